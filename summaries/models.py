@@ -1,0 +1,110 @@
+"""Immutable result types that flow through the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """A page as downloaded: final URL after redirects, decoded text and its media type."""
+
+    url: str
+    status: int
+    content_type: str
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The article body and what is known about it.
+
+    `text` holds paragraphs separated by blank lines; every sentence of a summary is a verbatim
+    substring of it.
+    """
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    publication: str | None = None
+    url: str | None = None
+    language_hint: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Non-empty paragraphs of the body, in order."""
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the article: its position in the article, verbatim text and rank score."""
+
+    index: int
+    text: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote (text inside the marks) and who said it, when the text supports it."""
+
+    text: str
+    speaker: str | None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The chain of attribution: who published it, when, the wire agency and cited outlets."""
+
+    publication: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    wire: tuple[str, ...] = ()
+    cited: tuple[str, ...] = ()
+    dateline: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the bot replies with: picked sentences, key quotes and attribution."""
+
+    title: str | None
+    language: str
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    attribution: Attribution
+    article_words: int
+    total_sentences: int
+    algorithm: str = "news"
+    extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def summary_words(self) -> int:
+        """Words in the picked sentences."""
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def to_json(self) -> dict[str, object]:
+        """The CLI's `--json` shape (also the evaluation adapter's)."""
+        a = self.attribution
+        return {
+            "title": self.title,
+            "url": a.url,
+            "language": self.language,
+            "source": {
+                "publication": a.publication,
+                "author": a.author,
+                "published": a.published.isoformat() if a.published else None,
+                "wire": list(a.wire),
+                "cited": list(a.cited),
+            },
+            "sentences": [s.text for s in self.sentences],
+            "quotes": [{"quote": q.text, "speaker": q.speaker} for q in self.quotes],
+            "stats": {"article_words": self.article_words, "summary_words": self.summary_words},
+        }
