@@ -1,0 +1,109 @@
+"""The whole pipeline: pasted text, HTML or a URL in; a Summary out."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from summaries.attribution import find_attribution
+from summaries.boilerplate import clean_paste
+from summaries.config import PipelineConfig, SummaryOptions
+from summaries.errors import NoArticleFound, TextTooShort
+from summaries.extract import extract_article
+from summaries.fetch import fetch_page
+from summaries.language import detect_language
+from summaries.lexicon import tools_for
+from summaries.models import Article, Summary
+from summaries.quotes import find_quotes, key_quotes
+from summaries.rank import pick_sentences
+
+_DEFAULT_OPTIONS = SummaryOptions()
+_DEFAULT_CONFIG = PipelineConfig()
+
+
+def summary_length(total_sentences: int, options: SummaryOptions) -> int:
+    """How many sentences to pick: a fixed number, or a share of the article (at least one)."""
+    if options.ratio is not None:
+        return max(1, round(total_sentences * options.ratio))
+    return max(1, options.sentences)
+
+
+def summarize_article(
+    article: Article,
+    options: SummaryOptions = _DEFAULT_OPTIONS,
+    config: PipelineConfig = _DEFAULT_CONFIG,
+) -> Summary:
+    """Summarise an already extracted article (CPU-bound: call it off the event loop)."""
+    words = len(article.text.split())
+    if words < config.min_article_words:
+        raise TextTooShort(f"{words} words; at least {config.min_article_words} are needed")
+    language = (
+        options.language
+        or detect_language(article.text)
+        or article.language_hint
+        or options.fallback_language
+    )
+    tools = tools_for(language)
+    sentences = tools.split_sentences(article.text)
+    if len(sentences) < config.min_article_sentences:
+        raise TextTooShort(f"{len(sentences)} sentence(s)")
+    picked = pick_sentences(
+        sentences,
+        summary_length(len(sentences), options),
+        tools,
+        title=article.title,
+        algorithm=options.algorithm,
+    )
+    quotes = (
+        tuple(key_quotes(find_quotes(article.text, language), options.max_quotes))
+        if options.quotes
+        else ()
+    )
+    return Summary(
+        title=article.title,
+        language=language,
+        sentences=tuple(picked),
+        quotes=quotes,
+        attribution=find_attribution(article),
+        article_words=words,
+        total_sentences=len(sentences),
+        algorithm=options.algorithm,
+    )
+
+
+def summarize_text(
+    text: str,
+    options: SummaryOptions = _DEFAULT_OPTIONS,
+    config: PipelineConfig = _DEFAULT_CONFIG,
+) -> Summary:
+    """Summarise pasted text: strip the page's boilerplate, then summarise the article."""
+    if len(text) > config.max_text_chars:
+        text = text[: config.max_text_chars]
+    return summarize_article(clean_paste(text), options, config)
+
+
+def summarize_html(
+    html: str,
+    url: str | None,
+    options: SummaryOptions = _DEFAULT_OPTIONS,
+    config: PipelineConfig = _DEFAULT_CONFIG,
+) -> Summary:
+    """Summarise a fetched HTML page."""
+    article = extract_article(html, url)
+    if not article.text.strip():
+        raise NoArticleFound("no article text on the page")
+    return summarize_article(article, options, config)
+
+
+async def summarize_url(
+    url: str,
+    client: httpx.AsyncClient,
+    options: SummaryOptions = _DEFAULT_OPTIONS,
+    config: PipelineConfig = _DEFAULT_CONFIG,
+) -> Summary:
+    """Fetch a URL and summarise it; parsing and ranking run in a worker thread."""
+    page = await fetch_page(url, client, config.fetch)
+    if page.content_type == "text/plain":
+        return await asyncio.to_thread(summarize_text, page.text, options, config)
+    return await asyncio.to_thread(summarize_html, page.text, page.url, options, config)
