@@ -1,0 +1,178 @@
+"""Split a paste into line units and label each one (prose, heading, menu, caption, date, …)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from summaries._paste_dates import is_date_line
+from summaries._paste_rules import (
+    AGENCY_WORDS,
+    BANNER_RE,
+    BYLINE_RE,
+    CAMEL_JOIN_RE,
+    CAPTION_RE,
+    CJK_RE,
+    FOOTER_RE,
+    LEAD_MARKER_RE,
+    MENU_RE,
+    SENTENCE_PUNCT_RE,
+    TERMINAL_RE,
+    WORD_RE,
+    PasteRules,
+)
+
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_LINE_SPLIT_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+
+
+class Kind(enum.Enum):
+    """What a line is, as far as one line can tell."""
+
+    PROSE = "prose"
+    SHORT = "short"  # a short line that ends like a sentence
+    HEADING = "heading"  # short, no sentence end: headline, menu item, subheading
+    MENU = "menu"  # navigation / call-to-action / ad marker
+    BANNER = "banner"  # cookie banner, newsletter box, affiliate note (any length)
+    LEAD = "lead"  # "Read more: …", "Related: …" teaser links
+    CAPTION = "caption"  # photo caption or credit
+    DATE = "date"  # date or "time ago" stamp
+    BYLINE = "byline"  # "By Jane Doe"
+    FOOTER = "footer"  # "Published in Dawn, …", copyright
+
+
+@dataclass(slots=True)
+class Unit:
+    """One line of the paste (or one hard-wrapped paragraph made of several lines)."""
+
+    text: str
+    words: float
+    kind: Kind
+    repeated: bool = False
+    teaser: bool = False
+    blank_before: bool = False
+
+
+def word_weight(text: str) -> float:
+    """Approximate word count; CJK text counts one word per two characters."""
+    words = len(WORD_RE.findall(text))
+    cjk = len(CJK_RE.findall(text))
+    if cjk > len(text) / 3:
+        return max(float(words), cjk / 2.0)
+    return float(words)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, split joined links ("SubscribeSign In"), punctuation to single spaces."""
+    return " ".join(_NON_WORD_RE.sub(" ", CAMEL_JOIN_RE.sub(" ", text)).lower().split())
+
+
+def _raw_lines(text: str) -> list[str]:
+    return [line.strip() for line in _LINE_SPLIT_RE.split(text)]
+
+
+def _is_wrapped_block(block: list[str], rules: PasteRules) -> bool:
+    """A block of hard-wrapped prose: long lines that mostly do not end a sentence."""
+    if len(block) < 2:
+        return False
+    head = block[:-1]
+    longest = max(len(line) for line in block)
+    if any(len(line) < rules.wrap_min_chars or len(line) < 0.6 * longest for line in head):
+        return False
+    if any("\t" in line for line in block):
+        return False
+    ends = sum(1 for line in head if TERMINAL_RE.search(line))
+    return ends * 2 < len(head)
+
+
+def split_units(text: str, rules: PasteRules) -> list[Unit]:
+    """Cut the paste into units: one per non-empty line, or one per hard-wrapped paragraph."""
+    units: list[Unit] = []
+    block: list[str] = []
+    blank = False
+
+    def flush() -> None:
+        nonlocal blank
+        if not block:
+            return
+        parts = ["\n".join(block)] if _is_wrapped_block(block, rules) else list(block)
+        for i, part in enumerate(parts):
+            units.append(Unit(part, word_weight(part), Kind.HEADING, blank_before=blank and i == 0))
+        block.clear()
+        blank = False
+
+    for line in _raw_lines(text):
+        if line:
+            block.append(line)
+        else:
+            flush()
+            blank = True
+    flush()
+    return units
+
+
+def classify(unit: Unit, rules: PasteRules) -> Kind:
+    """Label one unit from its own text (context-free)."""
+    text = unit.text
+    words = unit.words
+    short = len(text) <= rules.short_line_chars
+    if short and FOOTER_RE.search(text):
+        return Kind.FOOTER
+    if short and is_date_line(text):
+        return Kind.DATE
+    if short and CAPTION_RE.search(text):
+        return Kind.CAPTION
+    norm = normalise(text) if words <= 60 else ""
+    if words <= 60 and BANNER_RE.search(norm):
+        return Kind.BANNER
+    if short and LEAD_MARKER_RE.match(text):
+        return Kind.LEAD
+    if short and words <= 12 and BYLINE_RE.match(text) and not TERMINAL_RE.search(text):
+        return Kind.BYLINE
+    if short and "/" in text and words <= 8 and not TERMINAL_RE.search(text):
+        tail = normalise(text.rsplit("/", 1)[1])
+        if tail in AGENCY_WORDS or norm in AGENCY_WORDS:
+            return Kind.CAPTION
+    if norm in AGENCY_WORDS:
+        return Kind.CAPTION
+    terminal = TERMINAL_RE.search(text) is not None
+    if words <= rules.menu_max_words and not terminal and MENU_RE.search(norm):
+        return Kind.MENU
+    if "\t" in text and _cells_are_short(text):
+        return Kind.MENU
+    punct = len(SENTENCE_PUNCT_RE.findall(text))
+    if words >= rules.long_words or (words >= rules.prose_words and (terminal or punct >= 2)):
+        return Kind.PROSE
+    if terminal and words >= rules.short_sentence_words and _has_lower_words(text):
+        return Kind.SHORT
+    return Kind.HEADING
+
+
+def _cells_are_short(text: str) -> bool:
+    cells = [c for c in text.split("\t") if c.strip()]
+    return len(cells) >= 2 and all(len(WORD_RE.findall(c)) <= 4 for c in cells)
+
+
+def _has_lower_words(text: str) -> bool:
+    """Sentences have lower-case words; headlines in Title Case or CAPS mostly don't."""
+    words = [w for w in WORD_RE.findall(text) if w[:1].isalpha()]
+    if not words:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 3 >= len(words)
+
+
+def label_units(units: list[Unit], rules: PasteRules) -> None:
+    """Classify every unit and flag repeated short lines (teaser headlines, captions, menus)."""
+    counts: Counter[str] = Counter()
+    keys: list[str] = []
+    for unit in units:
+        unit.kind = classify(unit, rules)
+        key = normalise(unit.text) if len(unit.text) <= rules.short_line_chars else ""
+        keys.append(key)
+        if key:
+            counts[key] += 1
+    for unit, key in zip(units, keys, strict=True):
+        unit.repeated = bool(key) and counts[key] > 1
