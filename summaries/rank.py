@@ -1,0 +1,97 @@
+"""Sentence ranking and picking: our "news" ranker, LEAD and sumy's methods behind one function."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summaries._rank_news import DEFAULT_NEWS_CONFIG, NewsRankConfig, news_pick
+from summaries._rank_sumy import SUMY_ALGORITHMS, sumy_scores
+from summaries.config import ALGORITHMS
+from summaries.lexicon import LanguageTools
+from summaries.models import Sentence
+
+__all__ = ["NewsRankConfig", "pick_sentences"]
+
+
+def _ranked_by_score(scores: Sequence[float | None]) -> list[tuple[int, float]]:
+    """(index, score) best first; unrated sentences after rated ones, earlier ones first."""
+    rated = [s for s in scores if s is not None]
+    floor = min(rated) - 1.0 if rated else 0.0
+    order = sorted(
+        range(len(scores)),
+        key=lambda i: (scores[i] is None, -(scores[i] or 0.0), i),
+    )
+    return [(i, s if (s := scores[i]) is not None else floor) for i in order]
+
+
+def _dedupe_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _choose(
+    ranked: Sequence[tuple[int, float]], sentences: Sequence[str], count: int
+) -> list[Sentence]:
+    """Take `count` sentences from `ranked`, distinct texts first, then fill in article order.
+
+    Blank sentences and repeated texts are used only when the article has too few others to
+    reach `count` (the caller is promised exactly min(n, len(sentences)) sentences).
+    """
+    scores = dict(ranked)
+    order = [i for i, _ in ranked] + [i for i in range(len(sentences)) if i not in scores]
+    chosen: list[int] = []
+    seen: set[str] = set()
+    for i in order:
+        key = _dedupe_key(sentences[i])
+        if key and key not in seen:
+            seen.add(key)
+            chosen.append(i)
+            if len(chosen) == count:
+                break
+    if len(chosen) < count:
+        taken = set(chosen)
+        chosen.extend([i for i in order if i not in taken][: count - len(chosen)])
+    floor = min(scores.values(), default=0.0)
+    return [Sentence(i, sentences[i], scores.get(i, floor)) for i in sorted(chosen)]
+
+
+def pick_sentences(
+    sentences: Sequence[str],
+    n: int,
+    tools: LanguageTools,
+    *,
+    title: str | None = None,
+    algorithm: str = "news",
+    news_config: NewsRankConfig = DEFAULT_NEWS_CONFIG,
+) -> list[Sentence]:
+    """Pick the n sentences that best summarise an article.
+
+    Args:
+        sentences: the article's sentences in order; the result quotes them verbatim.
+        n: how many to pick; the result has exactly min(n, len(sentences)) sentences.
+        tools: word tokenizer, stemmer and stop words of the article's language.
+        title: the article's title, when known (the "news" ranker favours sentences like it).
+        algorithm: one of `summaries.config.ALGORITHMS`: "news" (ours), "lead" (the first n),
+            or sumy's "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction".
+        news_config: weights of the "news" ranker.
+
+    Returns:
+        Distinct sentences in article order, each with its input index and its score under
+        the algorithm (higher is better; scores are comparable only within one call).
+
+    Raises:
+        ValueError: for an unknown algorithm.
+    """
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown algorithm {algorithm!r}; expected one of {ALGORITHMS}")
+    count = min(n, len(sentences))
+    if count <= 0:
+        return []
+    if algorithm == "news":
+        ranked = news_pick(sentences, count, tools, title, news_config)
+    elif algorithm == "lead":
+        ranked = [(i, float(len(sentences) - i)) for i in range(len(sentences))]
+    elif algorithm in SUMY_ALGORITHMS:
+        ranked = _ranked_by_score(sumy_scores(sentences, tools, algorithm))
+    else:  # pragma: no cover - ALGORITHMS and the dispatch above must stay in step
+        raise ValueError(f"algorithm {algorithm!r} has no implementation")
+    return _choose(ranked, sentences, count)
