@@ -1,0 +1,103 @@
+"""Paragraph-level cleanup of an extracted body: repeated title, captions, teasers, footers."""
+
+from __future__ import annotations
+
+from summaries._html_links import is_link_line
+from summaries._html_rules import (
+    BOILERPLATE_LINE,
+    CAPTION_MARK,
+    TEASER_HEADING,
+    ExtractionRules,
+)
+from summaries._html_text import is_prose, text_key
+
+
+def join_wrapped_lines(paragraphs: list[str]) -> list[str]:
+    """Re-join a sentence that <br> tags broke over several lines.
+
+    A line that does not end a sentence, followed by one starting in lower case, is the same
+    paragraph (scripts without case are left alone).
+    """
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and paragraph[0].islower() and not joined[-1].endswith((".", ":")):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _is_title_echo(paragraph: str, title: str | None) -> bool:
+    """The page title (or its headline part) repeated as the first lines of the body."""
+    if not title:
+        return False
+    para, full = text_key(paragraph), text_key(title)
+    return bool(para) and (para == full or (len(para) >= 20 and para in full))
+
+
+def is_boilerplate(paragraph: str, rules: ExtractionRules) -> bool:
+    """True for a share/follow/subscribe line, a credit, a caption or a teaser prefix."""
+    if len(paragraph) > rules.caption_max_chars * 2:
+        return False
+    if BOILERPLATE_LINE.match(paragraph):
+        return True
+    return len(paragraph) <= rules.caption_max_chars and CAPTION_MARK.search(paragraph) is not None
+
+
+def _strip_leading(paragraphs: list[str], title: str | None) -> list[str]:
+    start = 0
+    while start < min(len(paragraphs), 3) and _is_title_echo(paragraphs[start], title):
+        start += 1
+    return paragraphs[start:]
+
+
+def _drop_teasers(
+    paragraphs: list[str], links: frozenset[str], rules: ExtractionRules
+) -> list[str]:
+    """Drop runs of link-only lines, and what follows a "Related"/"Read more" heading."""
+    is_link = [is_link_line(p, links) and not is_prose(p, rules) for p in paragraphs]
+    kept: list[str] = []
+    in_teasers = False
+    for i, paragraph in enumerate(paragraphs):
+        if TEASER_HEADING.match(paragraph) and len(paragraph) <= rules.caption_max_chars:
+            in_teasers = True
+            continue
+        if in_teasers and not is_prose(paragraph, rules):
+            continue
+        in_teasers = False
+        in_link_run = is_link[i] and (
+            (i > 0 and is_link[i - 1]) or (i + 1 < len(paragraphs) and is_link[i + 1])
+        )
+        if not in_link_run:
+            kept.append(paragraph)
+    return kept
+
+
+def _strip_trailing(paragraphs: list[str], rules: ExtractionRules) -> list[str]:
+    """Drop the non-prose tail (teaser headlines, bylines, link lists) after the last prose."""
+    end = len(paragraphs)
+    floor = max(0, end - rules.trailing_window)
+    while end > floor and not is_prose(paragraphs[end - 1], rules):
+        end -= 1
+    if end == floor:
+        return paragraphs  # no prose near the end: not a tail worth judging
+    return paragraphs[:end]
+
+
+def clean_paragraphs(
+    paragraphs: list[str], title: str | None, links: frozenset[str], rules: ExtractionRules
+) -> list[str]:
+    """Remove boilerplate paragraphs from an extracted body, keeping the article's order.
+
+    Args:
+        paragraphs: the body's paragraphs as extracted.
+        title: the page title, dropped when the body starts by repeating it.
+        links: comparison keys of the page's link texts (see `_html_links.link_keys`).
+        rules: thresholds and patterns.
+
+    Returns:
+        The remaining paragraphs.
+    """
+    paragraphs = _strip_leading(join_wrapped_lines(paragraphs), title)
+    paragraphs = [p for p in paragraphs if not is_boilerplate(p, rules)]
+    return _strip_trailing(_drop_teasers(paragraphs, links, rules), rules)

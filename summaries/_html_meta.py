@@ -1,0 +1,116 @@
+"""Page metadata (title, author, date, site, canonical URL, language) from a parsed HTML tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import set_date_params
+
+_LOG = logging.getLogger(__name__)
+
+#: Where a page declares its language, most specific first.
+_LANG_XPATHS = (
+    "/html/@lang",
+    "/html/@xml:lang",
+    "//head/meta[@property='og:locale']/@content",
+    "//head/meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')"
+    "='content-language']/@content",
+    "//head/meta[@name='language' or @name='lang']/@content",
+)
+_LANG_CODE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
+_HOST_NAME = re.compile(r"^https?://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the page says about itself."""
+
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    publication: str | None = None
+    url: str | None = None
+    language_hint: str | None = None
+
+
+def language_hint(tree: HtmlElement) -> str | None:
+    """Return the ISO 639-1 code the page declares (<html lang>, og:locale, meta tags), if any."""
+    for xpath in _LANG_XPATHS:
+        for value in tree.xpath(xpath):
+            match = _LANG_CODE.match(str(value))
+            if match:
+                return match.group(1).lower()
+    return None
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _site_from_url(url: str | None) -> str | None:
+    match = _HOST_NAME.match(url or "")
+    return match.group(1).lower() if match else None
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
+    """Read title, author, date, site name, canonical URL and language hint from a tree.
+
+    Uses trafilatura's meta-tag, OpenGraph and JSON-LD readers plus htmldate, but skips the
+    parts the bot never shows (categories, tags, licence), which cost as much as the rest.
+
+    Args:
+        tree: the parsed page; it is not modified.
+        url: the URL the page was fetched from, used when the page declares no canonical URL.
+
+    Returns:
+        The metadata; fields the page does not declare are None.
+    """
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # single tokens are usually handles or site names
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception as err:  # noqa: BLE001 - malformed JSON-LD must not cost the article
+        _LOG.debug("JSON-LD metadata unreadable: %s", err)
+    title = meta.title or extract_title(tree)
+    author = meta.author or extract_author(tree)
+    canonical = meta.url or extract_url(tree, None)
+    date_params = set_date_params(extensive=False)
+    date_params["url"] = canonical or url
+    published = _parse_date(find_date(tree, **date_params))
+    site = meta.sitename or extract_sitename(tree) or _site_from_url(canonical or url)
+    if site:
+        site = site.lstrip("@")
+    return PageMeta(
+        title=_clean(title),
+        author=_clean(author),
+        published=published,
+        publication=_clean(site),
+        url=canonical or url,
+        language_hint=language_hint(tree),
+    )

@@ -1,0 +1,74 @@
+"""HTML page → Article: body text via trafilatura plus our own cleanup, and page metadata."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from summaries._html_body import best_body
+from summaries._html_clean import clean_paragraphs
+from summaries._html_links import is_link_line, link_keys
+from summaries._html_meta import read_metadata
+from summaries._html_rules import DEFAULT_RULES, ExtractionRules
+from summaries._html_text import weighted_length
+from summaries.errors import NoArticleFound
+from summaries.models import Article
+
+__all__ = ["extract_article"]
+
+
+def _parse(html: str) -> HtmlElement:
+    if not html or not html.strip():
+        raise NoArticleFound("the page is empty")
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError) as err:
+        raise NoArticleFound(f"the page is not readable HTML: {err}") from err
+    if tree is None:
+        raise NoArticleFound("the page is not readable HTML")
+    return tree
+
+
+def _check_article(
+    paragraphs: list[str], links: frozenset[str], rules: ExtractionRules
+) -> None:
+    """Raise NoArticleFound unless the paragraphs look like an article, not a stub or a list."""
+    total = sum(weighted_length(p) for p in paragraphs)
+    if total < rules.min_article_chars:
+        raise NoArticleFound(f"only {total} characters of text on the page")
+    linked = sum(weighted_length(p) for p in paragraphs if is_link_line(p, links))
+    if linked > rules.max_link_share * total:
+        raise NoArticleFound("the page is mostly links (an index page?)")
+
+
+def extract_article(
+    html: str, url: str | None, rules: ExtractionRules = DEFAULT_RULES
+) -> Article:
+    """Extract the article body and its metadata from an HTML page.
+
+    Args:
+        html: the page's HTML as text.
+        url: the URL it was fetched from (resolves relative links; the fallback `Article.url`).
+        rules: thresholds of the extractor.
+
+    Returns:
+        The article: paragraphs separated by blank lines, plus title, author, date, site name,
+        canonical URL and the declared language.
+
+    Raises:
+        NoArticleFound: the page is empty, a script-only shell, a paywall stub or an index page.
+    """
+    tree = _parse(html)
+    meta = read_metadata(tree, url)
+    links = link_keys(tree)
+    paragraphs = clean_paragraphs(best_body(tree, url, rules), meta.title, links, rules)
+    _check_article(paragraphs, links, rules)
+    return Article(
+        text="\n\n".join(paragraphs),
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        publication=meta.publication,
+        url=meta.url,
+        language_hint=meta.language_hint,
+    )
