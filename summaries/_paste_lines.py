@@ -17,9 +17,12 @@ from summaries._paste_rules import (
     CJK_RE,
     FOOTER_RE,
     LEAD_MARKER_RE,
+    LIST_ITEM_RE,
     MENU_RE,
+    SECTION_RE,
     SENTENCE_PUNCT_RE,
     TERMINAL_RE,
+    TRUNCATED_RE,
     WORD_RE,
     PasteRules,
 )
@@ -36,6 +39,8 @@ class Kind(enum.Enum):
     HEADING = "heading"  # short, no sentence end: headline, menu item, subheading
     MENU = "menu"  # navigation / call-to-action / ad marker
     BANNER = "banner"  # cookie banner, newsletter box, affiliate note (any length)
+    SECTION = "section"  # "Comments", "Related stories", "Most read": what follows an article
+    ITEM = "item"  # a numbered or bulleted list item
     LEAD = "lead"  # "Read more: …", "Related: …" teaser links
     CAPTION = "caption"  # photo caption or credit
     DATE = "date"  # date or "time ago" stamp
@@ -138,10 +143,17 @@ def classify(unit: Unit, rules: PasteRules) -> Kind:
     if norm in AGENCY_WORDS:
         return Kind.CAPTION
     terminal = TERMINAL_RE.search(text) is not None
-    if words <= rules.menu_max_words and not terminal and MENU_RE.search(norm):
-        return Kind.MENU
+    if words <= rules.menu_max_words and not terminal:
+        if SECTION_RE.search(norm):
+            return Kind.SECTION
+        if MENU_RE.search(norm):
+            return Kind.MENU
     if "\t" in text and _cells_are_short(text):
         return Kind.MENU
+    if not terminal and _is_tag_list(text, rules):
+        return Kind.MENU
+    if short and LIST_ITEM_RE.match(text):
+        return Kind.ITEM
     punct = len(SENTENCE_PUNCT_RE.findall(text))
     if words >= rules.long_words or (words >= rules.prose_words and (terminal or punct >= 2)):
         return Kind.PROSE
@@ -153,6 +165,13 @@ def classify(unit: Unit, rules: PasteRules) -> Kind:
 def _cells_are_short(text: str) -> bool:
     cells = [c for c in text.split("\t") if c.strip()]
     return len(cells) >= 2 and all(len(WORD_RE.findall(c)) <= 4 for c in cells)
+
+
+def _is_tag_list(text: str, rules: PasteRules) -> bool:
+    items = text.split(",")
+    if len(items) < rules.tag_list_items:
+        return False
+    return all(len(WORD_RE.findall(item)) <= 4 for item in items)
 
 
 def _has_lower_words(text: str) -> bool:
@@ -176,3 +195,6 @@ def label_units(units: list[Unit], rules: PasteRules) -> None:
             counts[key] += 1
     for unit, key in zip(units, keys, strict=True):
         unit.repeated = bool(key) and counts[key] > 1
+        # A blurb cut off mid-sentence is a teaser of another page.
+        if unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and TRUNCATED_RE.search(unit.text):
+            unit.teaser = True

@@ -86,6 +86,23 @@ BANNER_PHRASES: tuple[str, ...] = (
     "tutti i diritti riservati", "todos os direitos reservados",
 )
 
+# Section headers that open what follows an article: comments, related stories, most read.
+# A short line containing one costs more than a plain menu item, so the article run stops there.
+SECTION_PHRASES: tuple[str, ...] = (
+    "comments", "comment", "leave a comment", "leave a reply", "top rated comments",
+    "show comments", "view comments", "related", "related articles", "related stories",
+    "related content", "related posts", "more from", "more stories", "more news",
+    "read these next", "read next", "recommended", "recommended for you", "you may also like",
+    "you might also like", "most read", "most popular", "most viewed", "trending", "trending now",
+    "top stories", "latest news", "latest stories", "popular", "editor s picks", "don t miss",
+    "kommentare", "leserkommentare", "das könnte sie auch interessieren", "meistgelesen",
+    "mehr zum thema", "verwandte artikel", "empfehlungen", "commentaires", "les plus lus",
+    "sur le même sujet", "à lire aussi", "vous aimerez aussi", "articles liés", "comentarios",
+    "lo más leído", "más leídas", "noticias relacionadas", "te puede interesar", "commenti",
+    "lascia un commento", "articoli correlati", "i più letti", "comentários", "mais lidas",
+    "reacties", "meest gelezen", "комментарии", "читайте также",
+)
+
 # Lines that start with one of these are teaser/link furniture whatever their length.
 LEAD_MARKER_RE = re.compile(
     r"^\W{0,3}(?:read more|read next|read also|related|see also|also read|also|more|"
@@ -97,6 +114,12 @@ LEAD_MARKER_RE = re.compile(
     r"\s*(?::|\||»|›|>|\.{3}|…|-{1,2}|–|—)",
     re.IGNORECASE,
 )
+
+# A numbered or bulleted list item ("1) Lego …", "2. Preheat …", "• Step").
+LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s|\(\d{1,3}\)\s|[•▪◦●■*·–-]\s)\s*\S")
+
+# A teaser blurb cut off mid-sentence: "… and wounded two ...", "… at least 10pc of its…".
+TRUNCATED_RE = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*$")
 
 # Photo captions and credits: whole-line credits ("— Reuters/file", "Photo: AFP", "Getty"),
 # and caption lines carrying a credit marker anywhere ("…rabbitCredit: Getty").
@@ -210,7 +233,7 @@ DATE_LINE_FILLER_RE = re.compile(
     r"edt|pst|pdt|ist|pkt|bst|ct|et|pt|uhr|a\.m\.|p\.m\.|at|um|à|a las|alle|on|am|le|el|the|de|"
     r"del|du|den|der|ngày)\b|"
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:montag|dienstag|mittwoch|donnerstag|"
-    r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+    r"freitag|samstag|sonntag|segunda|terça|quarta|quinta|sexta|feira|às|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
     r"miércoles|jueves|viernes|sábado|domingo)\b",
     re.IGNORECASE,
 )
@@ -225,6 +248,10 @@ SENTENCE_PUNCT_RE = re.compile(r"[.,;:!?…。，、！？؟،]")
 # Menu and banner phrases, matched on the normalised line (lower-case, punctuation → spaces).
 MENU_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in MENU_PHRASES), key=len, reverse=True))
+    + r")(?!\w)"
+)
+SECTION_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in SECTION_PHRASES), key=len, reverse=True))
     + r")(?!\w)"
 )
 BANNER_RE = re.compile(
@@ -254,6 +281,14 @@ class PasteRules:
     #: Per-line scores for the run search.
     heading_penalty: float = 3.0
     menu_penalty: float = 6.0
+    section_penalty: float = 15.0
+    #: The earliest candidate run scoring this share of the best run is the article.
+    first_run_share: float = 0.5
+    #: Subtracted from every prose line's words, so short isolated blurbs barely count.
+    prose_offset: float = 0.0
+    #: A comma-separated list of at least this many short items without a verb-ish ending is a
+    #: tag list ("stock car 2018, stock car brasil, …").
+    tag_list_items: int = 4
     caption_penalty: float = 2.0
     date_penalty: float = 8.0
     teaser_penalty: float = 10.0
@@ -262,6 +297,8 @@ class PasteRules:
     short_sentence_weight: float = 0.5
     #: A date line and the next one this close, with at most one prose line between, is a teaser.
     teaser_gap: int = 6
+    #: Three or more date lines this close to each other form a feed (comments, teaser lists).
+    feed_gap: int = 10
     #: Headline search: how many lines above the article to look, and headline word bounds.
     title_window: int = 20
     title_min_words: int = 2

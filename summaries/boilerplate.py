@@ -24,6 +24,7 @@ _READ_MORE = frozenset({
     "lees meer", "читать далее",
 })
 _KEEP = (Kind.PROSE, Kind.SHORT)
+_BODY = (Kind.PROSE, Kind.SHORT, Kind.ITEM)
 _FURNITURE = (Kind.MENU, Kind.BANNER, Kind.LEAD, Kind.CAPTION, Kind.DATE, Kind.BYLINE,
               Kind.FOOTER)
 
@@ -31,6 +32,7 @@ _FURNITURE = (Kind.MENU, Kind.BANNER, Kind.LEAD, Kind.CAPTION, Kind.DATE, Kind.B
 def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
     """Flag runs of teasers: date lines close together with at most one blurb between them."""
     dates = [i for i, u in enumerate(units) if u.kind is Kind.DATE]
+    _mark_feeds(units, dates, rules)
     for a, b in zip(dates, dates[1:], strict=False):
         if not 2 <= b - a <= rules.teaser_gap:
             continue
@@ -56,6 +58,20 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
                     units[i - 2].teaser = True
 
 
+def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
+    """Flag feeds: three or more date lines close together (comment threads, story lists)."""
+    chain: list[int] = []
+    for i in [*dates, len(units) + rules.feed_gap + 1]:
+        if chain and i - chain[-1] <= rules.feed_gap:
+            chain.append(i)
+            continue
+        if len(chain) >= 3:
+            for u in units[max(0, chain[0] - 2):min(len(units), chain[-1] + 4)]:
+                if u.kind is not Kind.FOOTER:
+                    u.teaser = True
+        chain = [i]
+
+
 def _score(unit: Unit, rules: PasteRules) -> float | None:
     """A unit's contribution to the article run; None ends any run (a footer)."""
     kind = unit.kind
@@ -64,7 +80,7 @@ def _score(unit: Unit, rules: PasteRules) -> float | None:
     if unit.teaser:
         return -rules.teaser_penalty - (unit.words if kind in _KEEP else 0.0)
     if kind is Kind.PROSE:
-        return unit.words if not unit.repeated else -rules.repeated_penalty
+        return unit.words - rules.prose_offset if not unit.repeated else -rules.repeated_penalty
     if kind is Kind.SHORT:
         if unit.repeated:
             return -rules.repeated_penalty
@@ -79,25 +95,57 @@ def _score(unit: Unit, rules: PasteRules) -> float | None:
         return -max(rules.menu_penalty, unit.words)
     if kind is Kind.BYLINE:
         return -rules.heading_penalty
+    if kind is Kind.ITEM:
+        return 0.0
+    if kind is Kind.SECTION:
+        return -rules.section_penalty
     return -rules.menu_penalty
 
 
 def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
-    """Maximum-sum run of unit scores (Kadane); a footer resets the run."""
-    best: tuple[float, int, int] | None = None
+    """The article run: a maximum-sum run of unit scores (Kadane), a footer resetting it.
+
+    Every reset starts a new candidate run; the earliest candidate that scores at least
+    `rules.first_run_share` of the best one wins, because comments and story lists come after
+    the article and can outweigh it.
+    """
+    candidates: list[tuple[float, int, int]] = []
+    current: tuple[float, int, int] | None = None
     run_sum = 0.0
     run_start = 0
     for i, unit in enumerate(units):
         score = _score(unit, rules)
-        if score is None:
+        if score is None or run_sum + (score or 0.0) <= 0.0:
+            if current is not None:
+                candidates.append(current)
+                current = None
             run_sum, run_start = 0.0, i + 1
             continue
-        if run_sum <= 0.0:
-            run_sum, run_start = 0.0, i
         run_sum += score
-        if run_sum > 0.0 and (best is None or run_sum > best[0]):
-            best = (run_sum, run_start, i)
-    return None if best is None else (best[1], best[2])
+        if current is None or run_sum > current[0]:
+            current = (run_sum, run_start, i)
+    if current is not None:
+        candidates.append(current)
+    if not candidates:
+        return None
+    best = max(c[0] for c in candidates)
+    first = next(c for c in candidates if c[0] >= rules.first_run_share * best)
+    return first[1], first[2]
+
+
+def _grow_lists(units: list[Unit], start: int, end: int) -> tuple[int, int]:
+    """Extend the run over a list that continues right after it (items, maybe one line apart)."""
+    i = end + 1
+    while i < len(units):
+        if units[i].kind is Kind.ITEM and not units[i].teaser:
+            end, i = i, i + 1
+        elif i + 1 < len(units) and units[i + 1].kind is Kind.ITEM and units[i].kind in (
+            Kind.HEADING, Kind.PROSE, Kind.SHORT
+        ) and not units[i].teaser:
+            end, i = i + 1, i + 2
+        else:
+            break
+    return start, end
 
 
 def clean_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> Article:
@@ -121,8 +169,8 @@ def clean_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> Article:
     if run is None:
         kept = [u.text for u in units if u.kind not in _FURNITURE]
         return Article(text="\n\n".join(kept))
-    start, end = run
-    body = [u for u in units[start:end + 1] if u.kind in _KEEP and not u.teaser]
+    start, end = _grow_lists(units, *run)
+    body = [u for u in units[start:end + 1] if u.kind in _BODY and not u.teaser]
     # Begin the body at its first kept line so the headline search starts right above it.
     first = next(i for i in range(start, end + 1) if units[i] is body[0]) if body else start
     meta = find_meta(units, first, end, rules)
