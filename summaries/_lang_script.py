@@ -1,0 +1,176 @@
+"""Writing-system rules for language identification: letters counted per script."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+# (first code point, last code point, script). Kept sorted by first code point; only letters of
+# these blocks are counted (digits and punctuation are filtered out before, by str.isalpha).
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "latin"),
+    (0x0370, 0x03FF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"),
+    (0x0B80, 0x0BFF, "tamil"),
+    (0x0C00, 0x0C7F, "telugu"),
+    (0x0C80, 0x0CFF, "kannada"),
+    (0x0D00, 0x0D7F, "malayalam"),
+    (0x0D80, 0x0DFF, "sinhala"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x0E80, 0x0EFF, "lao"),
+    (0x1000, 0x109F, "myanmar"),
+    (0x10A0, 0x10FF, "georgian"),
+    (0x1100, 0x11FF, "hangul"),
+    (0x1200, 0x139F, "ethiopic"),
+    (0x1780, 0x17FF, "khmer"),
+    (0x1E00, 0x1EFF, "latin"),
+    (0x3040, 0x30FF, "kana"),
+    (0x3130, 0x318F, "hangul"),
+    (0x31F0, 0x31FF, "kana"),
+    (0x3400, 0x4DBF, "han"),
+    (0x4E00, 0x9FFF, "han"),
+    (0xA960, 0xA97F, "hangul"),
+    (0xAC00, 0xD7AF, "hangul"),
+    (0xF900, 0xFAFF, "han"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0xFF21, 0xFF5A, "latin"),
+    (0xFF66, 0xFF9F, "kana"),
+)
+_STARTS = [r[0] for r in _SCRIPT_RANGES]
+
+#: Scripts that (nearly) only one language writes, so the script alone names the language.
+#: Devanagari also writes Marathi and Nepali; Hindi is by far the most common on news pages.
+SINGLE_LANGUAGE_SCRIPTS: dict[str, str] = {
+    "greek": "el",
+    "armenian": "hy",
+    "hebrew": "he",
+    "devanagari": "hi",
+    "bengali": "bn",
+    "gurmukhi": "pa",
+    "gujarati": "gu",
+    "tamil": "ta",
+    "telugu": "te",
+    "kannada": "kn",
+    "malayalam": "ml",
+    "sinhala": "si",
+    "thai": "th",
+    "lao": "lo",
+    "myanmar": "my",
+    "georgian": "ka",
+    "ethiopic": "am",
+    "khmer": "km",
+}
+
+CJK_SCRIPTS = frozenset({"han", "kana", "hangul"})
+
+
+def script_of(char: str) -> str:
+    """Name the script of one letter ("other" when it is in none of the known blocks)."""
+    cp = ord(char)
+    i = bisect.bisect_right(_STARTS, cp) - 1
+    if i >= 0 and cp <= _SCRIPT_RANGES[i][1]:
+        return _SCRIPT_RANGES[i][2]
+    return "other"
+
+
+#: How many Latin letters one letter of these scripts is worth: a Han character or a hangul
+#: syllable carries about as much as a short word, so counting it once would let a few words of
+#: English outweigh a Chinese paragraph.
+SCRIPT_WEIGHTS: dict[str, int] = {"han": 3, "kana": 2, "hangul": 3}
+
+
+def count_scripts(text: str) -> Counter[str]:
+    """Count the letters of a text per script."""
+    return Counter(script_of(c) for c in text if c.isalpha())
+
+
+def letter_weight(text: str) -> int:
+    """Letters of a text, CJK ones weighted as in SCRIPT_WEIGHTS (a measure of its length)."""
+    counts = count_scripts(text)
+    return sum(n * SCRIPT_WEIGHTS.get(script, 1) for script, n in counts.items())
+
+
+def cjk_language(counts: Counter[str]) -> str:
+    """zh, ja or ko from the mix of Han, kana and hangul letters.
+
+    Any real share of kana means Japanese (Japanese prose is rarely under a fifth kana, and
+    Chinese never uses kana); hangul means Korean; Han alone is Chinese.
+    """
+    han, kana, hangul = counts["han"], counts["kana"], counts["hangul"]
+    if hangul >= han + kana:
+        return "ko"
+    if kana * 10 >= han + kana:
+        return "ja"
+    return "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class ArabicScriptMarkers:
+    """Characters that tell the languages written in Arabic script apart."""
+
+    #: Only Urdu uses these: ٹ ڈ ڑ ں ے ۓ ہ ھ (retroflexes, noon ghunna, bari ye, heh goal) and
+    #: its full stop ۔.
+    urdu: frozenset[str] = frozenset("\u0679\u0688\u0691\u06ba\u06d2\u06d3\u06c1\u06be\u06d4")
+    #: Persian (and Urdu) letters for sounds Arabic lacks: پ چ ژ گ.
+    persian: frozenset[str] = frozenset("\u067e\u0686\u0698\u06af")
+    #: The Persian (and Urdu) shapes of kaf and yeh: ک ی. Older Persian text uses Arabic's.
+    persian_forms: frozenset[str] = frozenset("\u06a9\u06cc")
+    #: Arabic: ta marbuta, alef maksura and hamza on alef (ة ى أ إ), rare in Persian.
+    arabic: frozenset[str] = frozenset("\u0629\u0649\u0623\u0625")
+    #: Arabic's kaf and yeh (ك ي), also found in Persian typed on Arabic keyboards.
+    arabic_forms: frozenset[str] = frozenset("\u0643\u064a")
+
+
+ARABIC_MARKERS = ArabicScriptMarkers()
+
+
+def arabic_script_candidates(
+    text: str, markers: ArabicScriptMarkers = ARABIC_MARKERS
+) -> tuple[str, ...]:
+    """Which of ar, fa and ur a text in Arabic script can be, from the letters it uses.
+
+    One language when the letters settle it; otherwise the ones left for a statistical model.
+    """
+
+    def count(chars: frozenset[str]) -> int:
+        return sum(c in chars for c in text)
+
+    urdu, persian = count(markers.urdu), count(markers.persian)
+    persian_forms, arabic = count(markers.persian_forms), count(markers.arabic)
+    arabic_forms = count(markers.arabic_forms)
+    # ے and ہ are among Urdu's most frequent letters and Persian never has them.
+    if urdu and urdu * 20 >= persian + persian_forms:
+        return ("ur",)
+    if persian + persian_forms and not arabic + arabic_forms:
+        return ("fa", "ur")
+    if persian and persian * 10 >= arabic:
+        return ("fa", "ur")
+    if arabic + arabic_forms and not persian + persian_forms:
+        return ("ar", "fa")
+    return ("ar", "fa", "ur")
+
+
+#: Letters only one of Russian and Ukrainian uses.
+UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
+RUSSIAN_ONLY = frozenset("ыэъёЫЭЪЁ")
+
+
+def cyrillic_hint(text: str) -> str | None:
+    """ru or uk when the text has letters only one of them uses (and none of the other's)."""
+    uk = any(c in UKRAINIAN_ONLY for c in text)
+    ru = any(c in RUSSIAN_ONLY for c in text)
+    if uk and not ru:
+        return "uk"
+    if ru and not uk:
+        return "ru"
+    return None
