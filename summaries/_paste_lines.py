@@ -16,11 +16,12 @@ from summaries._paste_rules import (
     CAPTION_RE,
     CJK_RE,
     FOOTER_RE,
+    IMAGE_FILE_RE,
     LEAD_MARKER_RE,
     LIST_ITEM_RE,
     MENU_RE,
     SECTION_RE,
-    SENTENCE_PUNCT_RE,
+    INTRO_END_RE,
     TERMINAL_RE,
     TRUNCATED_RE,
     WORD_RE,
@@ -127,7 +128,7 @@ def classify(unit: Unit, rules: PasteRules) -> Kind:
         return Kind.FOOTER
     if short and is_date_line(text):
         return Kind.DATE
-    if short and CAPTION_RE.search(text):
+    if short and (CAPTION_RE.search(text) or IMAGE_FILE_RE.match(text)):
         return Kind.CAPTION
     norm = normalise(text) if words <= 60 else ""
     if words <= 60 and BANNER_RE.search(norm):
@@ -154,8 +155,8 @@ def classify(unit: Unit, rules: PasteRules) -> Kind:
         return Kind.MENU
     if short and LIST_ITEM_RE.match(text):
         return Kind.ITEM
-    punct = len(SENTENCE_PUNCT_RE.findall(text))
-    if words >= rules.long_words or (words >= rules.prose_words and (terminal or punct >= 2)):
+    ends = terminal or INTRO_END_RE.search(text) is not None
+    if words >= rules.long_words or (words >= rules.prose_words and ends):
         return Kind.PROSE
     if terminal and words >= rules.short_sentence_words and _has_lower_words(text):
         return Kind.SHORT

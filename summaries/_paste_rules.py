@@ -139,6 +139,11 @@ CAPTION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# An image file name or a bare URL left over from a copy ("harbour-bridge.jpg").
+IMAGE_FILE_RE = re.compile(
+    r"^\S{1,200}\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)(?:\?\S*)?$", re.IGNORECASE
+)
+
 # Wire/photo agencies: a short line that is only an agency (or "Name/Agency") is a credit.
 AGENCY_WORDS: frozenset[str] = frozenset({
     "reuters", "afp", "ap", "getty", "getty images", "epa", "dpa", "efe", "ansa", "xinhua",
@@ -244,7 +249,9 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CAMEL_JOIN_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 TERMINAL_RE = re.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]{0,3})$")
-SENTENCE_PUNCT_RE = re.compile(r"[.,;:!?…。，、！？؟،]")
+SENTENCE_PUNCT_RE = re.compile(r"[.,;:!?…。，、！？؟،](?=\s|$)")
+# Prose may also end by introducing a list or a quote.
+INTRO_END_RE = re.compile(r"[:;,]$")
 # Menu and banner phrases, matched on the normalised line (lower-case, punctuation → spaces).
 MENU_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in MENU_PHRASES), key=len, reverse=True))
@@ -273,7 +280,7 @@ class PasteRules:
     #: A line this long counts as prose even without punctuation.
     long_words: int = 18
     #: A shorter line that ends like a sentence (≥ this many words) is a short paragraph.
-    short_sentence_words: int = 3
+    short_sentence_words: int = 2
     #: A "menu phrase" only disqualifies lines up to this many words.
     menu_max_words: int = 6
     #: Lines longer than this are never checked for menu phrases or dates (speed, safety).

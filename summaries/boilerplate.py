@@ -25,8 +25,6 @@ _READ_MORE = frozenset({
 })
 _KEEP = (Kind.PROSE, Kind.SHORT)
 _BODY = (Kind.PROSE, Kind.SHORT, Kind.ITEM)
-_FURNITURE = (Kind.MENU, Kind.BANNER, Kind.LEAD, Kind.CAPTION, Kind.DATE, Kind.BYLINE,
-              Kind.FOOTER)
 
 
 def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
@@ -39,8 +37,7 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
         prose = sum(1 for u in units[a + 1:b] if u.kind is Kind.PROSE)
         if prose > 1:
             continue
-        lo = max(0, a - 2)
-        for u in units[lo:b + 1]:
+        for u in units[_head_start(units, a):b + 1]:
             u.teaser = True
         # The blurb of the last teaser follows its date line (after a repeated headline).
         for u in units[b + 1:b + 4]:
@@ -58,6 +55,14 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
                     units[i - 2].teaser = True
 
 
+def _head_start(units: list[Unit], date: int) -> int:
+    """Where the teaser that owns the date line at `date` starts: up to two headline lines."""
+    start = date
+    while start > max(0, date - 2) and units[start - 1].kind not in _KEEP + (Kind.FOOTER,):
+        start -= 1
+    return start
+
+
 def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
     """Flag feeds: three or more date lines close together (comment threads, story lists)."""
     chain: list[int] = []
@@ -66,7 +71,7 @@ def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
             chain.append(i)
             continue
         if len(chain) >= 3:
-            for u in units[max(0, chain[0] - 2):min(len(units), chain[-1] + 4)]:
+            for u in units[_head_start(units, chain[0]):min(len(units), chain[-1] + 4)]:
                 if u.kind is not Kind.FOOTER:
                     u.teaser = True
         chain = [i]
@@ -167,8 +172,7 @@ def clean_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> Article:
     _mark_teasers(units, rules)
     run = _best_run(units, rules)
     if run is None:
-        kept = [u.text for u in units if u.kind not in _FURNITURE]
-        return Article(text="\n\n".join(kept))
+        return Article(text="")
     start, end = _grow_lists(units, *run)
     body = [u for u in units[start:end + 1] if u.kind in _BODY and not u.teaser]
     # Begin the body at its first kept line so the headline search starts right above it.
