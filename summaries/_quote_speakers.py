@@ -1,0 +1,171 @@
+"""Speaker evidence for one quoted span: the words around its marks, then the paragraph before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summaries._quote_lexicon import (
+    ABBREVIATIONS,
+    JA_AFTER_VERBS,
+    JA_SPEAKER_SUFFIXES,
+    NOMINAL_HEADS,
+    STOP_HEADS,
+)
+from summaries._quote_marks import Span
+from summaries._quote_patterns import UPPER, SpeakerPatterns
+
+#: How far around a quote the evidence is looked for (characters, same paragraph only).
+AFTER_WINDOW = 220
+BEFORE_WINDOW = 400
+
+_SENT_END = re.compile(rf"[.!?…][\"”’»]?\s+(?=[\"“„«(]?[{UPPER}])")
+_DATELINE = re.compile(
+    rf"^\s*[{UPPER}][{UPPER}\s.,'’-]{{1,40}}(?:\([^()\n]{{1,40}}\))?\s*[:—–-]+\s*"
+)
+_JA_SPEAKER = re.compile(
+    r"([\w・ー]{1,20}?(?:" + "|".join(JA_SPEAKER_SUFFIXES) + r")?)(?:は|が)、?[^。「」『』]{0,40}$"
+)
+_HEADS_LOWER = frozenset(h.lower() for h in NOMINAL_HEADS)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A speaker mention found for a quote and how strong the evidence is.
+
+    `kind` is "adjacent" (right next to a mark: `," X said`), "sentence" (a speech verb in the
+    reporting sentence before the quote), "weak" (only a weak verb such as "called") or
+    "pronoun" (a subject pronoun or subject-less verb, to be resolved). `pos` is the mention's
+    offset in the text.
+    """
+
+    mention: str
+    kind: str
+    pos: int
+
+
+def _last_sentence(text: str) -> tuple[str, int]:
+    """The last sentence of `text` and its offset (abbreviations do not end sentences)."""
+    start = 0
+    for m in _SENT_END.finditer(text):
+        head = text[: m.start() + 1]
+        word = re.search(r"([\w.]+)\.$", head)
+        if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        start = m.end()
+    return text[start:], start
+
+
+def clean_mention(mention: str) -> str:
+    """Trim a speaker mention: surrounding punctuation and sentence-initial connectives."""
+    words = mention.strip(" ,.;:").split()
+    while len(words) > 1 and words[0] in STOP_HEADS:
+        words = words[1:]
+    out = " ".join(words)
+    return out[:-1] if out.endswith(".") and not re.search(r"\b\w\.$", out) else out
+
+
+def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evidence | None:
+    if span.close_at < 0:
+        return None
+    lo = span.close_at + 1
+    window = text[lo : min(line_end, lo + AFTER_WINDOW)]
+    for rx, kind in (
+        (pats.after_verb_name, "adjacent"),
+        (pats.after_name_verb, "adjacent"),
+        (pats.after_according, "adjacent"),
+        (pats.after_dash, "adjacent"),
+    ):
+        m = rx.match(window)
+        if m:
+            return Evidence(m.group("spk"), kind, lo + m.start("spk"))
+    m = pats.after_verb_bare.match(window)
+    if m:
+        verb = m.group("verb").lower()
+        inner = [w for w in re.split(r"[-\s]+", verb) if w in pats.pronouns]
+        return Evidence(inner[0] if inner else "", "pronoun", lo + m.start("verb"))
+    return None
+
+
+def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Evidence | None:
+    lo = max(line_start, span.open_at - BEFORE_WINDOW)
+    window = text[lo : span.open_at]
+    if lo == line_start:
+        dl = _DATELINE.match(window)
+        if dl:
+            lo, window = lo + dl.end(), window[dl.end() :]
+    sentence, off = _last_sentence(window)
+    base = lo + off
+    m = pats.verb_first.match(sentence)
+    if m:
+        return Evidence(m.group("spk"), "adjacent", base + m.start("spk"))
+    found = list(pats.subj_verb.finditer(sentence))
+    strong = [f for f in found if f.group("verb").lower() not in pats.weak_verbs]
+    best = strong[-1] if strong else (found[-1] if found else None)
+    if best is not None:
+        kind = "sentence" if strong else "weak"
+        spk = best.group("spk")
+        if spk.lower() in pats.pronouns:
+            # prefer a named subject earlier in the same sentence ("North Korea …, though it …")
+            named = [f for f in found[: found.index(best)] if f.group("spk").lower()
+                     not in pats.pronouns]
+            if named:
+                return Evidence(named[-1].group("spk"), kind, base + named[-1].start("spk"))
+            return Evidence(spk, "pronoun", base + best.start("spk"))
+        return Evidence(spk, kind, base + best.start("spk"))
+    m = None
+    for m in pats.according_any.finditer(sentence):
+        pass
+    if m is not None:
+        return Evidence(m.group("spk"), "sentence", base + m.start("spk"))
+    return None
+
+
+def _japanese(text: str, span: Span, line_start: int, line_end: int) -> Evidence | None:
+    if span.close_at < 0 or not text.startswith(JA_AFTER_VERBS, span.close_at + 1):
+        return None
+    before = text[max(line_start, span.open_at - 80) : span.open_at]
+    before = before.rsplit("。", 1)[-1]
+    m = _JA_SPEAKER.search(before)
+    if m:
+        return Evidence(m.group(1), "adjacent", span.open_at - len(before) + m.start(1))
+    return Evidence("", "pronoun", span.close_at + 1)
+
+
+def find_evidence(
+    text: str, span: Span, pats: SpeakerPatterns, line: tuple[int, int]
+) -> Evidence | None:
+    """Speaker evidence for one span: after the closing mark first, then the sentence before.
+
+    Args:
+        text: the whole text.
+        span: the quoted span.
+        pats: compiled patterns for the language.
+        line: (start, end) offsets of the span's paragraph.
+
+    Returns:
+        The evidence, or None when nothing around the quote names a speaker.
+    """
+    if span.mark in "「『﹁":
+        ev = _japanese(text, span, *line)
+        if ev is not None:
+            return ev
+    return _after(text, span, pats, line[1]) or _before(text, span, pats, line[0])
+
+
+def transcript_speaker(quote: str) -> str | None:
+    """`PENCE: Well, …` inside a transcript quote names its speaker."""
+    m = re.match(rf"([{UPPER}][{UPPER} .'’-]{{1,30}}):\s", quote)
+    return m.group(1).strip() if m else None
+
+
+def nominal_head(mention: str) -> str | None:
+    """The role noun of a lower-case nominal mention ("the mayor" → "mayor"), else None."""
+    words = mention.split()
+    if not words or not words[0][:1].islower():
+        return None
+    for w in reversed(words):
+        w = w.lower().rstrip("s") if w.lower() not in _HEADS_LOWER else w.lower()
+        if w in _HEADS_LOWER:
+            return w
+    return None

@@ -1,0 +1,274 @@
+"""Direct quotes with their speakers, and the few that are worth showing in a summary.
+
+Speakers come from evidence only, in this order: a speech verb right next to a closing mark
+(`," X said` / `," said X` / `— X` / `, according to X`), the reporting sentence before the opening
+mark (`X said: “…` / `X warned of “…”`), a transcript label (`PENCE: …`), then the context: the
+previous quote of the same paragraph or of a multi-paragraph quote, or a paragraph that
+introduced the speaker (`X continued:`). Pronouns resolve to the last named speaker, role nouns
+("the spokesman") to a name the article tied to that role, outlet back-references ("the Times",
+"the newspaper") to the outlet's canonical name. Quoted text with no speaker is kept only when it
+reads like speech (a long full sentence); titles and scare quotes are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summaries._quote_lexicon import STOP_HEADS
+from summaries._quote_marks import Span, find_spans, paragraph_bounds
+from summaries._quote_outlets import canonical_outlet
+from summaries._quote_patterns import SpeakerPatterns, patterns_for
+from summaries._quote_speakers import (
+    Evidence,
+    clean_mention,
+    find_evidence,
+    nominal_head,
+    transcript_speaker,
+)
+from summaries.models import Quote
+
+__all__ = ["QuoteRules", "find_quotes", "key_quotes"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRules:
+    """Thresholds for keeping a quoted span.
+
+    `min_words_unattributed`: quoted text without any speaker evidence is kept (speaker None)
+    only from this many words on; shorter ones are scare quotes or titles. `max_title_words`:
+    a Title-Cased span up to this length is a title unless a speech verb sits right next to it.
+    """
+
+    min_words_unattributed: int = 8
+    max_title_words: int = 6
+
+
+DEFAULT_RULES = QuoteRules()
+_WORD = re.compile(r"\w+")
+_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+                    "by", "de", "la", "le", "der", "die", "das", "von"})
+
+
+@dataclass(slots=True)
+class _Found:
+    span: Span
+    speaker: str | None
+    kind: str
+
+
+class _Names:
+    """Named speakers seen so far, by position: the antecedents of pronouns."""
+
+    def __init__(self) -> None:
+        self._pos: list[int] = []
+        self._names: list[str] = []
+
+    def add(self, pos: int, name: str) -> None:
+        i = bisect.bisect_right(self._pos, pos)
+        self._pos.insert(i, pos)
+        self._names.insert(i, name)
+
+    def last_before(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self._pos, pos)
+        return self._names[i - 1] if i else None
+
+
+def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
+    return bool(mention) and mention[0].isupper() and mention.lower() not in pats.pronouns
+
+
+def _seed_names(text: str, pats: SpeakerPatterns) -> tuple[_Names, list[tuple[int, str, str]]]:
+    """Named subjects of speech verbs anywhere in the text, and role → name ties."""
+    names = _Names()
+    for m in pats.subj_verb.finditer(text):
+        spk = clean_mention(m.group("spk"))
+        if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS:
+            names.add(m.start("spk"), canonical_outlet(spk, text, m.start()) or spk)
+    roles: list[tuple[int, str, str]] = []
+    for m in pats.role_apposition.finditer(text):
+        if m.group("name"):
+            roles.append((m.start(), m.group("role").lower(), clean_mention(m.group("name"))))
+        else:
+            roles.append((m.start(), m.group("role2").lower(), clean_mention(m.group("name2"))))
+    return names, roles
+
+
+def _resolve(
+    ev: Evidence, text: str, pats: SpeakerPatterns, names: _Names,
+    roles: list[tuple[int, str, str]],
+) -> str | None:
+    mention = clean_mention(ev.mention)
+    if ev.kind == "pronoun" or mention.lower() in pats.pronouns:
+        return names.last_before(ev.pos)
+    outlet = canonical_outlet(mention, text, ev.pos)
+    if outlet:
+        return outlet
+    head = nominal_head(mention)
+    if head is not None:
+        tied = [name for pos, role, name in roles if pos < ev.pos and role == head]
+        return tied[-1] if tied else mention
+    return mention or None
+
+
+def _looks_like_title(quote: str, rules: QuoteRules) -> bool:
+    words = quote.split()
+    if not words or len(words) > rules.max_title_words or quote.rstrip()[-1:] in ".!?,":
+        return False
+    content = [w for w in words if w.lower() not in _MINOR]
+    return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
+def _clean_quote(text: str, span: Span) -> tuple[str, int, int]:
+    """Drop punctuation that belongs to the host sentence (`…ballot,”` / `…sympathisers.”`)."""
+    s, e = span.start, span.end
+    q = text[s:e]
+    while e > s and text[e - 1] in ",;:":
+        e -= 1
+    q = text[s:e]
+    if q.endswith(".") and not q.endswith("..") and q[:1].islower():
+        e -= 1  # a fragment: the period ends the reporting sentence, not the quote
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return text[s:e], s, e
+
+
+def _intro_speaker(
+    text: str, lines: list[tuple[int, int]], para: int, pats: SpeakerPatterns
+) -> tuple[str, int] | None:
+    """The speaker named by a paragraph that ends with a colon (`Caddell continued:`)."""
+    if para == 0:
+        return None
+    lo, hi = lines[para - 1]
+    prev = text[lo:hi].rstrip()
+    if not prev.endswith(":"):
+        return None
+    found = list(pats.subj_verb.finditer(prev))
+    if found:
+        return found[-1].group("spk"), lo + found[-1].start("spk")
+    m = pats.verb_first.match(prev)
+    return (m.group("spk"), lo + m.start("spk")) if m else None
+
+
+def find_quotes(
+    text: str, language: str = "en", rules: QuoteRules = DEFAULT_RULES
+) -> list[Quote]:
+    """Every attributed direct quote of `text`, in order.
+
+    Args:
+        text: the article text (paragraphs separated by line breaks).
+        language: ISO 639-1 code; selects the speech-verb tables (English is always included).
+        rules: thresholds for keeping unattributed and title-like spans.
+
+    Returns:
+        Quotes with the text inside the marks, the speaker when the text supports one (else
+        None) and character offsets into `text`. Titles and scare quotes without speech
+        evidence are left out.
+    """
+    spans = find_spans(text)
+    if not spans:
+        return []
+    pats = patterns_for(language)
+    lines = paragraph_bounds(text)
+    names, roles = _seed_names(text, pats)
+    found: list[_Found] = []
+    for span in spans:
+        quote = text[span.start : span.end]
+        label = transcript_speaker(quote)
+        if label:
+            found.append(_Found(span, label, "adjacent"))
+            continue
+        ev = find_evidence(text, span, pats, lines[span.paragraph])
+        speaker = _resolve(ev, text, pats, names, roles) if ev else None
+        if speaker and ev is not None:
+            names.add(ev.pos, speaker)
+        found.append(_Found(span, speaker, ev.kind if ev and speaker else "none"))
+    _inherit(found, text, lines, pats, names, roles)
+    return _keep(found, text, DEFAULT_RULES if rules is None else rules)
+
+
+def _inherit(
+    found: list[_Found], text: str, lines: list[tuple[int, int]], pats: SpeakerPatterns,
+    names: _Names, roles: list[tuple[int, str, str]],
+) -> None:
+    """Give evidence-less quotes the speaker their context implies."""
+    # a multi-paragraph quote has one speaker: spread it over the chain in both directions
+    chain: list[_Found] = []
+    for f in [*found, None]:
+        if f is not None and (not chain or chain[-1].span.continues):
+            chain.append(f)
+            continue
+        speakers = [c.speaker for c in chain if c.speaker]
+        for c in chain:
+            if c.speaker is None and speakers:
+                c.speaker, c.kind = speakers[0], "context"
+        chain = [f] if f is not None else []
+    for i, f in enumerate(found):
+        if f.speaker is not None:
+            continue
+        prev = found[i - 1] if i else None
+        starts_para = not text[lines[f.span.paragraph][0] : f.span.open_at].strip()
+        if prev and prev.speaker and prev.span.paragraph == f.span.paragraph:
+            f.speaker, f.kind = prev.speaker, "context"
+        elif starts_para:
+            intro = _intro_speaker(text, lines, f.span.paragraph, pats)
+            if intro:
+                ev = Evidence(intro[0], "sentence", intro[1])
+                f.speaker, f.kind = _resolve(ev, text, pats, names, roles), "context"
+            elif prev and prev.speaker and prev.span.paragraph == f.span.paragraph - 1:
+                f.speaker, f.kind = prev.speaker, "context"
+
+
+def _keep(found: list[_Found], text: str, rules: QuoteRules) -> list[Quote]:
+    out: list[Quote] = []
+    for f in found:
+        quote, s, e = _clean_quote(text, f.span)
+        if not _WORD.search(quote):
+            continue
+        if f.kind != "adjacent" and _looks_like_title(quote, rules):
+            continue
+        if f.speaker is None and len(quote.split()) < rules.min_words_unattributed:
+            continue
+        out.append(Quote(quote, f.speaker, s, e))
+    return out
+
+
+def _informative(q: Quote) -> float:
+    words = len(q.text.split())
+    score = min(words, 40) / 40
+    if q.speaker:
+        score += 1.0
+    if q.text[:1].isupper():
+        score += 0.3  # a full sentence rather than a fragment inside a paraphrase
+    if words < 3:
+        score -= 1.0
+    return score
+
+
+def key_quotes(quotes: Sequence[Quote], limit: int) -> list[Quote]:
+    """The few most informative quotes, in article order.
+
+    Full quotes with a known speaker and real content win over 1–2 word fragments; the same
+    words quoted twice count once.
+
+    Args:
+        quotes: quotes in article order (from `find_quotes`).
+        limit: how many to return at most.
+
+    Returns:
+        Up to `limit` quotes, in their original order.
+    """
+    if limit <= 0:
+        return []
+    seen: set[tuple[str, ...]] = set()
+    unique: list[tuple[int, Quote]] = []
+    for i, q in enumerate(quotes):
+        key = tuple(_WORD.findall(q.text.lower()))
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        unique.append((i, q))
+    best = sorted(unique, key=lambda iq: (-_informative(iq[1]), iq[0]))[:limit]
+    return [q for _, q in sorted(best, key=lambda iq: iq[0])]
