@@ -9,7 +9,10 @@ from summaries._html_rules import (
     TEASER_HEADING,
     ExtractionRules,
 )
-from summaries._html_text import is_prose, text_key
+from summaries._html_text import ends_sentence, is_prose, text_key
+
+#: How trafilatura marks list items in its text output.
+_LIST_BULLET = "- "
 
 
 def join_wrapped_lines(paragraphs: list[str]) -> list[str]:
@@ -73,14 +76,23 @@ def _drop_teasers(
     return kept
 
 
-def _strip_trailing(paragraphs: list[str], rules: ExtractionRules) -> list[str]:
-    """Drop the non-prose tail (teaser headlines, bylines, link lists) after the last prose."""
+def _is_tail_junk(paragraph: str, links: frozenset[str]) -> bool:
+    """A closing line that is not article text: a teaser link or a short non-sentence."""
+    if is_link_line(paragraph, links):
+        return True
+    return not ends_sentence(paragraph) and not paragraph.startswith(_LIST_BULLET)
+
+
+def _strip_trailing(
+    paragraphs: list[str], links: frozenset[str], rules: ExtractionRules
+) -> list[str]:
+    """Drop the tail after the last sentence: teaser headlines, link lists, bylines."""
     end = len(paragraphs)
     floor = max(0, end - rules.trailing_window)
-    while end > floor and not is_prose(paragraphs[end - 1], rules):
+    while end > floor and _is_tail_junk(paragraphs[end - 1], links):
         end -= 1
     if end == floor:
-        return paragraphs  # no prose near the end: not a tail worth judging
+        return paragraphs  # no sentence near the end: not a tail worth judging
     return paragraphs[:end]
 
 
@@ -100,4 +112,4 @@ def clean_paragraphs(
     """
     paragraphs = _strip_leading(join_wrapped_lines(paragraphs), title)
     paragraphs = [p for p in paragraphs if not is_boilerplate(p, rules)]
-    return _strip_trailing(_drop_teasers(paragraphs, links, rules), rules)
+    return _strip_trailing(_drop_teasers(paragraphs, links, rules), links, rules)

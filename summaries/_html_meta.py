@@ -8,16 +8,19 @@ import re
 from dataclasses import dataclass
 
 from htmldate import find_date
+from lxml.etree import XPath
 from lxml.html import HtmlElement
+from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
 )
 from trafilatura.settings import set_date_params
+
+from summaries._html_rules import BYLINE_NOISE
 
 _LOG = logging.getLogger(__name__)
 
@@ -30,6 +33,25 @@ _LANG_XPATHS = (
     "='content-language']/@content",
     "//head/meta[@name='language' or @name='lang']/@content",
 )
+#: Byline elements, most specific first. Plain contains() keeps this a native XPath: trafilatura's
+#: own author search uses regex XPaths on a pruned deep copy and costs more than the extraction.
+_BYLINE_XPATHS = (
+    XPath(
+        "//*[@rel='author' or @itemprop='author' or @itemprop='author name'"
+        " or contains(@class, 'author-name') or contains(@class, 'authorName')"
+        " or contains(@class, 'AuthorName') or contains(@class, 'byline')"
+        " or contains(@class, 'Byline') or contains(@data-component, 'Byline')]"
+    ),
+    XPath("//*[contains(@class, 'author') or contains(@class, 'Author') or @id='author']"),
+)
+#: Bylines inside these are someone else's (commenters, quoted posts, related teasers).
+_FOREIGN_BYLINE = XPath(
+    "ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')"
+    " or contains(@class, 'sidebar') or contains(@class, 'related') or self::aside"
+    " or self::footer or self::figure or self::blockquote]"
+)
+_BYLINE_TEXT = XPath(".//text()[not(ancestor::time) and not(ancestor::script)]")
+_BYLINE_MAX_CHARS = 100
 _LANG_CODE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _HOST_NAME = re.compile(r"^https?://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
 
@@ -54,6 +76,32 @@ def language_hint(tree: HtmlElement) -> str | None:
             if match:
                 return match.group(1).lower()
     return None
+
+
+def byline_author(tree: HtmlElement) -> str | None:
+    """Return the author named in a byline element of the page, if one is found."""
+    for xpath in _BYLINE_XPATHS:
+        for element in xpath(tree):
+            if not isinstance(element, HtmlElement) or _FOREIGN_BYLINE(element):
+                continue
+            text = " ".join(" ".join(_BYLINE_TEXT(element)).split())
+            if 2 < len(text) <= _BYLINE_MAX_CHARS:
+                author = _clean_author(normalize_authors(None, text))
+                if author:
+                    return author
+    return None
+
+
+def _clean_author(author: str | None) -> str | None:
+    """Drop the dates and roles a byline carries, and names that are not two to four words."""
+    if not author:
+        return None
+    names = []
+    for name in author.split("; "):
+        name = BYLINE_NOISE.sub("", f" {name}").strip()
+        if 2 <= len(name.split()) <= 4:
+            names.append(name)
+    return "; ".join(names) or None
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -98,7 +146,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     except Exception as err:  # noqa: BLE001 - malformed JSON-LD must not cost the article
         _LOG.debug("JSON-LD metadata unreadable: %s", err)
     title = meta.title or extract_title(tree)
-    author = meta.author or extract_author(tree)
+    author = meta.author or byline_author(tree)
     canonical = meta.url or extract_url(tree, None)
     date_params = set_date_params(extensive=False)
     date_params["url"] = canonical or url

@@ -59,6 +59,14 @@ TEASER_HEADING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: Words that bylines carry next to names: dates, roles, "updated"; cut from an author's end.
+BYLINE_NOISE = re.compile(
+    r"""(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march
+      |april|may|june|july|august|september|october|november|december|published|updated|posted
+      |staff|writer|reporter|editor|correspondent|contributor|shares?|com|and))+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 #: A short line containing one of these marks is an image credit or caption, not prose.
 CAPTION_MARK = re.compile(r"©|\((?:photo|image|picture|credit)[^)]*\)$|\bcredit:\s", re.IGNORECASE)
 

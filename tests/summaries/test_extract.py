@@ -1,0 +1,206 @@
+"""HTML → Article: metadata, boilerplate removal, pages without an article, hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from summaries.errors import NoArticleFound, SummaryError
+from summaries.extract import extract_article
+from summaries.models import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+PAGE_URL = "https://news.example.net/story?id=7"
+
+
+def _page(name: str) -> str:
+    return (FIXTURES / name).read_text("utf8")
+
+
+def _extract(name: str, url: str | None = PAGE_URL) -> Article:
+    return extract_article(_page(name), url)
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def test_opengraph_and_meta_tags_give_the_metadata() -> None:
+    article = _extract("article_en.html")
+    assert article.title == "Harbour town votes to rebuild its old sea wall"
+    assert article.author == "Maria Fenwick"
+    assert article.published == dt.date(2023, 3, 14)
+    assert article.publication == "The Coastal Ledger"
+    assert article.url == "https://ledger.example.org/news/2023/harbour-sea-wall"
+    assert article.language_hint == "en"
+
+
+def test_json_ld_gives_author_date_and_publisher() -> None:
+    article = _extract("article_de_jsonld.html")
+    assert article.title == "Stadtbibliothek verlängert ihre Öffnungszeiten"
+    assert article.author == "Jonas Becker"
+    assert article.published == dt.date(2024, 5, 2)
+    assert article.publication == "Lindenauer Anzeiger"
+
+
+def test_og_locale_is_the_language_hint_without_html_lang() -> None:
+    assert _extract("article_de_jsonld.html").language_hint == "de"
+
+
+def test_plain_meta_tags_give_author_and_date() -> None:
+    article = _extract("article_es_meta.html")
+    assert article.author == "Lucía Romero"
+    assert article.published == dt.date(2022, 11, 8)
+    assert article.language_hint == "es"
+
+
+def test_url_is_the_given_one_without_a_canonical_link() -> None:
+    assert _extract("article_es_meta.html").url == PAGE_URL
+
+
+def test_no_url_at_all_is_fine() -> None:
+    article = _extract("article_es_meta.html", url=None)
+    assert article.url is None
+    assert "mercado central" in article.text
+
+
+# ---------------------------------------------------------------- body
+
+
+def test_body_is_the_article_paragraphs_separated_by_blank_lines() -> None:
+    article = _extract("article_en.html")
+    assert article.paragraphs[0].startswith("Councillors in the small harbour town")
+    assert article.paragraphs[-1].startswith("Work is expected to start in the autumn")
+    assert "\n\n" in article.text
+    assert "\n\n\n" not in article.text
+    # a heading inside the article stays in the body
+    assert "Years of patching" in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Weather forecast for the week",  # navigation
+        "Ferry timetable changes",  # related teasers
+        "Related stories",
+        "Photo: Ledger archive",  # image caption
+        "crumbling sea wall at low tide",
+        "Sign up for our morning newsletter",
+        "Follow The Coastal Ledger",
+        "All rights reserved",  # footer
+        "Privacy policy",
+    ],
+)
+def test_body_excludes_boilerplate(boilerplate: str) -> None:
+    assert boilerplate not in _extract("article_en.html").text
+
+
+def test_title_is_not_repeated_in_the_body() -> None:
+    article = _extract("article_en.html")
+    assert article.title is not None
+    assert article.title not in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "first_words", "teaser"),
+    [
+        ("article_de_jsonld.html", "de", "Die Stadtbibliothek in Lindenau", "Neue Radwege"),
+        ("article_es_meta.html", "es", "El mercado central", "obras de la plaza"),
+        ("article_fr.html", "fr", "Le festival de musique", "travaux du théâtre"),
+        ("article_pl.html", "pl", "Rada miasta zatwierdziła", "Remont mostu"),
+        ("article_ru.html", "ru", "В центральном парке", "ремонт детских площадок"),
+        ("article_zh.html", "zh", "本市中心公园", "地铁新线路"),
+    ],
+)
+def test_non_english_articles(name: str, language: str, first_words: str, teaser: str) -> None:
+    article = _extract(name)
+    assert article.language_hint == language
+    assert article.paragraphs[0].startswith(first_words)
+    assert len(article.paragraphs) == 3
+    assert teaser not in article.text
+
+
+# ---------------------------------------------------------------- no article
+
+
+@pytest.mark.parametrize("name", ["empty.html", "js_shell.html", "paywall.html", "index.html"])
+def test_pages_without_an_article_raise(name: str) -> None:
+    with pytest.raises(NoArticleFound):
+        _extract(name)
+
+
+@pytest.mark.parametrize("html", ["", "   \n\t ", "<html></html>", "<!-- only a comment -->"])
+def test_blank_input_raises(html: str) -> None:
+    with pytest.raises(NoArticleFound):
+        extract_article(html, None)
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+def _article_or_summary_error(html: str) -> Article | None:
+    try:
+        return extract_article(html, PAGE_URL)
+    except SummaryError:
+        return None
+
+
+def test_malformed_html_still_yields_its_text() -> None:
+    article = _article_or_summary_error(_page("malformed.html"))
+    assert article is not None
+    assert "which browsers forgive" in article.text
+
+
+def test_deeply_nested_html_does_not_crash() -> None:
+    sentence = "This sentence sits at the bottom of a very deep pile of div elements. "
+    html = (
+        "<html><body>"
+        + "<div>" * 5000
+        + f"<p>{sentence * 4}</p>" * 3
+        + "</div>" * 5000
+        + "</body></html>"
+    )
+    result = _article_or_summary_error(html)
+    assert result is None or isinstance(result, Article)
+
+
+def test_moderately_nested_html_keeps_the_article() -> None:
+    sentence = "This sentence sits inside a few dozen nested div elements of a page. "
+    html = (
+        "<html><body>" + "<div>" * 60 + f"<p>{sentence * 4}</p>" * 3 + "</div>" * 60
+        + "</body></html>"
+    )
+    assert "a few dozen nested div elements" in extract_article(html, None).text
+
+
+_HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='related'>",
+        "</div>",
+        "<a href='/x'>",
+        "</a>",
+        "<script>var a = 1;</script>",
+        "<table><tr><td>",
+        "<!--",
+        "&amp;",
+        "&#0;",
+        "\x00",
+        "<?xml version='1.0' encoding='utf-8'?>",
+        "The minister said on Monday that the plan would go ahead as expected. ",
+        "Читайте также ",
+        "相关阅读：",
+    ]
+)
+_HTML = st.one_of(st.text(max_size=500), st.lists(_HTML_PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_HTML)
+def test_any_text_gives_an_article_or_a_summary_error(html: str) -> None:
+    result = _article_or_summary_error(html)
+    assert result is None or result.text.strip()
