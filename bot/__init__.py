@@ -1,0 +1,1 @@
+"""NewsBrief's Telegram adapter: handlers, formatting and the composition root."""

@@ -1,0 +1,55 @@
+"""`python -m bot` / `newsbrief bot`: read settings, then run the bot (polling or webhook)."""
+
+from __future__ import annotations
+
+import sys
+from urllib.parse import urlsplit
+
+from bot.config import Settings, ValidationError, describe_error
+from bot.logs import configure_logging
+from bot.storage.base import StoreError
+from telegram import Update
+
+EXIT_CONFIG = 2
+
+
+def main() -> int:
+    """Run the bot until interrupted.
+
+    Returns:
+        0 after a clean stop, 2 for missing or invalid configuration.
+    """
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"newsbrief: {describe_error(exc)}", file=sys.stderr)
+        return EXIT_CONFIG
+    secrets = [settings.telegram_bot_token.get_secret_value()]
+    if settings.webhook_secret:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    configure_logging(settings.log_level, secrets)
+
+    from bot.app import build_application  # after logging, so import-time logs are redacted
+
+    try:
+        application = build_application(settings)
+    except (StoreError, ImportError) as exc:
+        print(f"newsbrief: cannot start: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=(
+                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+            ),
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Composition root: `build_application(settings, deps)` wires handlers and resources."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    LinkPreviewOptions,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.config import Settings
+from bot.context import DEPS_KEY, BotContext, Deps
+from bot.handlers import basic, errors, guard, owner, settings, summarize
+from bot.pipeline import Pipeline, SummariesPipeline, build_http_client
+from bot.polling import TolerantBot
+from bot.storage.factory import store_for_url
+
+_LOG = logging.getLogger(__name__)
+
+#: Command menus per scope (name, description).
+PRIVATE_COMMANDS = (
+    ("summary", "Summarise a link or text"),
+    ("settings", "Summary length, quotes, language"),
+    ("help", "How to use the bot"),
+    ("privacy", "What is stored"),
+)
+GROUP_COMMANDS = (
+    ("summary", "Reply to a message with a link to summarise it"),
+    ("tldr", "Same as /summary"),
+    ("help", "How to use the bot"),
+)
+ADMIN_COMMANDS = (*GROUP_COMMANDS, ("settings", "Chat settings (admins)"))
+#: Outgoing flood control: retry a 429 this many times.
+RATE_LIMIT_RETRIES = 3
+#: Concurrent updates in flight; one slow page never holds up other chats.
+CONCURRENT_UPDATES = 64
+API_POOL_SIZE = 32
+
+
+def _commands(pairs: tuple[tuple[str, str], ...]) -> list[BotCommand]:
+    return [BotCommand(name, description) for name, description in pairs]
+
+
+async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Open the store and the HTTP client; register per-scope command menus."""
+    deps: Deps = application.bot_data[DEPS_KEY]
+    await deps.store.open()
+    if deps.http is None:
+        deps.http = build_http_client(deps.settings.fetch_limits())
+    bot = application.bot
+    await bot.set_my_commands(_commands(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats())
+    await bot.set_my_commands(_commands(GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats())
+    await bot.set_my_commands(
+        _commands(ADMIN_COMMANDS), scope=BotCommandScopeAllChatAdministrators()
+    )
+    _LOG.info("bot @%s ready", bot.username)
+
+
+async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Close the HTTP client and the store."""
+    deps: Deps = application.bot_data[DEPS_KEY]
+    if deps.http is not None:
+        client, deps.http = deps.http, None
+        await client.aclose()
+    await deps.store.close()
+
+
+def build_deps(settings: Settings, pipeline: Pipeline | None = None) -> Deps:
+    """Default dependencies: the store DATABASE_URL names and the real pipeline."""
+    return Deps(
+        settings=settings,
+        store=store_for_url(settings.database_url),
+        pipeline=pipeline if pipeline is not None else SummariesPipeline(),
+    )
+
+
+def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Attach every handler; group -1 is the guard, group 0 the features."""
+    application.add_handler(TypeHandler(Update, guard.guard), group=-1)
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    links = (
+        filters.Entity(MessageEntity.URL)
+        | filters.Entity(MessageEntity.TEXT_LINK)
+        | filters.CaptionEntity(MessageEntity.URL)
+        | filters.CaptionEntity(MessageEntity.TEXT_LINK)
+    )
+    application.add_handlers(
+        [
+            CommandHandler("start", basic.on_start),
+            CommandHandler("help", basic.on_help),
+            CommandHandler("privacy", basic.on_privacy),
+            CommandHandler(["summary", "tldr"], summarize.on_summary_command),
+            CommandHandler("settings", settings.on_settings_command),
+            CommandHandler("stats", owner.on_stats),
+            CommandHandler(["block", "unblock"], owner.on_block),
+            CallbackQueryHandler(settings.on_settings_button, pattern=rf"^{settings.CALLBACK_PREFIX}:"),
+            MessageHandler(
+                private & filters.UpdateType.MESSAGE & filters.Document.ALL, summarize.on_document
+            ),
+            MessageHandler(
+                private
+                & filters.UpdateType.MESSAGE
+                & (filters.TEXT | filters.CAPTION)
+                & ~filters.COMMAND,
+                summarize.on_private_message,
+            ),
+            MessageHandler(
+                groups & filters.UpdateType.MESSAGE & links & ~filters.COMMAND,
+                summarize.on_group_link,
+            ),
+        ]
+    )
+    application.add_error_handler(errors.on_error)
+
+
+def build_application(
+    settings: Settings,
+    deps: Deps | None = None,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> Application[Any, BotContext, Any, Any, Any, Any]:
+    """Build the bot: typed context, tolerant polling bot, flood limiter and every handler.
+
+    Args:
+        settings: The validated settings.
+        deps: Dependencies to use (tests pass a memory store or a fake pipeline); built from
+            `settings` when omitted.
+        request: Bot API transport for ordinary calls (tests pass an offline one).
+        get_updates_request: Transport for getUpdates.
+
+    Returns:
+        An Application; resources open in `post_init`, close in `post_shutdown`.
+    """
+    deps = deps if deps is not None else build_deps(settings)
+    bot_kwargs: dict[str, Any] = {}
+    if settings.base_url:
+        bot_kwargs["base_url"] = settings.base_url
+    if settings.base_file_url:
+        bot_kwargs["base_file_url"] = settings.base_file_url
+    bot = TolerantBot(
+        token=settings.telegram_bot_token.get_secret_value(),
+        request=request or HTTPXRequest(connection_pool_size=API_POOL_SIZE),
+        get_updates_request=get_updates_request or HTTPXRequest(),
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+        rate_limiter=AIORateLimiter(max_retries=RATE_LIMIT_RETRIES),
+        **bot_kwargs,
+    )
+    application = (
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(ContextTypes(context=BotContext))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data[DEPS_KEY] = deps
+    register_handlers(application)
+    return application

@@ -1,0 +1,115 @@
+"""Typed bot settings, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from summaries.config import FetchLimits, PipelineConfig
+
+__all__ = ["Settings", "ValidationError", "describe_error"]
+
+
+def _split_ints(value: object) -> object:
+    """Accept "1, 2 3" as well as a JSON list for id lists."""
+    if isinstance(value, str):
+        parts = value.replace(",", " ").split()
+        return [int(p) for p in parts]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment; see `.env.example` for each key."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    telegram_bot_token: SecretStr
+    telegram_api_base_url: str | None = None
+    telegram_api_file_url: str | None = None
+    database_url: str = "sqlite:///data/newsbrief.sqlite3"
+    bot_owner_ids: Annotated[tuple[int, ...], NoDecode] = ()
+
+    fetch_allow_private: bool = False
+    fetch_allowed_ports: Annotated[tuple[int, ...], NoDecode] = (80, 443, 8080, 8443)
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    fetch_timeout_s: float = Field(default=15.0, gt=0)
+    max_links_per_message: int = Field(default=3, ge=1, le=10)
+    max_document_bytes: int = Field(default=1024 * 1024, gt=0)
+    cache_ttl_s: float = Field(default=6 * 3600, ge=0)
+
+    rate_user_burst: int = Field(default=6, ge=1)
+    rate_user_per_minute: float = Field(default=10, gt=0)
+    rate_chat_burst: int = Field(default=12, ge=1)
+    rate_chat_per_minute: float = Field(default=20, gt=0)
+    admin_cache_ttl_s: float = Field(default=300, ge=0)
+    merge_window_s: float = Field(default=1.5, ge=0)
+
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, gt=0, lt=65536)
+
+    log_level: str = "INFO"
+
+    _split_owner_ids = field_validator("bot_owner_ids", "fetch_allowed_ports", mode="before")(
+        _split_ints
+    )
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        if not token or ":" not in token or any(c.isspace() for c in token):
+            raise ValueError("must look like 123456:ABC… (from @BotFather)")
+        return SecretStr(token)
+
+    @field_validator("log_level")
+    @classmethod
+    def _level_name(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return level
+
+    @property
+    def base_url(self) -> str | None:
+        """Bot API base URL (…/bot), or None for the official server."""
+        return self.telegram_api_base_url.rstrip("/") if self.telegram_api_base_url else None
+
+    @property
+    def base_file_url(self) -> str | None:
+        """File download base URL; derived from `base_url` (…/bot → …/file/bot) unless set."""
+        if self.telegram_api_file_url:
+            return self.telegram_api_file_url.rstrip("/")
+        base = self.base_url
+        if base is None:
+            return None
+        head, _, tail = base.rpartition("/")
+        return f"{head}/file/{tail}"
+
+    def fetch_limits(self) -> FetchLimits:
+        """The fetcher's caps."""
+        return FetchLimits(
+            max_bytes=self.fetch_max_bytes,
+            timeout_s=self.fetch_timeout_s,
+            allow_private=self.fetch_allow_private,
+            allowed_ports=self.fetch_allowed_ports,
+        )
+
+    def pipeline_config(self) -> PipelineConfig:
+        """The pipeline configuration built from these settings."""
+        return PipelineConfig(fetch=self.fetch_limits())
+
+
+def describe_error(exc: ValidationError) -> str:
+    """One line naming each bad key (env-var spelling) and why, never echoing a value."""
+    problems = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err.get("loc", ())).upper() or "settings"
+        reason = "is missing" if err.get("type") == "missing" else err.get("msg", "is invalid")
+        problems.append(f"{key} {reason}")
+    return "configuration error: " + "; ".join(problems) + " (see .env.example)"

@@ -1,0 +1,195 @@
+"""Summary → Telegram HTML messages, each within the 4096-character limit (plain functions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot import texts
+from summaries.models import Attribution, Quote, Summary
+
+MAX_MESSAGE_UNITS = 4096
+#: Quotes longer than this go into a collapsed (expandable) blockquote.
+LONG_QUOTE_CHARS = 160
+SEPARATOR = " · "
+_QUOTE_MARKS = "\"“”„«»‘’'"
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph of the reply: items joined by newlines inside one wrapping tag pair."""
+
+    items: tuple[str, ...]
+    open_tag: str = ""
+    close_tag: str = ""
+
+    def render(self) -> str:
+        """The block as HTML."""
+        return self.open_tag + "\n".join(self.items) + self.close_tag
+
+
+def format_date(value: dt.date) -> str:
+    """21 Dec 2014."""
+    return f"{value.day} {value:%b %Y}"
+
+
+def source_line(a: Attribution) -> str:
+    """publication · author · date · wire · via cited outlets (escaped; empty when unknown)."""
+    parts: list[str] = []
+    if a.publication:
+        parts.append(a.publication)
+    if a.author and a.author != a.publication:
+        parts.append(a.author)
+    if a.published:
+        parts.append(format_date(a.published))
+    parts.extend(w for w in a.wire if w not in parts)
+    cited = [c for c in a.cited if c not in parts]
+    if cited:
+        parts.append(texts.SOURCE_VIA.format(outlets=", ".join(cited)))
+    return html.escape(SEPARATOR.join(parts))
+
+
+def title_line(title: str | None, url: str | None) -> str:
+    """Bold title, linked to the article when it came from a URL."""
+    if title:
+        bold = f"<b>{html.escape(title)}</b>"
+    elif url:
+        bold = f"<b>{texts.UNTITLED_LINK}</b>"
+    else:
+        return ""
+    if url:
+        return f'<a href="{html.escape(url, quote=True)}">{bold}</a>'
+    return bold
+
+
+def quote_line(q: Quote) -> str:
+    """“text” — speaker (no dash when the speaker is unknown)."""
+    body = "“" + html.escape(q.text.strip().strip(_QUOTE_MARKS)) + "”"
+    return f"{body} — {html.escape(q.speaker)}" if q.speaker else body
+
+
+def footer_line(summary: Summary) -> str:
+    """English · 3 of 27 sentences · 85% shorter."""
+    parts = [texts.LANGUAGE_NAMES.get(summary.language, summary.language)]
+    parts.append(
+        texts.FOOTER_SENTENCES.format(
+            picked=len(summary.sentences), total=summary.total_sentences
+        )
+    )
+    if summary.article_words > 0:
+        shorter = round(100 * (1 - summary.summary_words / summary.article_words))
+        if shorter > 0:
+            parts.append(texts.FOOTER_SHORTER.format(percent=shorter))
+    return html.escape(SEPARATOR.join(parts))
+
+
+def summary_blocks(summary: Summary, url: str | None = None) -> list[Block]:
+    """The reply's paragraphs in display order."""
+    link = url or summary.attribution.url
+    head = [line for line in (title_line(summary.title, link), source_line(summary.attribution))
+            if line]
+    blocks: list[Block] = []
+    if head:
+        blocks.append(Block(tuple(head)))
+    if summary.sentences:
+        blocks.append(Block(tuple(f"• {html.escape(s.text.strip())}" for s in summary.sentences)))
+    short = [quote_line(q) for q in summary.quotes if len(q.text) <= LONG_QUOTE_CHARS]
+    long = [quote_line(q) for q in summary.quotes if len(q.text) > LONG_QUOTE_CHARS]
+    if short:
+        blocks.append(Block(tuple(short), "<blockquote>", "</blockquote>"))
+    if long:
+        blocks.append(Block(tuple(long), "<blockquote expandable>", "</blockquote>"))
+    blocks.append(Block((footer_line(summary),)))
+    return blocks
+
+
+def _cut_item(item: str, limit: int) -> list[str]:
+    """Split one over-long tag-free item at spaces, never inside an HTML entity."""
+    pieces: list[str] = []
+    rest = item
+    while utf16_len(rest) > limit:
+        cut = limit
+        while utf16_len(rest[:cut]) > limit:
+            cut -= 1
+        space = rest.rfind(" ", 0, cut)
+        amp = rest.rfind("&", 0, cut)
+        if amp > space and ";" not in rest[amp:cut]:
+            cut = amp  # do not split "&amp;"
+        elif space > limit // 2:
+            cut = space
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def split_blocks(blocks: Sequence[Block], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
+    """Pack blocks into messages of at most `limit` UTF-16 units.
+
+    Messages break between blocks (blank line), else between a block's items (the block's tags
+    are closed and reopened), else inside an item at a space; tags are never cut.
+    """
+    messages: list[str] = []
+    current = ""
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            messages.append(current)
+            current = ""
+
+    for block in blocks:
+        rendered = block.render()
+        joined = f"{current}\n\n{rendered}" if current else rendered
+        if utf16_len(joined) <= limit:
+            current = joined
+            continue
+        flush()
+        if utf16_len(rendered) <= limit:
+            current = rendered
+            continue
+        wrap = utf16_len(block.open_tag) + utf16_len(block.close_tag)
+        items: list[str] = []
+        for item in block.items:
+            items.extend(_cut_item(item, limit - wrap))
+        part: list[str] = []
+        for item in items:
+            candidate = Block((*part, item), block.open_tag, block.close_tag).render()
+            if part and utf16_len(candidate) > limit:
+                messages.append(Block(tuple(part), block.open_tag, block.close_tag).render())
+                part = [item]
+            else:
+                part.append(item)
+        if part:
+            current = Block(tuple(part), block.open_tag, block.close_tag).render()
+    flush()
+    return messages
+
+
+def render_summary(
+    summary: Summary, url: str | None = None, limit: int = MAX_MESSAGE_UNITS
+) -> list[str]:
+    """Render a summary as one or more HTML messages.
+
+    Args:
+        summary: What the pipeline returned.
+        url: The link the user sent (the title links to it).
+        limit: Maximum message length in UTF-16 units.
+
+    Returns:
+        Messages in order; each is valid Telegram HTML within `limit`.
+    """
+    return split_blocks(summary_blocks(summary, url), limit)
+
+
+def render_error(text: str) -> str:
+    """An error or notice as a one-line message (escaped)."""
+    return html.escape(text)

@@ -1,0 +1,1 @@
+"""Thin Telegram callbacks, one module per feature; `register` wires them into an Application."""

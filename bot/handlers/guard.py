@@ -1,0 +1,69 @@
+"""Handler group -1: drop updates from blocked chats/users and rate-limit work per user and chat."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Chat, Message, MessageEntity, Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot import texts
+from bot.context import BotContext
+from bot.ratelimit import Verdict
+from bot.storage.base import StoreError
+
+_LOG = logging.getLogger(__name__)
+_LINK_ENTITIES = (MessageEntity.URL, MessageEntity.TEXT_LINK)
+
+
+def _has_link(message: Message) -> bool:
+    entities = (*message.entities, *message.caption_entities)
+    return any(e.type in _LINK_ENTITIES for e in entities)
+
+
+def costs_work(update: Update) -> bool:
+    """True for updates that may make the bot fetch, summarise or reply.
+
+    Group chatter without commands or links is free, so auto-summary chats are not throttled
+    by ordinary conversation.
+    """
+    if update.callback_query is not None:
+        return True
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None:
+        return False
+    if chat.type == Chat.PRIVATE:
+        return True
+    text = message.text or message.caption or ""
+    return text.startswith("/") or _has_link(message)
+
+
+async def guard(update: object, context: BotContext) -> None:
+    """Stop blocked or over-limit updates before any other handler sees them."""
+    if not isinstance(update, Update):
+        return
+    deps = context.deps
+    user, chat = update.effective_user, update.effective_chat
+    ids = [i for i in (user.id if user else None, chat.id if chat else None) if i is not None]
+    if ids and not any(i in deps.settings.bot_owner_ids for i in ids):
+        try:
+            blocked = await deps.store.is_blocked(*ids)
+        except (StoreError, OSError) as exc:
+            _LOG.error("storage failure while checking the blocklist: %s", exc)
+            blocked = False
+        if blocked:
+            raise ApplicationHandlerStop
+    if not costs_work(update) or (user is not None and user.id in deps.settings.bot_owner_ids):
+        return
+    verdict = deps.limiter.check(user.id if user else None, chat.id if chat else None)
+    if verdict is Verdict.ALLOW:
+        return
+    if verdict is Verdict.NOTIFY:
+        with contextlib.suppress(TelegramError):
+            if update.callback_query is not None:
+                await update.callback_query.answer(texts.SLOW_DOWN)
+            elif update.effective_message is not None:
+                await update.effective_message.reply_html(texts.SLOW_DOWN)
+    raise ApplicationHandlerStop

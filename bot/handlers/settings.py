@@ -1,0 +1,153 @@
+"""/settings: the chat's settings as text plus an inline keyboard; button presses change them."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import logging
+
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
+from bot import texts
+from bot.context import BotContext
+from bot.handlers.permissions import can_change_settings
+from bot.storage.base import LANGUAGE_CHOICES, LENGTH_CHOICES, ChatSettings, StoreError
+from summaries.config import ALGORITHMS
+
+_LOG = logging.getLogger(__name__)
+CALLBACK_PREFIX = "set"
+#: Algorithm buttons per keyboard row.
+ALGORITHMS_PER_ROW = 5
+
+
+def _mark(label: str, selected: bool) -> str:
+    return f"✓ {label}" if selected else label
+
+
+def _data(field: str, value: str) -> str:
+    return f"{CALLBACK_PREFIX}:{field}:{value}"
+
+
+def settings_text(settings: ChatSettings, group: bool) -> str:
+    """The settings message (HTML)."""
+    onoff = {True: texts.ON, False: texts.OFF}
+    body = texts.SETTINGS_LINES.format(
+        length=texts.LENGTH_LABELS[settings.length],
+        quotes=onoff[settings.quotes],
+        language=texts.LANGUAGE_LABELS[settings.language],
+        algorithm=texts.ALGORITHM_LABELS.get(settings.algorithm, settings.algorithm),
+    )
+    if group:
+        body += texts.SETTINGS_AUTO_LINE.format(auto=onoff[settings.auto_summary])
+    return f"{texts.SETTINGS_TITLE}\n{html.escape(body)}"
+
+
+def settings_keyboard(settings: ChatSettings, group: bool) -> InlineKeyboardMarkup:
+    """Buttons for every choice; the current one is ticked."""
+    onoff = {True: texts.ON, False: texts.OFF}
+    rows = [
+        [
+            InlineKeyboardButton(
+                _mark(texts.LENGTH_LABELS[v], v == settings.length), callback_data=_data("length", v)
+            )
+            for v in LENGTH_CHOICES
+        ],
+        [
+            InlineKeyboardButton(
+                texts.BUTTON_QUOTES.format(state=onoff[settings.quotes]),
+                callback_data=_data("quotes", "0" if settings.quotes else "1"),
+            )
+        ],
+        [
+            InlineKeyboardButton(
+                _mark(texts.LANGUAGE_LABELS[v], v == settings.language),
+                callback_data=_data("language", v),
+            )
+            for v in LANGUAGE_CHOICES
+        ],
+    ]
+    algos = [
+        InlineKeyboardButton(
+            _mark(texts.ALGORITHM_LABELS.get(a, a), a == settings.algorithm),
+            callback_data=_data("algorithm", a),
+        )
+        for a in ALGORITHMS
+    ]
+    rows += [algos[i : i + ALGORITHMS_PER_ROW] for i in range(0, len(algos), ALGORITHMS_PER_ROW)]
+    if group:
+        rows[1].append(
+            InlineKeyboardButton(
+                texts.BUTTON_AUTO.format(state=onoff[settings.auto_summary]),
+                callback_data=_data("auto_summary", "0" if settings.auto_summary else "1"),
+            )
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def apply_choice(settings: ChatSettings, data: str) -> ChatSettings | None:
+    """The settings after one button press, or None for unknown/out-of-date data."""
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] != CALLBACK_PREFIX:
+        return None
+    _, field, value = parts
+    try:
+        if field in ("quotes", "auto_summary"):
+            if value not in ("0", "1"):
+                return None
+            return dataclasses.replace(settings, **{field: value == "1"})
+        if field in ("length", "language", "algorithm"):
+            return dataclasses.replace(settings, **{field: value})
+    except ValueError:
+        return None
+    return None
+
+
+def _is_group(chat: Chat) -> bool:
+    return chat.type in (Chat.GROUP, Chat.SUPERGROUP)
+
+
+async def on_settings_command(update: Update, context: BotContext) -> None:
+    """/settings: show the chat's settings; only admins get the buttons' effect."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    if not await can_change_settings(context, chat, update.effective_user, message.sender_chat):
+        await message.reply_html(texts.ONLY_ADMINS)
+        return
+    current = await context.deps.service.chat_settings(chat.id)
+    group = _is_group(chat)
+    await message.reply_html(
+        settings_text(current, group), reply_markup=settings_keyboard(current, group)
+    )
+
+
+async def on_settings_button(update: Update, context: BotContext) -> None:
+    """A settings button: admins change the setting, others are refused via the callback answer."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    if not await can_change_settings(context, chat, query.from_user):
+        await query.answer(texts.ONLY_ADMINS, show_alert=True)
+        return
+    deps = context.deps
+    current = await deps.service.chat_settings(chat.id)
+    changed = apply_choice(current, query.data or "")
+    if changed is None:
+        await query.answer(texts.SETTINGS_STALE)
+        return
+    if changed != current:
+        try:
+            await deps.store.set_chat_settings(chat.id, changed)
+        except (StoreError, OSError) as exc:
+            _LOG.error("storage failure while saving chat settings: %s", exc)
+            await query.answer(texts.SETTINGS_NOT_SAVED, show_alert=True)
+            return
+        group = _is_group(chat)
+        try:
+            await query.edit_message_text(
+                settings_text(changed, group), reply_markup=settings_keyboard(changed, group)
+            )
+        except BadRequest as exc:  # e.g. "message is not modified" after a double tap
+            _LOG.info("settings message not edited: %s", exc)
+    await query.answer(texts.SETTINGS_SAVED)

@@ -1,0 +1,89 @@
+"""What a message asks to summarise: links or article text (plain functions, no I/O)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from telegram import Message, MessageEntity
+
+#: A pasted text that also holds links is read as an article when it has this many words
+#: outside the links; shorter texts are "here is a link, look".
+ARTICLE_MIN_WORDS = 80
+#: Bare http(s) links in text without entities (forwarded or exported text).
+_URL_RE = re.compile(r"https?://[^\s<>\"'«»“”]+", re.IGNORECASE)
+_TRAILING_PUNCT = ".,;:!?)]}'\"»”’"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRequest:
+    """Either links to fetch or pasted text (never both)."""
+
+    urls: tuple[str, ...] = ()
+    text: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing to summarise."""
+        return not self.urls and not (self.text and self.text.strip())
+
+
+def _normalise_url(raw: str) -> str:
+    url = raw.strip().rstrip(_TRAILING_PUNCT)
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
+        url = "https://" + url
+    return url
+
+
+def message_text(message: Message) -> str:
+    """The message's text or caption ("" when it has neither)."""
+    return message.text or message.caption or ""
+
+
+def extract_urls(message: Message) -> list[str]:
+    """Links in a message, in order and without duplicates (text and caption entities).
+
+    Falls back to a regex over the text when Telegram sent no URL entities.
+    """
+    found: list[str] = []
+    parsed = {**message.parse_entities(), **message.parse_caption_entities()}
+    for entity, value in sorted(parsed.items(), key=lambda kv: kv[0].offset):
+        if entity.type == MessageEntity.URL:
+            found.append(_normalise_url(value))
+        elif entity.type == MessageEntity.TEXT_LINK and entity.url:
+            found.append(_normalise_url(entity.url))
+    if not found:
+        found = [_normalise_url(m.group(0)) for m in _URL_RE.finditer(message_text(message))]
+    http = [u for u in found if u.lower().startswith(("http://", "https://"))]
+    return list(dict.fromkeys(http))
+
+
+def _words_without_urls(text: str) -> int:
+    return len(_URL_RE.sub(" ", text).split())
+
+
+def parse_message(message: Message) -> SummaryRequest:
+    """What a plain message (pasted, forwarded or replied-to) asks to summarise."""
+    text = message_text(message)
+    urls = extract_urls(message)
+    if urls and _words_without_urls(text) < ARTICLE_MIN_WORDS:
+        return SummaryRequest(urls=tuple(urls))
+    if text.strip():
+        return SummaryRequest(text=text)
+    return SummaryRequest()
+
+
+def parse_command(message: Message, args: list[str]) -> SummaryRequest:
+    """What `/summary [url | text]`, possibly as a reply, asks to summarise.
+
+    Links or text after the command win; otherwise the replied-to message is read.
+    """
+    argument_text = " ".join(args).strip()
+    if argument_text:
+        urls = [u for u in extract_urls(message)]
+        if urls and _words_without_urls(argument_text) < ARTICLE_MIN_WORDS:
+            return SummaryRequest(urls=tuple(urls))
+        return SummaryRequest(text=argument_text)
+    if message.reply_to_message is not None:
+        return parse_message(message.reply_to_message)
+    return SummaryRequest()

@@ -1,0 +1,65 @@
+"""Summary ⇄ JSON for the cache (our own shape, versioned, so old rows can be ignored)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from summaries.models import Attribution, Quote, Sentence, Summary
+
+FORMAT_VERSION = 1
+
+
+def dump_summary(summary: Summary) -> str:
+    """Serialise a Summary to a JSON string."""
+    a = summary.attribution
+    doc: dict[str, Any] = {
+        "v": FORMAT_VERSION,
+        "title": summary.title,
+        "language": summary.language,
+        "sentences": [[s.index, s.text, s.score] for s in summary.sentences],
+        "quotes": [[q.text, q.speaker, q.start, q.end] for q in summary.quotes],
+        "attribution": {
+            "publication": a.publication,
+            "author": a.author,
+            "published": a.published.isoformat() if a.published else None,
+            "wire": list(a.wire),
+            "cited": list(a.cited),
+            "dateline": a.dateline,
+            "url": a.url,
+        },
+        "article_words": summary.article_words,
+        "total_sentences": summary.total_sentences,
+        "algorithm": summary.algorithm,
+        "extras": dict(summary.extras),
+    }
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def load_summary(data: str) -> Summary | None:
+    """Rebuild a Summary from `dump_summary` output; None for another format version."""
+    doc = json.loads(data)
+    if not isinstance(doc, dict) or doc.get("v") != FORMAT_VERSION:
+        return None
+    a = doc["attribution"]
+    published = dt.date.fromisoformat(a["published"]) if a.get("published") else None
+    return Summary(
+        title=doc["title"],
+        language=doc["language"],
+        sentences=tuple(Sentence(int(i), str(t), float(s)) for i, t, s in doc["sentences"]),
+        quotes=tuple(Quote(str(t), sp, int(st), int(en)) for t, sp, st, en in doc["quotes"]),
+        attribution=Attribution(
+            publication=a.get("publication"),
+            author=a.get("author"),
+            published=published,
+            wire=tuple(a.get("wire", ())),
+            cited=tuple(a.get("cited", ())),
+            dateline=a.get("dateline"),
+            url=a.get("url"),
+        ),
+        article_words=int(doc["article_words"]),
+        total_sentences=int(doc["total_sentences"]),
+        algorithm=str(doc.get("algorithm", "news")),
+        extras={str(k): str(v) for k, v in doc.get("extras", {}).items()},
+    )

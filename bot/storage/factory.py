@@ -1,0 +1,34 @@
+"""Pick a `Store` implementation from a DATABASE_URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.storage.base import Store, StoreError
+from bot.storage.memory import MemoryStore
+from bot.storage.sqlite import SQLiteStore
+
+
+def store_for_url(url: str) -> Store:
+    """Build (not open) the store a URL names.
+
+    Accepted forms: `sqlite:///relative/or/absolute.sqlite3`, a bare file path, or `memory://`.
+
+    Raises:
+        StoreError: for a scheme we have no backend for.
+    """
+    if url.startswith("memory:"):
+        return MemoryStore()
+    if url.startswith("sqlite:///"):
+        return SQLiteStore(Path(url.removeprefix("sqlite:///")))
+    if "://" in url:
+        scheme = url.split("://", 1)[0]
+        raise StoreError(f"unsupported DATABASE_URL scheme {scheme!r} (use sqlite:///path)")
+    return SQLiteStore(Path(url))
+
+
+async def open_store(url: str) -> Store:
+    """Build and open the store a URL names."""
+    store = store_for_url(url)
+    await store.open()
+    return store

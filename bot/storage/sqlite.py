@@ -1,0 +1,201 @@
+"""SQLite `Store` (default): one file, WAL journal, every write in its own transaction."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from bot.storage.base import ChatSettings, StoreError
+from bot.storage.codec import dump_summary, load_summary
+from summaries.models import Summary
+
+_LOG = logging.getLogger(__name__)
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS chat_settings (
+        chat_id INTEGER PRIMARY KEY, data TEXT NOT NULL, updated REAL NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS summary_cache (
+        key TEXT PRIMARY KEY, data TEXT NOT NULL, expires REAL NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS summary_cache_expires ON summary_cache (expires)",
+    "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS chats (chat_id INTEGER PRIMARY KEY, last_seen REAL NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS blocked (subject_id INTEGER PRIMARY KEY, since REAL NOT NULL)",
+)
+
+
+class SQLiteStore:
+    """A `Store` on one SQLite file.
+
+    The connection runs in autocommit mode and every write is an explicit
+    `BEGIN IMMEDIATE … COMMIT`, so a crash at any point leaves the previous or the new row,
+    never half of one; WAL lets readers proceed during a write.
+    """
+
+    def __init__(
+        self, path: str | Path, clock: Callable[[], float] = time.time, busy_timeout_s: float = 5
+    ) -> None:
+        self._path = Path(path)
+        self._clock = clock
+        self._busy_timeout_s = busy_timeout_s
+        self._db: aiosqlite.Connection | None = None
+
+    async def open(self) -> None:
+        """Create the data directory, the file and the tables."""
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(
+                self._path, timeout=self._busy_timeout_s, isolation_level=None
+            )
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            for statement in _SCHEMA:
+                await db.execute(statement)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open {self._path}: {exc}") from exc
+        self._db = db
+
+    async def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._db is not None:
+            db, self._db = self._db, None
+            await db.close()
+
+    def _conn(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StoreError("store is not open")
+        return self._db
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        db = self._conn()
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                await db.execute("ROLLBACK")
+                raise
+            await db.execute("COMMIT")
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(str(exc)) from exc
+
+    async def _fetchone(self, sql: str, params: tuple[object, ...]) -> sqlite3.Row | None:
+        try:
+            async with self._conn().execute(sql, params) as cur:
+                return await cur.fetchone()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(str(exc)) from exc
+
+    async def get_chat_settings(self, chat_id: int) -> ChatSettings:
+        """The chat's settings, or the defaults (also for an unreadable row)."""
+        row = await self._fetchone("SELECT data FROM chat_settings WHERE chat_id = ?", (chat_id,))
+        if row is None:
+            return ChatSettings()
+        try:
+            record = json.loads(row[0])
+        except ValueError:
+            _LOG.warning("unreadable settings row for chat %s; using defaults", chat_id)
+            return ChatSettings()
+        return ChatSettings.from_record(record) if isinstance(record, dict) else ChatSettings()
+
+    async def set_chat_settings(self, chat_id: int, settings: ChatSettings) -> None:
+        """Replace the chat's settings in one transaction."""
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO chat_settings (chat_id, data, updated) VALUES (?, ?, ?) "
+                "ON CONFLICT(chat_id) DO UPDATE SET data = excluded.data, updated = excluded.updated",
+                (chat_id, json.dumps(settings.to_record()), self._clock()),
+            )
+
+    async def get_summary(self, key: str) -> Summary | None:
+        """A cached summary that has not expired, or None."""
+        row = await self._fetchone(
+            "SELECT data FROM summary_cache WHERE key = ? AND expires > ?", (key, self._clock())
+        )
+        if row is None:
+            return None
+        try:
+            return load_summary(row[0])
+        except (ValueError, KeyError, TypeError):
+            _LOG.warning("unreadable cache row; ignoring it")
+            return None
+
+    async def put_summary(self, key: str, summary: Summary, ttl_s: float) -> None:
+        """Cache a summary for `ttl_s` seconds (and drop expired rows on the way)."""
+        now = self._clock()
+        async with self._write() as db:
+            await db.execute("DELETE FROM summary_cache WHERE expires <= ?", (now,))
+            await db.execute(
+                "INSERT OR REPLACE INTO summary_cache (key, data, expires) VALUES (?, ?, ?)",
+                (key, dump_summary(summary), now + ttl_s),
+            )
+
+    async def purge_expired(self) -> int:
+        """Delete expired cache rows; returns how many were deleted."""
+        async with self._write() as db:
+            cur = await db.execute(
+                "DELETE FROM summary_cache WHERE expires <= ?", (self._clock(),)
+            )
+            return cur.rowcount
+
+    async def incr(self, counter: str, by: int = 1) -> None:
+        """Add to a named counter."""
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO counters (name, value) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
+                (counter, by),
+            )
+
+    async def counters(self) -> dict[str, int]:
+        """Every counter by name."""
+        try:
+            async with self._conn().execute("SELECT name, value FROM counters") as cur:
+                return {str(name): int(value) for name, value in await cur.fetchall()}
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(str(exc)) from exc
+
+    async def touch_chat(self, chat_id: int) -> None:
+        """Remember that a chat used the bot."""
+        async with self._write() as db:
+            await db.execute(
+                "INSERT OR REPLACE INTO chats (chat_id, last_seen) VALUES (?, ?)",
+                (chat_id, self._clock()),
+            )
+
+    async def count_chats(self) -> int:
+        """How many distinct chats used the bot."""
+        row = await self._fetchone("SELECT COUNT(*) FROM chats", ())
+        return int(row[0]) if row else 0
+
+    async def block(self, subject_id: int) -> None:
+        """Block a chat or user id."""
+        async with self._write() as db:
+            await db.execute(
+                "INSERT OR IGNORE INTO blocked (subject_id, since) VALUES (?, ?)",
+                (subject_id, self._clock()),
+            )
+
+    async def unblock(self, subject_id: int) -> bool:
+        """Unblock an id; True when it was blocked."""
+        async with self._write() as db:
+            cur = await db.execute("DELETE FROM blocked WHERE subject_id = ?", (subject_id,))
+            return cur.rowcount > 0
+
+    async def is_blocked(self, *subject_ids: int) -> bool:
+        """True when any of the ids is blocked."""
+        if not subject_ids:
+            return False
+        marks = ",".join("?" * len(subject_ids))
+        row = await self._fetchone(
+            f"SELECT 1 FROM blocked WHERE subject_id IN ({marks}) LIMIT 1",  # noqa: S608
+            tuple(subject_ids),
+        )
+        return row is not None

@@ -1,0 +1,182 @@
+"""Every user-facing string the bot sends (HTML parse mode; placeholders are escaped by callers)."""
+
+from __future__ import annotations
+
+from summaries import errors as E  # noqa: N812 — short alias keeps the table readable
+from summaries.config import FetchLimits
+
+READING = "Reading…"
+READING_LINKS = "Reading {count} links…"
+SOMETHING_WRONG = "Something went wrong — please try again."
+SLOW_DOWN = "You're sending requests too fast — please wait a minute."
+USAGE_SUMMARY = (
+    "Reply <code>/summary</code> to a message with a link or an article, "
+    "or send <code>/summary https://…</code>."
+)
+NOTHING_IN_PRIVATE = "Send me a link to a news article, or paste its text."
+TOO_MANY_LINKS = "I'll summarise the first {count} links."
+DOCUMENT_TOO_LARGE = "That file is too large (over {limit})."
+DOCUMENT_UNSUPPORTED = "I can read .txt and .html files."
+DOCUMENT_UNREADABLE = "I couldn't read that file as text."
+ONLY_ADMINS = "Only admins of this chat can change its settings."
+OWNER_ONLY = "That command is for the bot's owner."
+BLOCKED_OK = "Blocked {id}."
+UNBLOCKED_OK = "Unblocked {id}."
+NOT_BLOCKED = "{id} was not blocked."
+BLOCK_USAGE = "Usage: <code>/{command} &lt;chat or user id&gt;</code>"
+SETTINGS_SAVED = "Saved."
+SETTINGS_NOT_SAVED = "Couldn't save that — please try again."
+SETTINGS_STALE = "That button is out of date — send /settings again."
+
+START = (
+    "Hi! Send me a link to a news article (or paste its text) and I'll reply with a short "
+    "summary: sentences taken from the article, the key quotes with who said them, and where "
+    "the story comes from.\n\nSee /help for groups and settings."
+)
+HELP = (
+    "<b>Private chat</b>: send a link (up to {max_links} per message), paste an article, "
+    "or send a .txt/.html file.\n"
+    "<b>Groups</b>: reply <code>/summary</code> (or <code>/tldr</code>) to a message with a "
+    "link or article text, or send <code>/summary https://…</code>.\n"
+    "<b>/settings</b>: summary length, quotes, language, method and, in groups, automatic "
+    "summaries of links. In groups only admins can change them.\n"
+    "Automatic summaries in groups only work when the bot can see every message: turn its "
+    "privacy mode off in @BotFather or make it an admin.\n"
+    "<b>/privacy</b>: what I store."
+)
+PRIVACY = (
+    "<b>What I store</b>\n"
+    "• Each chat's settings, until you change them.\n"
+    "• Summaries of links, keyed by the link, for {ttl} so the same link is fetched once; "
+    "never the article text and never who asked.\n"
+    "• Counters (number of summaries, cache hits, errors by kind) without chat content.\n"
+    "Pasted text and files are summarised in memory and not kept."
+)
+
+SETTINGS_TITLE = "<b>Settings for this chat</b>"
+SETTINGS_LINES = (
+    "Length: {length}\nQuotes: {quotes}\nLanguage: {language}\nMethod: {algorithm}"
+)
+SETTINGS_AUTO_LINE = "\nAuto-summary of links: {auto}"
+ON, OFF = "on", "off"
+LENGTH_LABELS = {"3": "3 sentences", "5": "5 sentences", "7": "7 sentences", "20%": "20%"}
+LANGUAGE_LABELS = {
+    "auto": "auto",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+}
+ALGORITHM_LABELS = {
+    "news": "default",
+    "lexrank": "LexRank",
+    "textrank": "TextRank",
+    "lsa": "LSA",
+    "luhn": "Luhn",
+    "kl": "KL-Sum",
+    "sumbasic": "SumBasic",
+    "reduction": "Reduction",
+    "lead": "Lead",
+}
+BUTTON_QUOTES = "Quotes: {state}"
+BUTTON_AUTO = "Auto-summary: {state}"
+
+STATS = (
+    "<b>Stats</b>\nChats: {chats}\nSummaries served: {served}\nCache hits: {hits}\n"
+    "Errors: {errors}"
+)
+
+#: Language names for the footer; unknown codes are shown as the code.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "ar": "Arabic",
+    "fa": "Persian",
+    "hi": "Hindi",
+    "id": "Indonesian",
+}
+FOOTER_SENTENCES = "{picked} of {total} sentences"
+FOOTER_SHORTER = "{percent}% shorter"
+SOURCE_VIA = "via {outlets}"
+UNTITLED_LINK = "Source"
+
+#: One reply per SummaryError subclass; the most specific class in the MRO wins.
+ERRORS: dict[type[E.SummaryError], str] = {
+    E.SummaryError: "I couldn't summarise that.",
+    E.FetchError: "I couldn't download that page — please try again later.",
+    E.InvalidURL: "That doesn't look like a web link.",
+    E.BlockedAddress: "That address isn't allowed.",
+    E.BadStatus: "That page returned {status} — check the link.",
+    E.PageNotFound: "That page returned {status} — check the link.",
+    E.FetchTimeout: "The site didn't answer within {timeout} s.",
+    E.PageTooLarge: "The page is too large (over {limit}).",
+    E.TooManyRedirects: "That link redirects too many times.",
+    E.UnsupportedContentType: "That link is {kind}; I can only read web articles for now.",
+    E.ConnectionFailed: "I couldn't reach that site — check the link.",
+    E.NoArticleFound: (
+        "I couldn't find an article on that page "
+        "(it may be behind a paywall or need JavaScript)."
+    ),
+    E.TextTooShort: "That's too short to summarise — paste the whole article or send a link.",
+    E.UnsupportedLanguage: "I can't summarise {language} text yet.",
+}
+
+#: How a content type reads in a sentence ("That link is a PDF").
+CONTENT_KINDS = {
+    "application/pdf": "a PDF",
+    "image/": "an image",
+    "video/": "a video",
+    "audio/": "an audio file",
+    "application/json": "JSON data",
+    "application/zip": "an archive",
+}
+
+
+def human_bytes(n: int) -> str:
+    """5242880 → "5 MB"; 1536 → "1.5 KB"."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def human_duration(seconds: float) -> str:
+    """21600 → "6 hours"."""
+    if seconds >= 3600:
+        hours = seconds / 3600
+        return f"{hours:g} hour" + ("" if hours == 1 else "s")
+    minutes = max(1, round(seconds / 60))
+    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+
+
+def content_kind(content_type: str) -> str:
+    """A readable name for a media type."""
+    ctype = content_type.split(";")[0].strip().lower()
+    for prefix, name in CONTENT_KINDS.items():
+        if ctype.startswith(prefix):
+            return name
+    return f"not a web page ({ctype or 'unknown type'})" if ctype else "not a web page"
+
+
+def error_text(exc: E.SummaryError, limits: FetchLimits) -> str:
+    """The reply for a pipeline error (plain text, safe for HTML: escaped by the caller)."""
+    template = next(
+        (ERRORS[cls] for cls in type(exc).__mro__ if cls in ERRORS), ERRORS[E.SummaryError]
+    )
+    return template.format(
+        status=getattr(exc, "status", "an error"),
+        timeout=f"{limits.timeout_s:g}",
+        limit=human_bytes(getattr(exc, "limit_bytes", limits.max_bytes)),
+        kind=content_kind(getattr(exc, "content_type", "")),
+        language=LANGUAGE_NAMES.get(getattr(exc, "language", ""), "that language's"),
+    )

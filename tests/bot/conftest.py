@@ -1,0 +1,192 @@
+"""Fixtures for bot tests: an in-process Bot API, a fake pipeline and a ready Application."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from telegram import Update
+from telegram.request import BaseRequest, RequestData
+
+from bot.app import build_application, post_init, post_shutdown
+from bot.config import Settings
+from bot.context import Deps
+from bot.storage.memory import MemoryStore
+from summaries.config import PipelineConfig, SummaryOptions
+from summaries.errors import SummaryError
+from summaries.models import Attribution, Quote, Sentence, Summary
+from tests.bot.fake_bot_api import ApiError, FakeTelegram
+
+TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz0123456789"
+
+
+class RecordingRequest(BaseRequest):
+    """A BaseRequest that answers from an in-process FakeTelegram and records every call."""
+
+    def __init__(self, api: FakeTelegram) -> None:
+        self.api = api
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    @property
+    def read_timeout(self) -> float:
+        return 1.0
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        import json
+
+        if method == "GET":
+            data = self.api.file_bytes(url.rsplit("/", 2)[-2] + "/" + url.rsplit("/", 1)[-1])
+            return (200, data) if data is not None else (404, b"{}")
+        params = dict(request_data.parameters) if request_data else {}
+        try:
+            result = await self.api.handle(url.rsplit("/", 1)[-1], params)
+        except ApiError as exc:
+            body = {"ok": False, "error_code": exc.status, "description": exc.description}
+            return exc.status, json.dumps(body).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+def make_summary(
+    title: str | None = "Council approves <new> bridge & tunnel",
+    sentences: tuple[str, ...] = (
+        "The city council approved the bridge on Monday.",
+        "Work starts in spring & ends in 2027.",
+    ),
+    quotes: tuple[tuple[str, str | None], ...] = (("We waited long enough", "Mayor Jane Roe"),),
+    url: str | None = None,
+    language: str = "en",
+    total: int = 12,
+    words: int = 300,
+) -> Summary:
+    """A hand-built Summary with text that needs escaping."""
+    return Summary(
+        title=title,
+        language=language,
+        sentences=tuple(Sentence(i * 2, s, 1.0 - i / 10) for i, s in enumerate(sentences)),
+        quotes=tuple(Quote(t, sp) for t, sp in quotes),
+        attribution=Attribution(
+            publication="The Daily <Example>",
+            author="Sam Writer",
+            published=dt.date(2024, 5, 3),
+            wire=("Reuters",),
+            cited=("The New York Times",),
+            url=url,
+        ),
+        article_words=words,
+        total_sentences=total,
+    )
+
+
+@dataclass
+class FakePipeline:
+    """Answers with hand-built summaries or raises chosen errors; records every call."""
+
+    summary: Summary = field(default_factory=make_summary)
+    errors: dict[str, SummaryError] = field(default_factory=dict)
+    text_error: SummaryError | None = None
+    calls: list[tuple[str, Any, SummaryOptions]] = field(default_factory=list)
+    on_url: Callable[[str], Any] | None = None
+
+    def summarize_text(
+        self, text: str, options: SummaryOptions, config: PipelineConfig
+    ) -> Summary:
+        self.calls.append(("text", text, options))
+        if self.text_error is not None:
+            raise self.text_error
+        return self.summary
+
+    def summarize_html(
+        self, html: str, url: str | None, options: SummaryOptions, config: PipelineConfig
+    ) -> Summary:
+        self.calls.append(("html", html, options))
+        return self.summary
+
+    async def summarize_url(
+        self, url: str, client: httpx.AsyncClient, options: SummaryOptions,
+        config: PipelineConfig,
+    ) -> Summary:
+        self.calls.append(("url", url, options))
+        if self.on_url is not None:
+            await self.on_url(url)
+        if url in self.errors:
+            raise self.errors[url]
+        return self.summary
+
+
+def make_settings(**overrides: Any) -> Settings:
+    """Settings for tests: never read the developer's .env."""
+    values: dict[str, Any] = {
+        "telegram_bot_token": TOKEN,
+        "database_url": "memory://",
+        "merge_window_s": 0,
+        "bot_owner_ids": (9001,),
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@dataclass
+class BotEnv:
+    """A built, initialised Application plus the fakes behind it."""
+
+    app: Any
+    api: FakeTelegram
+    pipeline: FakePipeline
+    store: Any
+
+    async def send(self, **update: Any) -> None:
+        """Queue an update in the fake API and process it through the Application."""
+        raw = self.api.queue(**update)
+        self.api.updates.clear()
+        await self.app.process_update(Update.de_json(raw, self.app.bot))
+
+    def replies(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """sendMessage/editMessageText payloads, optionally for one chat."""
+        return [
+            p for p in self.api.sent()
+            if chat_id is None or int(p["chat_id"]) == chat_id
+        ]
+
+
+@pytest.fixture
+def pipeline() -> FakePipeline:
+    return FakePipeline()
+
+
+@pytest.fixture
+def bot_settings() -> Settings:
+    return make_settings()
+
+
+@pytest.fixture
+async def env(pipeline: FakePipeline, bot_settings: Settings) -> AsyncIterator[BotEnv]:
+    api = FakeTelegram(TOKEN)
+    store = MemoryStore()
+    deps = Deps(settings=bot_settings, store=store, pipeline=pipeline)
+    request = RecordingRequest(api)
+    app = build_application(bot_settings, deps, request=request, get_updates_request=request)
+    await app.initialize()
+    await post_init(app)
+    try:
+        yield BotEnv(app, api, pipeline, store)
+    finally:
+        await post_shutdown(app)
+        await app.shutdown()
