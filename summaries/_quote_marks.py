@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Opening mark → the marks that may close it. Double marks are lenient on purpose: real pages
@@ -27,6 +28,7 @@ _FLANK_ONLY_OPENERS = frozenset("”»‘‚")
 #: ignored, and a straight ' never opens a quote.
 _SINGLE = frozenset("‘’‚")
 _ALL_MARKS = frozenset(PAIRS) | frozenset("’」』﹂›‟")
+_MARK_RX = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
 #: Characters after which a mark counts as left-flanking (it starts something).
 _BEFORE_OPEN = frozenset(" \t\u00a0\u2009\u202f([{—–-:/")
 
@@ -64,10 +66,9 @@ def _scan_line(text: str, lo: int, hi: int, para: int) -> list[Span]:
     """Pair the marks of one line; an unclosed quote runs to the end of the line."""
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
-    for i in range(lo, hi):
+    for mark in _MARK_RX.finditer(text, lo, hi):
+        i = mark.start()
         ch = text[i]
-        if ch not in PAIRS and ch not in _ALL_MARKS:
-            continue
         if stack:
             top = stack[-1][0]
             if ch in _SINGLE and top not in _SINGLE:

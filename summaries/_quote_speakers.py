@@ -13,7 +13,7 @@ from summaries._quote_lexicon import (
     STOP_HEADS,
 )
 from summaries._quote_marks import Span
-from summaries._quote_patterns import UPPER, SpeakerPatterns
+from summaries._quote_patterns import UPPER, SpeakerPatterns, subject_verbs
 
 #: How far around a quote the evidence is looked for (characters, same paragraph only).
 AFTER_WINDOW = 220
@@ -42,6 +42,10 @@ class Evidence:
     mention: str
     kind: str
     pos: int
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().split())
 
 
 def _last_sentence(text: str) -> tuple[str, int]:
@@ -99,20 +103,18 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
     m = pats.verb_first.match(sentence)
     if m:
         return Evidence(m.group("spk"), "adjacent", base + m.start("spk"))
-    found = list(pats.subj_verb.finditer(sentence))
-    strong = [f for f in found if f.group("verb").lower() not in pats.weak_verbs]
+    found = subject_verbs(pats, text, base, span.open_at)
+    strong = [f for f in found if _norm(f.verb) not in pats.weak_verbs]
     best = strong[-1] if strong else (found[-1] if found else None)
     if best is not None:
         kind = "sentence" if strong else "weak"
-        spk = best.group("spk")
-        if spk.lower() in pats.pronouns:
+        if best.spk.lower() in pats.pronouns:
             # prefer a named subject earlier in the same sentence ("North Korea …, though it …")
-            named = [f for f in found[: found.index(best)] if f.group("spk").lower()
-                     not in pats.pronouns]
+            named = [f for f in found[: found.index(best)] if f.spk.lower() not in pats.pronouns]
             if named:
-                return Evidence(named[-1].group("spk"), kind, base + named[-1].start("spk"))
-            return Evidence(spk, "pronoun", base + best.start("spk"))
-        return Evidence(spk, kind, base + best.start("spk"))
+                return Evidence(named[-1].spk, kind, named[-1].spk_start)
+            return Evidence(best.spk, "pronoun", best.spk_start)
+        return Evidence(best.spk, kind, best.spk_start)
     m = None
     for m in pats.according_any.finditer(sentence):
         pass

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from summaries._quote_lexicon import STOP_HEADS
 from summaries._quote_marks import Span, find_spans, paragraph_bounds
 from summaries._quote_outlets import canonical_outlet
-from summaries._quote_patterns import SpeakerPatterns, patterns_for
+from summaries._quote_patterns import SpeakerPatterns, patterns_for, subject_verbs
 from summaries._quote_speakers import (
     Evidence,
     clean_mention,
@@ -59,6 +59,25 @@ class _Found:
     kind: str
 
 
+class _Roles:
+    """Role → name ties ("Jesse Lehrich, a Clinton spokesman"), scanned only when needed."""
+
+    def __init__(self, text: str, pats: SpeakerPatterns) -> None:
+        self._text = text
+        self._pats = pats
+        self._ties: list[tuple[int, str, str]] | None = None
+
+    def name_for(self, role: str, before: int) -> str | None:
+        if self._ties is None:
+            self._ties = []
+            for m in self._pats.role_apposition.finditer(self._text):
+                role_, name = (m.group("role"), m.group("name")) if m.group("name") else (
+                    m.group("role2"), m.group("name2"))
+                self._ties.append((m.start(), role_.lower(), clean_mention(name)))
+        tied = [name for pos, r, name in self._ties if pos < before and r == role]
+        return tied[-1] if tied else None
+
+
 class _Names:
     """Named speakers seen so far, by position: the antecedents of pronouns."""
 
@@ -80,25 +99,19 @@ def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
     return bool(mention) and mention[0].isupper() and mention.lower() not in pats.pronouns
 
 
-def _seed_names(text: str, pats: SpeakerPatterns) -> tuple[_Names, list[tuple[int, str, str]]]:
-    """Named subjects of speech verbs anywhere in the text, and role → name ties."""
+def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
+    """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
     names = _Names()
-    for m in pats.subj_verb.finditer(text):
-        spk = clean_mention(m.group("spk"))
+    for sv in subject_verbs(pats, text):
+        spk = clean_mention(sv.spk)
         if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS:
-            names.add(m.start("spk"), canonical_outlet(spk, text, m.start()) or spk)
-    roles: list[tuple[int, str, str]] = []
-    for m in pats.role_apposition.finditer(text):
-        if m.group("name"):
-            roles.append((m.start(), m.group("role").lower(), clean_mention(m.group("name"))))
-        else:
-            roles.append((m.start(), m.group("role2").lower(), clean_mention(m.group("name2"))))
-    return names, roles
+            names.add(sv.spk_start, canonical_outlet(spk, text, sv.spk_start) or spk)
+    return names
 
 
 def _resolve(
     ev: Evidence, text: str, pats: SpeakerPatterns, names: _Names,
-    roles: list[tuple[int, str, str]],
+    roles: _Roles,
 ) -> str | None:
     mention = clean_mention(ev.mention)
     if ev.kind == "pronoun" or mention.lower() in pats.pronouns:
@@ -108,8 +121,7 @@ def _resolve(
         return outlet
     head = nominal_head(mention)
     if head is not None:
-        tied = [name for pos, role, name in roles if pos < ev.pos and role == head]
-        return tied[-1] if tied else mention
+        return roles.name_for(head, ev.pos) or mention
     return mention or None
 
 
@@ -145,9 +157,9 @@ def _intro_speaker(
     prev = text[lo:hi].rstrip()
     if not prev.endswith(":"):
         return None
-    found = list(pats.subj_verb.finditer(prev))
+    found = subject_verbs(pats, text, lo, hi)
     if found:
-        return found[-1].group("spk"), lo + found[-1].start("spk")
+        return found[-1].spk, found[-1].spk_start
     m = pats.verb_first.match(prev)
     return (m.group("spk"), lo + m.start("spk")) if m else None
 
@@ -172,7 +184,7 @@ def find_quotes(
         return []
     pats = patterns_for(language)
     lines = paragraph_bounds(text)
-    names, roles = _seed_names(text, pats)
+    names, roles = _seed_names(text, pats), _Roles(text, pats)
     found: list[_Found] = []
     for span in spans:
         quote = text[span.start : span.end]
@@ -191,7 +203,7 @@ def find_quotes(
 
 def _inherit(
     found: list[_Found], text: str, lines: list[tuple[int, int]], pats: SpeakerPatterns,
-    names: _Names, roles: list[tuple[int, str, str]],
+    names: _Names, roles: _Roles,
 ) -> None:
     """Give evidence-less quotes the speaker their context implies."""
     # a multi-paragraph quote has one speaker: spread it over the chain in both directions
