@@ -10,17 +10,21 @@ from dataclasses import dataclass
 from summaries._paste_dates import is_date_line
 from summaries._paste_rules import (
     AGENCY_WORDS,
-    BANNER_RE,
+    BANNERS,
     BYLINE_RE,
     CAMEL_JOIN_RE,
-    CAPTION_RE,
+    CAPTION_HEAD_RE,
+    CAPTION_INFIXES,
+    CAPTION_TAIL_CHARS,
+    CAPTION_TAIL_RE,
     CJK_RE,
     FOOTER_RE,
     IMAGE_FILE_RE,
     LEAD_MARKER_RE,
     LIST_ITEM_RE,
-    MENU_RE,
-    SECTION_RE,
+    MENUS,
+    RIGHTS,
+    SECTIONS,
     INTRO_END_RE,
     TERMINAL_RE,
     TRUNCATED_RE,
@@ -28,7 +32,6 @@ from summaries._paste_rules import (
     PasteRules,
 )
 
-_NON_WORD_RE = re.compile(r"[\W_]+")
 _LINE_SPLIT_RE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
 
@@ -70,9 +73,20 @@ def word_weight(text: str) -> float:
     return float(words)
 
 
+def normalised_words(text: str) -> list[str]:
+    """Lower-case words, joined links split apart ("SubscribeSign In" → subscribe, sign, in)."""
+    out: list[str] = []
+    for word in WORD_RE.findall(text):
+        if word.islower() or word.isupper() or word.istitle() or not word.isalpha():
+            out.append(word.lower())
+        else:
+            out.extend(CAMEL_JOIN_RE.sub(" ", word).lower().split())
+    return out
+
+
 def normalise(text: str) -> str:
     """Lower-case, split joined links ("SubscribeSign In"), punctuation to single spaces."""
-    return " ".join(_NON_WORD_RE.sub(" ", CAMEL_JOIN_RE.sub(" ", text)).lower().split())
+    return " ".join(normalised_words(text))
 
 
 def _raw_lines(text: str) -> list[str]:
@@ -119,19 +133,21 @@ def split_units(text: str, rules: PasteRules) -> list[Unit]:
     return units
 
 
-def classify(unit: Unit, rules: PasteRules) -> Kind:
-    """Label one unit from its own text (context-free)."""
+def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None) -> Kind:
+    """Label one unit from its own text (context-free); `norm_words` saves re-normalising."""
     text = unit.text
     words = unit.words
     short = len(text) <= rules.short_line_chars
-    if short and FOOTER_RE.search(text):
+    if norm_words is None:
+        norm_words = normalised_words(text) if words <= 60 else []
+    norm = " ".join(norm_words)
+    if short and (FOOTER_RE.match(text) or RIGHTS.found_in(norm_words)):
         return Kind.FOOTER
     if short and is_date_line(text):
         return Kind.DATE
-    if short and (CAPTION_RE.search(text) or IMAGE_FILE_RE.match(text)):
+    if short and is_caption(text):
         return Kind.CAPTION
-    norm = normalise(text) if words <= 60 else ""
-    if words <= 60 and BANNER_RE.search(norm):
+    if words <= 60 and BANNERS.found_in(norm_words):
         return Kind.BANNER
     if short and LEAD_MARKER_RE.match(text):
         return Kind.LEAD
@@ -145,9 +161,9 @@ def classify(unit: Unit, rules: PasteRules) -> Kind:
         return Kind.CAPTION
     terminal = TERMINAL_RE.search(text) is not None
     if words <= rules.menu_max_words and not terminal:
-        if SECTION_RE.search(norm):
+        if SECTIONS.found_in(norm_words):
             return Kind.SECTION
-        if MENU_RE.search(norm):
+        if MENUS.found_in(norm_words):
             return Kind.MENU
     if "\t" in text and _cells_are_short(text):
         return Kind.MENU
@@ -161,6 +177,16 @@ def classify(unit: Unit, rules: PasteRules) -> Kind:
     if terminal and words >= rules.short_sentence_words and _has_lower_words(text):
         return Kind.SHORT
     return Kind.HEADING
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit: "— Reuters/file", "Photo: AFP", "… (Image: Getty)"."""
+    if CAPTION_HEAD_RE.match(text) or IMAGE_FILE_RE.match(text):
+        return True
+    if CAPTION_TAIL_RE.search(text[-CAPTION_TAIL_CHARS:]):
+        return True
+    lower = text.lower()
+    return any(infix in lower for infix in CAPTION_INFIXES)
 
 
 def _cells_are_short(text: str) -> bool:
@@ -188,14 +214,21 @@ def label_units(units: list[Unit], rules: PasteRules) -> None:
     """Classify every unit and flag repeated short lines (teaser headlines, captions, menus)."""
     counts: Counter[str] = Counter()
     keys: list[str] = []
+    seen: dict[str, Kind] = {}  # pages repeat lines a lot; a label depends on the text only
     for unit in units:
-        unit.kind = classify(unit, rules)
-        key = normalise(unit.text) if len(unit.text) <= rules.short_line_chars else ""
+        short = len(unit.text) <= rules.short_line_chars
+        norm_words = normalised_words(unit.text) if short or unit.words <= 60 else []
+        kind = seen.get(unit.text)
+        if kind is None:
+            kind = seen[unit.text] = classify(unit, rules, norm_words)
+        unit.kind = kind
+        key = " ".join(norm_words) if short else ""
         keys.append(key)
         if key:
             counts[key] += 1
     for unit, key in zip(units, keys, strict=True):
         unit.repeated = bool(key) and counts[key] > 1
         # A blurb cut off mid-sentence is a teaser of another page.
-        if unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and TRUNCATED_RE.search(unit.text):
+        tail = unit.text[-8:]
+        if unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and TRUNCATED_RE.search(tail):
             unit.teaser = True

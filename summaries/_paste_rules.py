@@ -123,21 +123,27 @@ TRUNCATED_RE = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*$")
 
 # Photo captions and credits: whole-line credits ("— Reuters/file", "Photo: AFP", "Getty"),
 # and caption lines carrying a credit marker anywhere ("…rabbitCredit: Getty").
-CAPTION_RE = re.compile(
-    r"^\W{0,3}(?:file photo|photo|photograph|picture|image|images|foto|fotos|bild|credit|crédit|"
-    r"crédito|créditos|source|quelle|illustration|graphic|video)\s*(?::|\||by\b|\.{3}|…|©)|"
-    r"^\W{0,3}image (?:copyright|caption|source)\b|"
+CAPTION_HEAD_RE = re.compile(
+    r"\W{0,3}(?:(?:file photo|photo|photograph|picture|image|images|foto|fotos|bild|credit|"
+    r"crédit|crédito|créditos|source|quelle|illustration|graphic|video)\s*(?::|\||by\b|\.{3}|…|©)|"
+    r"image (?:copyright|caption|source)\b|"
+    r"(?:©|\(c\))\s*\S|"
+    r"\S.{0,60}/(?:file|files|archive|archivo|archives)\s*$)",
+    re.IGNORECASE,
+)
+# Credits at the end of a caption; searched in the last CAPTION_TAIL_CHARS characters only.
+CAPTION_TAIL_RE = re.compile(
     r"(?:credit|crédit|crédito|photo|foto|bild|image|picture|photograph)\s*(?::|\.{2,}|…)\s*"
     r"\S[^.!?]{0,80}$|"
     r"\((?:image|photo|foto|picture|credit|bild|pictured|file|ap|afp|reuters|getty(?: images)?|"
     r"epa|dpa|efe|ansa|xinhua|ap photo[^)]{0,60}|[^()]{0,40}/(?:ap|afp|reuters|getty images|"
     r"epa|dpa))\b[^()]{0,60}\)\s*\.?$|"
-    r"\(pictured\)|"
-    r"^\W{0,3}[^\s].{0,60}/(?:file|files|archive|archivo|archives)\s*$|"
-    r"^\W{0,3}(?:©|\(c\))\s*\S|"
     r"\b(?:submitted photo|stock photo|getty images|shutterstock|istock|istockphoto)\s*$",
     re.IGNORECASE,
 )
+CAPTION_TAIL_CHARS = 140
+#: Caption words that may sit anywhere in the caption.
+CAPTION_INFIXES = ("(pictured)", "(im bild)", "(en la foto)", "(sur la photo)")
 
 # An image file name or a bare URL left over from a copy ("harbour-bridge.jpg").
 IMAGE_FILE_RE = re.compile(
@@ -153,13 +159,17 @@ AGENCY_WORDS: frozenset[str] = frozenset({
 
 # Footer/attribution lines: the article ends here ("Published in Dawn, December 21st, 2014").
 FOOTER_RE = re.compile(
-    r"^\W{0,3}(?:published|first published|originally published|appeared|erschienen|"
+    r"\W{0,3}(?:(?:published|first published|originally published|appeared|erschienen|"
     r"veröffentlicht|publié|paru|publicado|pubblicato)\s+(?:in|on|im|in der|dans|en|sur|su)\s+"
     r"(?P<pub>[^,;|\n]{2,60}?)\s*(?:,|on\b|am\b|le\b|el\b|il\b|\||-|–|—)\s*(?P<rest>.{0,80})$|"
-    r"^\W{0,3}(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|[a-z])|"
-    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-    r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados",
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|[a-z]))",
     re.IGNORECASE,
+)
+# Rights notices end the article too (matched as phrases, see PhraseTable).
+RIGHTS_PHRASES: tuple[str, ...] = (
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+    "alle rechten voorbehouden", "все права защищены",
 )
 
 # Date-context keywords ("Published December 21, 2014", "Updated 18 Dec, 2024").
@@ -252,19 +262,41 @@ TERMINAL_RE = re.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]{0,3})$")
 SENTENCE_PUNCT_RE = re.compile(r"[.,;:!?…。，、！？؟،](?=\s|$)")
 # Prose may also end by introducing a list or a quote.
 INTRO_END_RE = re.compile(r"[:;,]$")
-# Menu and banner phrases, matched on the normalised line (lower-case, punctuation → spaces).
-MENU_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in MENU_PHRASES), key=len, reverse=True))
-    + r")(?!\w)"
-)
-SECTION_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in SECTION_PHRASES), key=len, reverse=True))
-    + r")(?!\w)"
-)
-BANNER_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in BANNER_PHRASES), key=len,
-                                     reverse=True)) + r")(?!\w)"
-)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Phrases as normalised word sequences, indexed by first word: checking a line costs one
+    dict lookup per word (a big regex alternation costs far more)."""
+
+    #: first word → the lengths (in words) of phrases starting with it, longest first
+    lengths: dict[str, tuple[int, ...]]
+    phrases: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: tuple[str, ...]) -> PhraseTable:
+        """Build a table from raw phrases (normalised like lines: lower-case, words only)."""
+        norm = frozenset(" ".join(re.sub(r"[\W_]+", " ", p).lower().split()) for p in phrases)
+        by_first: dict[str, set[int]] = {}
+        for phrase in norm:
+            words = phrase.split()
+            by_first.setdefault(words[0], set()).add(len(words))
+        lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()}
+        return cls(lengths, norm)
+
+    def found_in(self, words: list[str]) -> bool:
+        """True when some run of consecutive `words` is one of the phrases."""
+        for i, word in enumerate(words):
+            for n in self.lengths.get(word, ()):
+                if n == 1 or " ".join(words[i:i + n]) in self.phrases:
+                    return True
+        return False
+
+
+MENUS = PhraseTable.of(MENU_PHRASES)
+SECTIONS = PhraseTable.of(SECTION_PHRASES)
+BANNERS = PhraseTable.of(BANNER_PHRASES)
+RIGHTS = PhraseTable.of(RIGHTS_PHRASES)
 
 
 @dataclass(frozen=True, slots=True)
