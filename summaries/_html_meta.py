@@ -33,17 +33,18 @@ _LANG_XPATHS = (
     "='content-language']/@content",
     "//head/meta[@name='language' or @name='lang']/@content",
 )
-#: Byline elements, most specific first. Plain contains() keeps this a native XPath: trafilatura's
-#: own author search uses regex XPaths on a pruned deep copy and costs more than the extraction.
-_BYLINE_XPATHS = (
-    XPath(
-        "//*[@rel='author' or @itemprop='author' or @itemprop='author name'"
-        " or contains(@class, 'author-name') or contains(@class, 'authorName')"
-        " or contains(@class, 'AuthorName') or contains(@class, 'byline')"
-        " or contains(@class, 'Byline') or contains(@data-component, 'Byline')]"
-    ),
-    XPath("//*[contains(@class, 'author') or contains(@class, 'Author') or @id='author']"),
+#: Elements that may be bylines; one native XPath with plain contains() (trafilatura's author
+#: search runs regex XPaths on a pruned deep copy and costs more than the body extraction).
+_BYLINE_CANDIDATES = XPath(
+    "//body//*[@rel='author' or contains(@itemprop, 'uthor') or contains(@class, 'uthor')"
+    " or contains(@class, 'yline') or contains(@id, 'uthor') or contains(@data-component, 'yline')]"
 )
+#: Byline markers in an element's rel/itemprop/class/id/data-component, most specific first.
+_BYLINE_MARKERS = (
+    re.compile(r"\b(?:rel|itemprop)=author\b|author-?name|authorname|byline", re.IGNORECASE),
+    re.compile(r"author", re.IGNORECASE),
+)
+_MARKER_ATTRIBUTES = ("rel", "itemprop", "class", "id", "data-component")
 #: Bylines inside these are someone else's (commenters, quoted posts, related teasers).
 _FOREIGN_BYLINE = XPath(
     "ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')"
@@ -78,17 +79,32 @@ def language_hint(tree: HtmlElement) -> str | None:
     return None
 
 
+def _markers(element: HtmlElement) -> str:
+    return " ".join(f"{name}={value}" for name in _MARKER_ATTRIBUTES if (value := element.get(name)))
+
+
+def _bylines(tree: HtmlElement) -> list[HtmlElement]:
+    """Byline candidates, most specific marker first, then in page order."""
+    tiers: list[list[HtmlElement]] = [[] for _ in _BYLINE_MARKERS]
+    for element in _BYLINE_CANDIDATES(tree):
+        markers = _markers(element)
+        for tier, pattern in zip(tiers, _BYLINE_MARKERS, strict=True):
+            if pattern.search(markers):
+                tier.append(element)
+                break
+    return [element for tier in tiers for element in tier]
+
+
 def byline_author(tree: HtmlElement) -> str | None:
-    """Return the author named in a byline element of the page, if one is found."""
-    for xpath in _BYLINE_XPATHS:
-        for element in xpath(tree):
-            if not isinstance(element, HtmlElement) or _FOREIGN_BYLINE(element):
-                continue
-            text = " ".join(" ".join(_BYLINE_TEXT(element)).split())
-            if 2 < len(text) <= _BYLINE_MAX_CHARS:
-                author = _clean_author(normalize_authors(None, text))
-                if author:
-                    return author
+    """Return the author named in the page's first usable byline element, if any."""
+    for element in _bylines(tree):
+        if _FOREIGN_BYLINE(element):
+            continue
+        text = " ".join(" ".join(_BYLINE_TEXT(element)).split())
+        if 2 < len(text) <= _BYLINE_MAX_CHARS:
+            author = _clean_author(normalize_authors(None, text))
+            if author:
+                return author
     return None
 
 
