@@ -72,7 +72,8 @@ BANNER_PHRASES: tuple[str, ...] = (
     "click here to", "download our app", "get the app", "enable javascript",
     "your browser does not support", "follow us on", "share this article", "share on facebook",
     "share on twitter", "to continue reading", "already a subscriber", "create a free account",
-    "thanks for reading", "letters to the editor",
+    "thanks for reading", "letters to the editor", "this document is subject to copyright",
+    "this article is subject to copyright",
     "wir verwenden cookies", "diese website verwendet cookies", "verwendung von cookies",
     "datenschutzerklärung", "newsletter abonnieren", "melden sie sich", "jetzt abonnieren",
     "alle rechte vorbehalten", "folgen sie uns",
@@ -138,7 +139,8 @@ CAPTION_TAIL_RE = re.compile(
     r"\((?:image|photo|foto|picture|credit|bild|pictured|file|ap|afp|reuters|getty(?: images)?|"
     r"epa|dpa|efe|ansa|xinhua|ap photo[^)]{0,60}|[^()]{0,40}/(?:ap|afp|reuters|getty images|"
     r"epa|dpa))\b[^()]{0,60}\)\s*\.?$|"
-    r"\b(?:submitted photo|stock photo|getty images|shutterstock|istock|istockphoto)\s*$",
+    r"\b(?:submitted photo|stock photo|getty images|shutterstock|istock|istockphoto)\s*$|"
+    r"\bvia (?:ap|afp|reuters|getty images|epa|dpa)\s*$",
     re.IGNORECASE,
 )
 CAPTION_TAIL_CHARS = 140
@@ -337,7 +339,7 @@ class PasteRules:
     #: A date line and the next one this close, with at most one prose line between, is a teaser.
     teaser_gap: int = 6
     #: Three or more date lines this close to each other form a feed (comments, teaser lists).
-    feed_gap: int = 10
+    feed_gap: int = 15
     #: Headline search: how many lines above the article to look, and headline word bounds.
     title_window: int = 20
     title_min_words: int = 2

@@ -39,20 +39,35 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
             continue
         for u in units[_head_start(units, a):b + 1]:
             u.teaser = True
-        # The blurb of the last teaser follows its date line (after a repeated headline).
-        for u in units[b + 1:b + 4]:
-            if u.kind is Kind.FOOTER or u.kind is Kind.DATE:
-                break
-            u.teaser = True
-            if u.kind in _KEEP:
-                break
+        if prose:
+            _mark_last_blurb(units, b)
     for i, u in enumerate(units):
-        if u.kind in (Kind.MENU, Kind.LEAD) and normalise(u.text) in _READ_MORE and i > 0:
+        # "Read more" *after* a blurb closes a teaser; "More:" *introduces* a list of links.
+        closes = not u.text.rstrip().endswith(":") and normalise(u.text) in _READ_MORE
+        if u.kind in (Kind.MENU, Kind.LEAD) and closes and i > 0:
             prev = units[i - 1]
             if prev.kind in _KEEP:
                 prev.teaser = True
                 if i > 1 and units[i - 2].kind is Kind.HEADING:
                     units[i - 2].teaser = True
+
+
+def _mark_last_blurb(units: list[Unit], date: int) -> None:
+    """The last teaser's blurb follows its date line (maybe after a repeated headline)."""
+    for u in units[date + 1:date + 4]:
+        if u.kind is Kind.FOOTER or u.kind is Kind.DATE:
+            break
+        u.teaser = True
+        if u.kind in _KEEP:
+            break
+
+
+def _mark_captions(units: list[Unit]) -> None:
+    """A prose line right above a bare photo credit ("Getty", "Name | Agency") is its caption."""
+    for i in range(1, len(units)):
+        credit = units[i]
+        if credit.kind is Kind.CAPTION and credit.words <= 8 and units[i - 1].kind in _KEEP:
+            units[i - 1].kind = Kind.CAPTION
 
 
 def _head_start(units: list[Unit], date: int) -> int:
@@ -71,9 +86,11 @@ def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
             chain.append(i)
             continue
         if len(chain) >= 3:
-            for u in units[_head_start(units, chain[0]):min(len(units), chain[-1] + 4)]:
+            for u in units[_head_start(units, chain[0]):chain[-1] + 1]:
                 if u.kind is not Kind.FOOTER:
                     u.teaser = True
+            if any(u.kind is Kind.PROSE for u in units[chain[0]:chain[-1]]):
+                _mark_last_blurb(units, chain[-1])
         chain = [i]
 
 
@@ -169,6 +186,7 @@ def clean_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> Article:
         return Article(text="")
     units = split_units(text, rules)
     label_units(units, rules)
+    _mark_captions(units)
     _mark_teasers(units, rules)
     run = _best_run(units, rules)
     if run is None:
