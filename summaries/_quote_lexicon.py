@@ -41,6 +41,9 @@ LEXICONS: dict[str, SpeechLexicon] = {
             "pleaded", "demanded", "lamented", "assured", "confirmed", "denied", "maintained",
             "opined", "charged", "alleged", "vowed", "promised", "pledged", "agreed", "began",
             "began by saying", "has said", "told reporters", "wrote in", "said in",
+            "saying", "telling", "adding", "writing", "asking", "arguing", "noting", "warning",
+            "declaring", "insisting", "explaining", "tweeting", "claiming", "stating",
+            "recalling", "replying", "responding", "joking", "quipping", "concluding",
         ),
         weak_verbs=(
             "called", "calls", "described", "describes", "dubbed", "labeled", "labelled",

@@ -28,6 +28,15 @@ _DASHES = "—–―"
 _QUOTE_CHARS = "\"“”„«»「」『』‹›"
 
 
+_FUNCTION_WORDS = "|".join((
+    "that", "who", "which", "whom", "whose", "what", "and", "or", "but", "for", "to", "from",
+    "with", "when", "while", "as", "if", "because", "where", "said", "says", "than", "then",
+    "after", "before", "since", "during", "about", "into", "by", "on", "in", "at", "is", "was",
+    "are", "were", "has", "had", "have", "been", "not", "Friday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Saturday", "Sunday", "afternoon", "morning", "evening", "night",
+))
+
+
 def _trie(words: list[str]) -> str:
     """A regex alternation shaped as a character trie: far faster than a flat `a|b|c`."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -76,6 +85,7 @@ class SpeakerPatterns:
     after_according: re.Pattern[str]
     verb: re.Pattern[str]
     subject_end: re.Pattern[str]
+    np_end: re.Pattern[str]
     verb_first: re.Pattern[str]
     according_any: re.Pattern[str]
     role_apposition: re.Pattern[str]
@@ -98,7 +108,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
     dets = _alt([d for lx in langs for d in lx.determiners])
     aux = _alt([a for lx in langs for a in lx.auxiliaries] or ["also"])
     titles = _alt(TITLES, capitalised=False)
-    word = rf"(?:(?:{titles})\.|[{UPPER}]\.|[{UPPER}](?:[\w'’\-]*\w)?)"
+    word = rf"(?:(?:{titles})\.|(?:[{UPPER}]\.){{1,3}}|[{UPPER}](?:[\w'’\-]*\w)?)"
     conn = _alt(NAME_CONNECTORS, capitalised=False)
     roles = _alt(ROLE_WORDS, capitalised=False)
     # atomic: a name never gives back words, so a failed match costs one pass, not one per
@@ -114,8 +124,13 @@ def patterns_for(language: str) -> SpeakerPatterns:
         rf"(?:\s+(?:for|of|at|to|with)\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}})?"
     )
     possessive = rf"{word}(?:\s+{word}){{0,2}}['’]s\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{heads})\b"
-    bare_plural = rf"(?:[\w.\-]+\s+){{0,2}}?(?:{plural})\b"
+    # modifier words of a noun phrase: never a function word ("his show and for", "what …")
+    mod = rf"(?!(?:{_FUNCTION_WORDS})\b)[\w\-’'.]+"
+    bare_plural = rf"(?:{mod}\s+){{0,2}}?(?:{plural})\b"
     spk = rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b)"
+    # any short noun phrase ("the ad’s narrator"): only where a speech verb follows at once
+    np = rf"(?:{dets})\s+(?:{mod}\s+){{0,5}}?{mod}"
+    spk_np = rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b|{np})"
     appos = rf"(?:,\s+[^,\n{_QUOTE_CHARS}]{{1,90}}?,)?"
     auxs = rf"(?:\s+(?:{aux})){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
@@ -125,11 +140,16 @@ def patterns_for(language: str) -> SpeakerPatterns:
             rf"{lead}(?:{verbs})(?:-t-|-|\s+)(?:(?:{aux})\s+)?{spk}", flags
         ),
         after_verb_bare=re.compile(rf"{lead}(?P<verb>(?:{verbs}))(?=\s*(?:[.,;:!?]|$))", flags),
-        after_name_verb=re.compile(rf"{lead}{spk}{appos}{auxs}\s+(?:{verbs})\b", flags),
+        after_name_verb=re.compile(
+            rf"{lead}(?:(?P<pre>(?:[a-z][\w\-]*\s+){{1,2}}?)(?=[{UPPER}]))?{spk_np}{appos}{auxs}"
+            rf"\s+(?:{verbs})\b",
+            flags,
+        ),
         after_dash=re.compile(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
         after_according=re.compile(rf"{lead}(?:{acc})\s+{spk}", flags),
         verb=re.compile(rf"(?<![\w-])(?:{verbs}|{weak})(?![\w-])", flags),
         subject_end=re.compile(rf"{spk}{appos}{auxs}\s+$", flags),
+        np_end=re.compile(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),
         verb_first=re.compile(rf"^\s*(?:{verbs})\s+{spk}\s*[:,]?\s*$", flags),
         according_any=re.compile(rf"(?:{acc})\s+{spk}", flags),
         role_apposition=re.compile(
@@ -173,9 +193,17 @@ def subject_verbs(
     for v in pats.verb.finditer(text, lo, hi):
         w_lo = max(lo, v.start() - 200)
         starts = [m.start() for m in _WORD_START.finditer(text, w_lo, v.start())]
-        for st in starts[-_SUBJECT_WORDS:]:
+        starts = starts[-_SUBJECT_WORDS:]
+        m = None
+        for st in starts:  # longest first: "North Korea has denied", not "Korea has denied"
             m = pats.subject_end.match(text, st, v.start())
             if m:
-                out.append(SubjectVerb(m.group("spk"), m.start("spk"), v.group(), v.start()))
                 break
+        if m is None and v.group().lower() not in pats.weak_verbs:
+            for st in reversed(starts):  # a plain noun phrase: the closest determiner wins
+                m = pats.np_end.match(text, st, v.start())
+                if m:
+                    break
+        if m:
+            out.append(SubjectVerb(m.group("spk"), m.start("spk"), v.group(), v.start()))
     return out

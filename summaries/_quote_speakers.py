@@ -65,7 +65,7 @@ def clean_mention(mention: str) -> str:
     words = mention.strip(" ,.;:").split()
     while len(words) > 1 and words[0] in STOP_HEADS:
         words = words[1:]
-    out = " ".join(words)
+    out = re.sub(r"['’]s$", "", " ".join(words)) if len(words) == 1 else " ".join(words)
     return out[:-1] if out.endswith(".") and not re.search(r"\b\w\.$", out) else out
 
 
@@ -82,7 +82,8 @@ def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evide
     ):
         m = rx.match(window)
         if m:
-            return Evidence(m.group("spk"), kind, lo + m.start("spk"))
+            pre = m.groupdict().get("pre") or ""
+            return Evidence(pre + m.group("spk"), kind, lo + m.start("spk") - len(pre))
     m = pats.after_verb_bare.match(window)
     if m:
         verb = m.group("verb").lower()
