@@ -8,6 +8,7 @@ own, and we return spans into the original text, so every sentence is a verbatim
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -67,26 +68,63 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 #: (German „…“ and Polish „…” close with marks English uses to open).
 _CLOSERS = "\"'“”‘’«»)]}」』）］》〉"
 _LEADING_CLOSERS = re.compile(rf"[{re.escape(_CLOSERS)}]+(?=\s|$)")
+#: Marks that only ever open a quote (German/Polish low quote, the guillemet French and
+#: Russian open with).
+_OPENERS = "«„‚"
 _CONTINUATION_PUNCTUATION = frozenset(",;:、，；：")
 #: A list marker punkt cut off as a sentence of its own ("1.", "2.)", "• 9.", "a)"): it belongs
 #: to the item after it.
 _ENUMERATOR = re.compile(r"[^\w\s]?\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]{1,2}")
 
 
+#: Abbreviations the bundled models and curated lists lack, mostly titles that precede a name.
+#: (Units and currencies are left out on purpose: "3 млн грн." ends sentences all the time.)
+EXTRA_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "tr": frozenset({"dr", "prof", "doç", "yrd", "av", "müh", "sn", "bkz", "örn"}),
+    "id": frozenset({"dr", "prof", "ir", "drs", "hj", "jl", "kab", "kec", "sdr", "bpk", "ny"}),
+    "vi": frozenset({"tp", "ts", "ths", "pgs", "gs", "bs", "th.s"}),
+    "uk": frozenset({"проф", "д-р", "акад", "вул", "просп", "обл", "ім", "див", "напр", "т", "м"}),
+}
+#: Abbreviations that never end a sentence when a number follows ("aprox. 3 millones").
+NUMERIC_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "es": frozenset({"aprox", "núm", "pág"}),
+    "pt": frozenset({"aprox", "pág"}),
+    "fr": frozenset({"env", "n°"}),
+    "it": frozenset({"ca", "pag"}),
+    "de": frozenset({"ca", "nr"}),
+    "nl": frozenset({"ca", "nr"}),
+    "pl": frozenset({"ok", "nr", "godz"}),
+    "ru": frozenset({"ок", "около", "стр"}),
+    "uk": frozenset({"бл", "близько", "ст", "стор"}),
+    "tr": frozenset({"yak", "no"}),
+    "id": frozenset({"no", "hal", "sekitar"}),
+}
+
+
 @functools.cache
-def _tokenizer(spec: SplitterSpec) -> punkt.PunktSentenceTokenizer:
-    if spec.model is not None and spec.rules is None:
-        return punkt.tokenizer_for(spec.model, prefixes=spec.prefixes)
-    params = punkt.PunktParameters()
-    if spec.prefixes and spec.rules is not None and punkt.has_prefixes(spec.rules):
-        params = punkt.with_nonbreaking_prefixes(params, spec.rules)
+def _tokenizer(spec: SplitterSpec, language: str) -> punkt.PunktSentenceTokenizer:
+    params = punkt.tokenizer_for(spec.model).params if spec.model else punkt.PunktParameters()
+    prefix_source = spec.model or spec.rules
+    if spec.prefixes and prefix_source is not None and punkt.has_prefixes(prefix_source):
+        params = punkt.with_nonbreaking_prefixes(params, prefix_source)
+    params = dataclasses.replace(
+        params,
+        abbrev_types=set(params.abbrev_types) | EXTRA_ABBREVIATIONS.get(language, frozenset()),
+        numeric_abbrev_types=set(params.numeric_abbrev_types)
+        | NUMERIC_ABBREVIATIONS.get(language, frozenset()),
+    )
     rules = _rules_preset(spec.rules) if spec.rules is not None else None
     return punkt.PunktSentenceTokenizer(params, rules=rules)
 
 
-def sentence_spans(text: str, spec: SplitterSpec) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of `text`, trimmed, never across a line break."""
-    tokenizer = _tokenizer(spec)
+def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, trimmed, never across a line break.
+
+    Raises:
+        KeyError: no splitter for `language` (callers check SPLITTERS first).
+    """
+    spec = SPLITTERS[language]
+    tokenizer = _tokenizer(spec, language)
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         spans.extend(_line_spans(line.group(), line.start(), tokenizer, spec))
@@ -99,6 +137,7 @@ def _line_spans(
     pending: tuple[int, int] | None = None
     for start, end in _trimmed(line, tokenizer.span_tokenize(line)):
         if pending is not None:
+            pending, start = _hand_over_openers(line, pending, start)
             start, pending = _realign(line, pending, start)
             if (
                 start >= end
@@ -135,6 +174,24 @@ def _realign(line: str, previous: tuple[int, int], start: int) -> tuple[int, tup
     while rest < len(line) and line[rest].isspace():
         rest += 1
     return rest, previous
+
+
+def _hand_over_openers(
+    line: str, previous: tuple[int, int], start: int
+) -> tuple[tuple[int, int], int]:
+    """Move an opening guillemet or low quote that ends a piece to the next one.
+
+    punkt counts « as a closing mark, so French "Paris. « Nous ..." leaves the « behind.
+    """
+    end = previous[1]
+    while end > previous[0] + 1 and line[end - 1] in _OPENERS:
+        end -= 1
+    if end == previous[1]:
+        return previous, start
+    opener = end
+    while end > previous[0] + 1 and line[end - 1].isspace():
+        end -= 1
+    return (previous[0], end), opener
 
 
 def _continues(line: str, previous: tuple[int, int], piece: str, spec: SplitterSpec) -> bool:

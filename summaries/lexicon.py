@@ -88,7 +88,7 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     """
     if language not in SPLITTERS:
         raise UnsupportedLanguage(language)
-    return _spans(text, SPLITTERS[language])
+    return _spans(text, language)
 
 
 def _stemmer(language: str) -> Callable[[str], str]:
@@ -122,10 +122,9 @@ def tools_for(language: str) -> LanguageTools:
     """
     if language not in SPLITTERS:
         raise UnsupportedLanguage(language)
-    spec = SPLITTERS[language]
 
     def split(text: str) -> list[str]:
-        return [text[start:end] for start, end in _spans(text, spec)]
+        return [text[start:end] for start, end in _spans(text, language)]
 
     stop = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
     tokenize = cjk_words if language in _BIGRAM_LANGUAGES else words
