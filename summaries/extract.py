@@ -6,6 +6,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from summaries._html_body import best_body
+from summaries._html_chunks import continuation
 from summaries._html_clean import clean_paragraphs
 from summaries._html_links import is_link_line, link_keys
 from summaries._html_meta import read_metadata
@@ -61,7 +62,9 @@ def extract_article(
     tree = _parse(html)
     meta = read_metadata(tree, url)
     links = link_keys(tree)
-    paragraphs = clean_paragraphs(best_body(tree, url, rules), meta.title, links, rules)
+    body = best_body(tree, url, rules)
+    body += continuation(tree, body, rules)
+    paragraphs = clean_paragraphs(body, meta.title, links, rules)
     _check_article(paragraphs, links, rules)
     return Article(
         text="\n\n".join(paragraphs),

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml.html import fromstring
 
+from summaries._html_chunks import continuation
+from summaries._html_rules import DEFAULT_RULES
 from summaries.errors import NoArticleFound, SummaryError
 from summaries.extract import extract_article
 from summaries.models import Article
@@ -121,6 +124,29 @@ def test_non_english_articles(name: str, language: str, first_words: str, teaser
     assert article.paragraphs[0].startswith(first_words)
     assert len(article.paragraphs) == 3
     assert teaser not in article.text
+
+
+def test_article_split_in_chunks_is_whole() -> None:
+    article = _extract("article_chunks.html")
+    assert article.paragraphs[0].startswith("When the last bus route")
+    assert article.paragraphs[-1].startswith('"We only ever wanted')
+    assert "Great story" not in article.text
+
+
+def test_continuation_finds_later_chunks_but_not_comments() -> None:
+    tree = fromstring(_page("article_chunks.html"))
+    first_chunk = [
+        p.text_content() for p in tree.xpath("//div[@class='story-body__chunk']/p")[:2]
+    ]
+    added = continuation(tree, first_chunk, DEFAULT_RULES)
+    assert [p[:20] for p in added] == ["Neighbours now order", '"We only ever wanted']
+
+
+def test_continuation_needs_an_article_body_class() -> None:
+    html = _page("article_chunks.html").replace("story-body__chunk", "widget-box")
+    tree = fromstring(html)
+    first_chunk = [p.text_content() for p in tree.xpath("//div[@class='widget-box']/p")[:2]]
+    assert continuation(tree, first_chunk, DEFAULT_RULES) == []
 
 
 # ---------------------------------------------------------------- no article
