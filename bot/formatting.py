@@ -134,44 +134,45 @@ def _cut_item(item: str, limit: int) -> list[str]:
 def split_blocks(blocks: Sequence[Block], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     """Pack blocks into messages of at most `limit` UTF-16 units.
 
-    Messages break between blocks (blank line), else between a block's items (the block's tags
-    are closed and reopened), else inside an item at a space; tags are never cut.
+    Messages break between blocks (blank line) when the next block fits a message whole;
+    a block longer than a message fills the current one item by item (its tags are closed and
+    reopened across messages); an item longer than a message is cut at spaces. Tags are never
+    cut.
     """
     messages: list[str] = []
     current = ""
 
-    def flush() -> None:
-        nonlocal current
-        if current:
-            messages.append(current)
-            current = ""
+    def join(head: str, tail: str) -> str:
+        return f"{head}\n\n{tail}" if head else tail
 
     for block in blocks:
         rendered = block.render()
-        joined = f"{current}\n\n{rendered}" if current else rendered
-        if utf16_len(joined) <= limit:
-            current = joined
+        if utf16_len(join(current, rendered)) <= limit:
+            current = join(current, rendered)
             continue
-        flush()
         if utf16_len(rendered) <= limit:
+            messages.append(current)
             current = rendered
             continue
         wrap = utf16_len(block.open_tag) + utf16_len(block.close_tag)
-        items: list[str] = []
-        for item in block.items:
-            items.extend(_cut_item(item, limit - wrap))
+        items = [piece for item in block.items for piece in _cut_item(item, limit - wrap)]
         part: list[str] = []
         for item in items:
             candidate = Block((*part, item), block.open_tag, block.close_tag).render()
-            if part and utf16_len(candidate) > limit:
-                messages.append(Block(tuple(part), block.open_tag, block.close_tag).render())
-                part = [item]
-            else:
+            if utf16_len(join(current, candidate)) <= limit:
                 part.append(item)
+                continue
+            if part:
+                messages.append(join(current, Block(tuple(part), block.open_tag,
+                                                    block.close_tag).render()))
+            elif current:
+                messages.append(current)
+            current, part = "", [item]
         if part:
-            current = Block(tuple(part), block.open_tag, block.close_tag).render()
-    flush()
-    return messages
+            current = join(current, Block(tuple(part), block.open_tag, block.close_tag).render())
+    if current:
+        messages.append(current)
+    return [m for m in messages if m]
 
 
 def render_summary(

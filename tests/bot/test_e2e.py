@@ -1,0 +1,257 @@
+"""End to end: the real bot, polling a fake Bot API over HTTP, summarising pages from a local
+HTTP server with the real pipeline and a real SQLite file."""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.error import TelegramError
+from telegram.ext import ExtBot
+
+from bot import texts
+from bot.config import Settings
+from bot.logs import configure_logging
+from bot.polling import TolerantBot
+from tests.bot.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
+from tests.bot.botrunner import running_bot
+from tests.bot.conftest import TOKEN, make_settings
+from tests.bot.fake_bot_api import FakeBotAPIServer, FakeTelegram
+
+try:
+    import summaries.pipeline  # noqa: F401
+except Exception as exc:  # noqa: BLE001 — any import failure means "pipeline not ready"
+    pytest.skip(f"real pipeline not importable yet: {exc!r}", allow_module_level=True)
+
+from tests.summaries.page_server import Page, PageServer, html_page
+
+USER, ADMIN, MEMBER = 6001, 6002, 6003
+GROUP = -1009001
+
+
+@pytest.fixture
+def pages() -> Iterator[PageServer]:
+    server = PageServer().start()
+    server.route("/article", html_page(article_html()))
+    server.route("/article-two", html_page(article_html("Second copy of the bridge story")))
+    server.route("/article-three", html_page(article_html("Third copy of the bridge story")))
+    server.route("/gone", Page(status=404, body=b"<html><body>Not found</body></html>",
+                               headers=(("Content-Type", "text/html"),)))
+    server.route("/paper.pdf", Page(body=b"%PDF-1.4 fake", headers=(
+        ("Content-Type", "application/pdf"),)))
+    server.route("/short", html_page(SHORT_HTML))
+    server.route("/nav", html_page(NAV_ONLY_HTML))
+    server.route("/huge", html_page("<html><body>" + "<p>filler text</p>" * 30_000 + "</body></html>"))
+    server.route("/slow", Page(body=b"<html></html>", delay_s=4.0,
+                               headers=(("Content-Type", "text/html"),)))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeTelegram]:
+    fake = FakeTelegram(TOKEN)
+    server = FakeBotAPIServer(fake)
+    await server.start()
+    fake.base_url = server.base_url  # type: ignore[attr-defined]
+    try:
+        yield fake
+    finally:
+        await server.stop()
+
+
+def e2e_settings(api: FakeTelegram, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_api_base_url": api.base_url,  # type: ignore[attr-defined]
+        "database_url": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+        "fetch_allow_private": True,
+        "fetch_max_bytes": 200_000,
+        "fetch_timeout_s": 1.0,
+    }
+    values.update(overrides)
+    return make_settings(**values)
+
+
+def done(chat_id: int, count: int = 1) -> Any:
+    """Predicate: the chat has `count` bot messages and none still says "Reading…"."""
+    def check(api: FakeTelegram) -> list[str] | None:
+        out = api.chat_texts(chat_id)
+        if len(out) >= count and not any(t.startswith("Reading") for t in out):
+            return out
+        return None
+    return check
+
+
+async def ask(api: FakeTelegram, text: str, chat_id: int = USER, count: int = 1,
+              **kw: Any) -> list[str]:
+    kw.setdefault("user_id", chat_id if chat_id > 0 else USER)
+    before = len(api.chat_texts(chat_id))
+    api.queue(message=api.make_message(text, chat_id=chat_id, **kw))
+    out = await api.wait_for(done(chat_id, before + count), timeout=20)
+    return out[before:]
+
+
+async def test_private_paste_link_and_several_links(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path
+) -> None:
+    async with running_bot(e2e_settings(api, tmp_path)):
+        [pasted] = await ask(api, article_text())
+        assert pasted.count("• ") >= 2 and "English · 3 of" in pasted
+        assert "Riverton" in pasted
+
+        url = pages.url("/article")
+        [linked] = await ask(api, f"Have a look: {url}")
+        assert linked.startswith(f'<a href="{html.escape(url)}"><b>')
+        assert "Riverton Gazette" in linked.split("\n")[1] or "Dana Ellis" in linked
+        assert "<blockquote>" in linked and "Helen Okafor" in linked
+
+        links = " ".join(pages.url(p) for p in ("/article", "/article-two", "/article-three"))
+        several = await ask(api, links, count=3)
+        assert sum("English · " in t for t in several) == 3
+        # The first link was cached from the previous request: fetched once in total.
+        assert sum(r.path == "/article" for r in pages.requests) == 1
+
+
+async def test_group_reply_command_in_topic(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path
+) -> None:
+    async with running_bot(e2e_settings(api, tmp_path)):
+        target = api.make_message(f"news {pages.url('/article')}", chat_id=GROUP, user_id=MEMBER,
+                                  chat_type="supergroup", thread_id=3)
+        [reply] = await ask(api, "/summary", chat_id=GROUP, user_id=MEMBER,
+                            chat_type="supergroup", reply_to=target, thread_id=3)
+        assert "English · " in reply
+        status = api.sent("sendMessage")[-1]
+        assert status["message_thread_id"] == 3
+        assert status["reply_parameters"]["message_id"] == target["message_id"] + 1
+        [usage] = await ask(api, "/tldr", chat_id=GROUP, user_id=MEMBER, chat_type="supergroup")
+        assert usage == texts.USAGE_SUMMARY
+
+
+async def test_settings_admin_only_and_survive_restart(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path
+) -> None:
+    api.members[(GROUP, ADMIN)] = "administrator"
+    settings = e2e_settings(api, tmp_path)
+    async with running_bot(settings):
+        [refused] = await ask(api, "/settings", chat_id=GROUP, user_id=MEMBER,
+                              chat_type="supergroup")
+        assert refused == texts.ONLY_ADMINS
+        [shown] = await ask(api, "/settings", chat_id=GROUP, user_id=ADMIN, chat_type="supergroup")
+        assert "Length: 3 sentences" in shown
+        bot_msg_id = max(m for c, m in api.messages if c == GROUP)
+        bot_msg = {k: v for k, v in api.messages[(GROUP, bot_msg_id)].items()
+                   if k not in ("text_html", "params")}
+        api.queue(callback_query=api.make_callback("set:length:5", message=bot_msg,
+                                                   user_id=MEMBER))
+        refusal = await api.wait_for(lambda a: a.sent("answerCallbackQuery"))
+        assert refusal[-1]["text"] == texts.ONLY_ADMINS
+        api.queue(callback_query=api.make_callback("set:length:5", message=bot_msg,
+                                                   user_id=ADMIN))
+        await api.wait_for(lambda a: len(a.sent("answerCallbackQuery")) >= 2)
+        assert "Length: 5 sentences" in api.chat_texts(GROUP)[-1]
+    # A new Application on the same database file sees the change.
+    async with running_bot(settings):
+        [again] = await ask(api, "/settings", chat_id=GROUP, user_id=ADMIN,
+                            chat_type="supergroup")
+        assert "Length: 5 sentences" in again
+        [summary] = await ask(api, f"/summary {pages.url('/article')}", chat_id=GROUP,
+                              user_id=ADMIN, chat_type="supergroup")
+        assert "English · 5 of" in summary
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/gone", "That page returned 404 — check the link."),
+        ("/nav", "I couldn't find an article on that page (it may be behind a paywall or need "
+                 "JavaScript)."),
+        ("/short", "That's too short to summarise — paste the whole article or send a link."),
+        ("/paper.pdf", "That link is a PDF; I can only read web articles for now."),
+        ("/huge", "The page is too large (over 195.3 KB)."),
+        ("/slow", "The site didn't answer within 1 s."),
+    ],
+)
+async def test_error_replies(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path, path: str, expected: str
+) -> None:
+    async with running_bot(e2e_settings(api, tmp_path)):
+        [reply] = await ask(api, pages.url(path))
+        assert reply == html.escape(expected)
+
+
+async def test_blocked_address_and_short_paste(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path
+) -> None:
+    async with running_bot(e2e_settings(api, tmp_path, fetch_allow_private=False)):
+        [reply] = await ask(api, pages.url("/article"))
+        assert reply == html.escape("That address isn't allowed.")
+        [short] = await ask(api, "Just a few words here.")
+        assert short == html.escape(texts.ERRORS[__import__("summaries.errors").errors.TextTooShort])
+    assert not pages.requests
+
+
+async def test_document_upload(api: FakeTelegram, pages: PageServer, tmp_path: Path) -> None:
+    async with running_bot(e2e_settings(api, tmp_path)):
+        doc = api.make_document("story.txt", article_text().encode("utf-8"))
+        before = len(api.chat_texts(USER))
+        api.queue(message=api.make_message(None, chat_id=USER, user_id=USER, document=doc))
+        out = await api.wait_for(done(USER, before + 1), timeout=20)
+        assert "English · " in out[-1]
+
+
+async def test_unparsable_update_does_not_stall_polling(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path
+) -> None:
+    bad = {"update_id": 5000, "message": {"message_id": "x", "date": 0, "chat": "broken"}}
+    # Plain PTB: the whole batch fails to parse, so the Updater would refetch it forever.
+    api.queue_raw(bad)
+    plain = ExtBot(TOKEN, base_url=api.base_url)  # type: ignore[attr-defined]
+    async with plain:
+        with pytest.raises(Exception):  # noqa: B017, PT011 — PTB raises whatever parsing raised
+            await plain.get_updates(timeout=0)
+        tolerant = TolerantBot(TOKEN, base_url=api.base_url)  # type: ignore[attr-defined]
+        async with tolerant:
+            assert [u.update_id for u in await tolerant.get_updates(timeout=0)] == [5000]
+    async with running_bot(e2e_settings(api, tmp_path)):
+        [reply] = await ask(api, article_text())
+        assert "English · " in reply
+        assert not api.updates or api.updates[0]["update_id"] > 5000
+
+
+async def test_token_never_in_logs(api: FakeTelegram, pages: PageServer, tmp_path: Path) -> None:
+    stream = io.StringIO()
+    handler = configure_logging("DEBUG", [TOKEN], stream)
+    try:
+        async with running_bot(e2e_settings(api, tmp_path)):
+            await ask(api, pages.url("/article"))
+            await ask(api, pages.url("/gone"))
+    finally:
+        logging.getLogger().removeHandler(handler)
+        logging.getLogger().setLevel(logging.WARNING)
+    out = stream.getvalue()
+    assert "getUpdates" in out  # PTB's debug lines were captured
+    assert TOKEN not in out
+    assert TOKEN.split(":")[1] not in out
+
+
+async def test_telegram_error_surface(api: FakeTelegram, tmp_path: Path) -> None:
+    """The fake server rejects what Telegram rejects (so the e2e tests mean something)."""
+    bot = ExtBot(TOKEN, base_url=api.base_url)  # type: ignore[attr-defined]
+    api.make_message("hi", chat_id=USER, user_id=USER)
+    async with bot:
+        with pytest.raises(TelegramError, match="too long"):
+            await bot.send_message(USER, "x" * 4097)
+        with pytest.raises(TelegramError, match="parse entities"):
+            await bot.send_message(USER, "<b>unclosed", parse_mode="HTML")
+        with pytest.raises(TelegramError, match="parse entities"):
+            await bot.send_message(USER, "<div>no</div>", parse_mode="HTML")
+        ok = await bot.send_message(USER, "<b>fine</b> &amp; <i>ok</i>", parse_mode="HTML")
+        assert ok.text == "fine & ok"

@@ -1,0 +1,127 @@
+"""Plain helpers: inputs, merging split pastes, token buckets, TTL cache, texts, polling repair."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from telegram import Message
+
+from bot import texts
+from bot.inputs import parse_command, parse_message
+from bot.merge import SplitBuffer, looks_split, merge_parts
+from bot.polling import sanitize_updates
+from bot.ratelimit import BucketSpec, RateLimiter, TokenBuckets, Verdict
+from bot.ttlcache import TTLCache
+from summaries import errors as E  # noqa: N812
+from summaries.config import FetchLimits
+from tests.bot.fake_bot_api import FakeTelegram
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _message(api: FakeTelegram, text: str | None, **kw: object) -> Message:
+    raw = api.make_message(text, chat_id=kw.pop("chat_id", 1), user_id=2, **kw)  # type: ignore[arg-type]
+    return Message.de_json(raw, None)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def api() -> FakeTelegram:
+    return FakeTelegram("1:x")
+
+
+def test_parse_links_and_text(api: FakeTelegram) -> None:
+    assert parse_message(_message(api, "see https://a.com/x, and https://a.com/x.")).urls == (
+        "https://a.com/x",)
+    long_text = "word " * 100 + "https://a.com/src"
+    assert parse_message(_message(api, long_text)).text == long_text
+    assert parse_message(_message(api, "no links")).text == "no links"
+    assert parse_message(_message(api, "www.site.com", entities=[
+        {"type": "url", "offset": 0, "length": 12}])).urls == ("https://www.site.com",)
+    assert parse_message(_message(api, "ftp://x.y/z")).urls == ()
+
+
+def test_parse_command_prefers_argument_then_reply(api: FakeTelegram) -> None:
+    target = api.make_message("https://b.com/r", chat_id=-5, user_id=3, chat_type="group")
+    cmd = _message(api, "/summary", chat_id=-5, chat_type="group", reply_to=target)
+    assert parse_command(cmd, []).urls == ("https://b.com/r",)
+    cmd2 = _message(api, "/summary https://c.com/", chat_id=-5, chat_type="group",
+                    reply_to=target)
+    assert parse_command(cmd2, ["https://c.com/"]).urls == ("https://c.com/",)
+    assert parse_command(_message(api, "/summary", chat_id=-5, chat_type="group"), []).is_empty
+
+
+def test_merge_parts() -> None:
+    assert merge_parts(["The council met on", "Monday. It voted."]) == (
+        "The council met on Monday. It voted.")
+    assert merge_parts(["First part ends.", " Second part.", ""]) == (
+        "First part ends.\n\nSecond part.")
+    assert looks_split("x" * 4000) and not looks_split("x" * 100)
+
+
+async def test_split_buffer_absorbs_followers_and_passes_short_text() -> None:
+    buffer = SplitBuffer(window_s=0.2)
+    assert await buffer.collect("k", "short") == "short"
+    owner = asyncio.create_task(buffer.collect("k", "a" * 3900))
+    await asyncio.sleep(0.01)
+    assert await buffer.collect("k", "tail") is None
+    assert await owner == "a" * 3900 + " tail"
+
+
+def test_token_bucket_notifies_once_then_drops() -> None:
+    clock = Clock()
+    buckets = TokenBuckets(BucketSpec(burst=2, per_minute=6), clock)
+    assert [buckets.take("u") for _ in range(4)] == [
+        Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
+    clock.now += 10  # one token back (6 per minute)
+    assert buckets.take("u") is Verdict.ALLOW
+    assert buckets.take("u") is Verdict.NOTIFY
+
+
+def test_rate_limiter_checks_user_and_chat_without_double_spending() -> None:
+    clock = Clock()
+    limiter = RateLimiter(BucketSpec(5, 1), BucketSpec(2, 1), clock)
+    assert limiter.check(1, -9) is Verdict.ALLOW
+    assert limiter.check(2, -9) is Verdict.ALLOW
+    assert limiter.check(3, -9) is Verdict.NOTIFY  # chat bucket empty
+    assert limiter.check(3, 3) is Verdict.ALLOW  # user 3 still has tokens
+
+
+def test_bucket_memory_is_bounded() -> None:
+    buckets = TokenBuckets(BucketSpec(1, 60), Clock(), max_keys=100)
+    for i in range(1000):
+        buckets.take(i)
+    assert len(buckets) <= 100
+
+
+def test_ttl_cache_expires() -> None:
+    clock = Clock()
+    cache: TTLCache[bool] = TTLCache(300, clock)
+    cache.set("a", True)
+    clock.now += 299
+    assert cache.get("a") is True
+    clock.now += 2
+    assert cache.get("a") is None
+
+
+def test_error_texts_are_specific() -> None:
+    limits = FetchLimits(max_bytes=2 * 1024 * 1024, timeout_s=7)
+    assert texts.error_text(E.PageTooLarge(2 * 1024 * 1024), limits) == (
+        "The page is too large (over 2 MB).")
+    assert texts.error_text(E.FetchTimeout(), limits) == "The site didn't answer within 7 s."
+    assert texts.error_text(E.BadStatus(503), limits) == "That page returned 503 — check the link."
+    assert texts.error_text(E.UnsupportedContentType("image/png"), limits).startswith(
+        "That link is an image;")
+
+
+def test_sanitize_updates_replaces_unparsable_update(api: FakeTelegram) -> None:
+    good = {"update_id": 1, "message": api.make_message("hi", chat_id=1, user_id=1)}
+    bad = {"update_id": 2, "message": {"message_id": "x", "chat": "not a chat"}}
+    clean = sanitize_updates([good, bad, {"no_id": True}], None)
+    assert clean == [good, {"update_id": 2}]

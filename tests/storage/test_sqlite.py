@@ -1,0 +1,192 @@
+"""SQLiteStore against a real file: settings, cache TTL, counters, blocklist, crash safety."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.storage.base import ChatSettings, StoreError
+from bot.storage.factory import store_for_url
+from bot.storage.memory import MemoryStore
+from bot.storage.sqlite import SQLiteStore
+from summaries.models import Attribution, Quote, Sentence, Summary
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def summary() -> Summary:
+    return Summary(
+        title="Ünïcode “title” & <tags>",
+        language="de",
+        sentences=(Sentence(0, "Erster Satz.", 0.9), Sentence(4, "Fünfter Satz.", 0.5)),
+        quotes=(Quote("Wir sind bereit", "Anna Beispiel", 10, 25), Quote("Nein", None)),
+        attribution=Attribution(
+            publication="Zeitung", author="A. Autor", published=dt.date(2023, 1, 31),
+            wire=("dpa",), cited=("Spiegel", "FAZ"), dateline="BERLIN", url="https://z.example/a",
+        ),
+        article_words=420,
+        total_sentences=17,
+        algorithm="lexrank",
+        extras={"k": "v"},
+    )
+
+
+@pytest.fixture(params=["sqlite", "memory"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    clock = Clock()
+    s = SQLiteStore(tmp_path / "sub" / "db.sqlite3", clock=clock) if request.param == "sqlite" \
+        else MemoryStore(clock=clock)
+    await s.open()
+    s.clock = clock  # type: ignore[attr-defined]
+    yield s
+    await s.close()
+
+
+async def test_settings_default_and_roundtrip(store) -> None:  # type: ignore[no-untyped-def]
+    assert await store.get_chat_settings(-1) == ChatSettings()
+    chosen = ChatSettings(length="20%", quotes=False, language="fr", algorithm="lsa",
+                          auto_summary=True)
+    await store.set_chat_settings(-1, chosen)
+    await store.set_chat_settings(-1, chosen)
+    assert await store.get_chat_settings(-1) == chosen
+    assert await store.get_chat_settings(-2) == ChatSettings()
+
+
+async def test_summary_cache_roundtrip_and_ttl(store) -> None:  # type: ignore[no-untyped-def]
+    s = summary()
+    await store.put_summary("k", s, ttl_s=60)
+    assert await store.get_summary("k") == s
+    got = await store.get_summary("k")
+    assert got.extras == {"k": "v"} and got.attribution.published == dt.date(2023, 1, 31)
+    store.clock.now += 61
+    assert await store.get_summary("k") is None
+    await store.put_summary("k2", s, ttl_s=10)
+    store.clock.now += 11
+    assert await store.purge_expired() >= 1
+
+
+async def test_counters_chats_blocklist(store) -> None:  # type: ignore[no-untyped-def]
+    await store.incr("served")
+    await store.incr("served", 2)
+    await store.incr("error:PageNotFound")
+    assert await store.counters() == {"served": 3, "error:PageNotFound": 1}
+    for chat in (1, 2, 1):
+        await store.touch_chat(chat)
+    assert await store.count_chats() == 2
+    await store.block(42)
+    assert await store.is_blocked(7, 42)
+    assert not await store.is_blocked(7)
+    assert await store.unblock(42) is True
+    assert await store.unblock(42) is False
+    assert not await store.is_blocked(42)
+
+
+async def test_settings_survive_reopen_and_use_wal(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    first = SQLiteStore(path)
+    await first.open()
+    await first.set_chat_settings(5, ChatSettings(length="7"))
+    await first.close()
+    second = SQLiteStore(path)
+    await second.open()
+    assert (await second.get_chat_settings(5)).length == "7"
+    await second.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_unreadable_rows_fall_back(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = SQLiteStore(path)
+    await store.open()
+    await store.set_chat_settings(1, ChatSettings())
+    await store.put_summary("k", summary(), 60)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE chat_settings SET data = '{\"length\": \"99\"}'")
+        conn.execute("UPDATE summary_cache SET data = '{\"v\": 999}'")
+    assert await store.get_chat_settings(1) == ChatSettings()
+    assert await store.get_summary("k") is None
+    await store.close()
+
+
+async def test_locked_database_raises_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = SQLiteStore(path, busy_timeout_s=0.1)
+    await store.open()
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError):
+            await store.set_chat_settings(1, ChatSettings(length="5"))
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    await store.set_chat_settings(1, ChatSettings(length="5"))
+    assert (await store.get_chat_settings(1)).length == "5"
+    await store.close()
+
+
+def test_store_for_url() -> None:
+    assert isinstance(store_for_url("memory://"), MemoryStore)
+    assert isinstance(store_for_url("sqlite:///data/x.sqlite3"), SQLiteStore)
+    assert isinstance(store_for_url("/tmp/x.sqlite3"), SQLiteStore)
+    with pytest.raises(StoreError):
+        store_for_url("postgres://db/x")
+
+
+_WRITER = textwrap.dedent(
+    """
+    import asyncio, sys
+    from bot.storage.base import ChatSettings
+    from bot.storage.sqlite import SQLiteStore
+
+    async def main():
+        store = SQLiteStore(sys.argv[1])
+        await store.open()
+        i = 0
+        while True:
+            length = ("3", "5", "7", "20%")[i % 4]
+            await store.set_chat_settings(i % 50, ChatSettings(length=length))
+            i += 1
+            if i == 200:
+                print("ready", flush=True)
+
+    asyncio.run(main())
+    """
+)
+
+
+async def test_kill_9_during_writes_leaves_a_consistent_db(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", _WRITER, str(path)], cwd=root, stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert proc.stdout is not None
+    line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 30)
+    assert line.strip() == b"ready"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store = SQLiteStore(path)
+    await store.open()
+    for chat in range(50):
+        assert (await store.get_chat_settings(chat)).length in ("3", "5", "7", "20%")
+    await store.close()
