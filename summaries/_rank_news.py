@@ -1,11 +1,12 @@
-"""The "news" ranker: position prior + centrality + title similarity, shaped by sentence quality.
+"""The "news" ranker: lead signals + centrality, shaped by sentence quality, picked with MMR.
 
-Unsupervised centrality alone loses to LEAD-3 on news, because news puts the substance first.
-This ranker blends a position prior (weaker when the caller wants a large share of the article)
-with tf-idf similarity to the whole article and to the title, scales it by a sentence-quality
-factor (length window, questions, quote-only, headings/bylines without terminal punctuation) and
-then picks greedily with an MMR redundancy penalty. Every step is linear in the article length
-except the pick, which costs O(n * len) similarity checks for n picked sentences.
+Unsupervised centrality alone loses to LEAD-3 on news, because news puts the substance first;
+the lead alone loses when the summary is a large share of the article, where coverage matters.
+So the lead signals (position prior, title similarity, quote and redundancy penalties) are scaled
+by a "brevity" factor that is 1 for a summary that is a tiny share of the article and fades to 0
+as the share grows to `share_saturation`; centrality (cosine to the article's centroid) and the
+length/question/heading penalties always apply. Every step is linear in the article length
+except the greedy pick, which costs O(n * len) sparse similarity checks for n picked sentences.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from summaries._rank_text import (
     centroid,
     content_terms,
     cosine,
-    idf_table,
     safe_stemmer,
-    tfidf,
+    term_vector,
+    token_count,
 )
 from summaries.lexicon import LanguageTools
 
@@ -29,33 +30,35 @@ from summaries.lexicon import LanguageTools
 TERMINAL_PUNCTUATION = frozenset(".!?…。！？؟।")
 CLOSING_MARKS = frozenset("\"'”’»)]」』›")
 QUESTION_MARKS = frozenset("?？؟")
-QUOTE_MARKS = frozenset("\"“”„«»‘’‚‹›「」『』")
+OPENING_QUOTES = frozenset("“„«‘‚‹「『")
+CLOSING_QUOTES = frozenset("”’»›」』")
+SYMMETRIC_QUOTES = frozenset("\"")
 
 
 @dataclass(frozen=True, slots=True)
 class NewsRankConfig:
     """Weights and thresholds of the news ranker (one instance, passed down)."""
 
-    #: Weight of the position prior when the summary is a small share of the article; it fades
-    #: linearly to `position_floor` times that as the share grows to `share_saturation`.
-    position_weight: float = 1.0
-    position_floor: float = 0.35
+    #: Share of the article's sentences at which the lead signals have faded out completely.
     share_saturation: float = 0.5
-    #: The prior is 1 / (1 + i / position_scale) for the sentence at index i.
+    #: The prior is position_weight / (1 + i / position_scale) for the sentence at index i.
+    position_weight: float = 1.0
     position_scale: float = 2.0
-    centrality_weight: float = 1.0
     title_weight: float = 0.5
-    #: Content words inside which a sentence gets no length penalty.
+    centrality_weight: float = 1.0
+    #: Words inside which a sentence gets no length penalty (short lines carry little, long
+    #: ones cost the reader and the summary's precision).
     ideal_min_words: int = 8
     ideal_max_words: int = 40
     #: Multipliers for sentences that rarely belong in a summary.
     question_factor: float = 0.4
-    quote_only_factor: float = 0.6
     unfinished_factor: float = 0.3
+    #: Multiplier for a quote-only sentence in a short summary (fades with brevity).
+    quote_only_factor: float = 0.6
     #: Share of a sentence's characters inside quote marks above which it counts as quote-only.
     quote_only_share: float = 0.7
-    #: MMR: score minus this times the similarity to the most similar sentence already picked.
-    redundancy_weight: float = 0.6
+    #: MMR: score minus this (times brevity) times the similarity to the closest picked one.
+    redundancy_weight: float = 0.5
     #: Cosine similarity above which a candidate counts as a near-duplicate and waits till last.
     duplicate_similarity: float = 0.85
 
@@ -63,13 +66,7 @@ class NewsRankConfig:
 DEFAULT_NEWS_CONFIG = NewsRankConfig()
 
 
-@dataclass(frozen=True, slots=True)
-class _Features:
-    vectors: list[Vector]
-    scores: list[float]
-
-
-def _is_unfinished(text: str) -> bool:
+def is_unfinished(text: str) -> bool:
     """A line without terminal punctuation: heading, byline, dateline, caption or menu text."""
     stripped = text.rstrip()
     while stripped and stripped[-1] in CLOSING_MARKS:
@@ -77,23 +74,29 @@ def _is_unfinished(text: str) -> bool:
     return not stripped or stripped[-1] not in TERMINAL_PUNCTUATION
 
 
-def _is_question(text: str) -> bool:
-    stripped = text.rstrip().rstrip("".join(CLOSING_MARKS))
+def is_question(text: str) -> bool:
+    """The sentence ends with a question mark (closing quotes may follow)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSING_MARKS:
+        stripped = stripped[:-1].rstrip()
     return bool(stripped) and stripped[-1] in QUESTION_MARKS
 
 
-def _quoted_share(text: str) -> float:
-    """Share of non-space characters between quote marks (straight quotes toggle)."""
+def quoted_share(text: str) -> float:
+    """Share of the non-space characters that stand between quote marks."""
     inside = False
     quoted = total = 0
     for ch in text:
-        if ch in QUOTE_MARKS:
-            inside = not inside if ch in "\"'" else ch not in "”’»›」』"
-            continue
-        if ch.isspace():
-            continue
-        total += 1
-        quoted += inside
+        if ch in SYMMETRIC_QUOTES:
+            inside = not inside
+        elif ch in OPENING_QUOTES:
+            inside = True
+        elif ch in CLOSING_QUOTES:
+            # ’ is also the apostrophe: it closes a quote only when one is open.
+            inside = False
+        elif not ch.isspace():
+            total += 1
+            quoted += inside
     return quoted / total if total else 0.0
 
 
@@ -107,46 +110,58 @@ def _length_factor(words: int, config: NewsRankConfig) -> float:
     return 1.0
 
 
-def quality_factor(text: str, content_words: int, config: NewsRankConfig) -> float:
-    """Multiplier in [0, 1] for how well a sentence can stand in a summary on its own."""
-    factor = _length_factor(content_words, config)
-    if _is_unfinished(text):
+def brevity(n: int, total: int, config: NewsRankConfig) -> float:
+    """1 for a summary that is a tiny share of the article, falling to 0 at `share_saturation`."""
+    if total <= 0:
+        return 0.0
+    return max(0.0, 1.0 - n / total / config.share_saturation)
+
+
+def sentence_score(
+    text: str, index: int, words: int, centrality: float, title_sim: float, lead: float,
+    config: NewsRankConfig,
+) -> float:
+    """Score of one sentence before redundancy; `lead` is the brevity factor of the request."""
+    raw = (
+        lead * config.position_weight / (1.0 + index / config.position_scale)
+        + lead * config.title_weight * title_sim
+        + config.centrality_weight * centrality
+    )
+    factor = _length_factor(words, config)
+    if is_unfinished(text):
         factor *= config.unfinished_factor
-    elif _is_question(text):
+    elif is_question(text):
         factor *= config.question_factor
-    if _quoted_share(text) >= config.quote_only_share:
-        factor *= config.quote_only_factor
-    return factor
+    if quoted_share(text) >= config.quote_only_share:
+        factor *= 1.0 - (1.0 - config.quote_only_factor) * lead
+    return raw * factor
 
 
-def _position_weight(n: int, total: int, config: NewsRankConfig) -> float:
-    share = min(1.0, n / total / config.share_saturation) if total else 0.0
-    return config.position_weight * (1.0 - (1.0 - config.position_floor) * share)
-
-
-def _features(
+def _vectors_and_scores(
     sentences: Sequence[str],
     n: int,
     tools: LanguageTools,
     title: str | None,
     config: NewsRankConfig,
-) -> _Features:
+) -> tuple[list[Vector], list[float], float]:
     stem = safe_stemmer(tools.stem)
-    terms = [content_terms(s, tools, stem) for s in sentences]
-    idf = idf_table(terms)
-    vectors = [tfidf(t, idf) for t in terms]
+    vectors = [term_vector(content_terms(s, tools, stem)) for s in sentences]
     center = centroid(vectors)
-    title_vec = tfidf(content_terms(title, tools, stem), idf) if title else {}
-    pos_weight = _position_weight(n, len(sentences), config)
-    scores = []
-    for i, (text, vec) in enumerate(zip(sentences, vectors, strict=True)):
-        prior = 1.0 / (1.0 + i / config.position_scale)
-        content = config.centrality_weight * cosine(vec, center)
-        if title_vec:
-            content += config.title_weight * cosine(vec, title_vec)
-        raw = pos_weight * prior + content
-        scores.append(raw * quality_factor(text, len(terms[i]), config))
-    return _Features(vectors, scores)
+    title_vec = term_vector(content_terms(title, tools, stem)) if title else {}
+    lead = brevity(n, len(sentences), config)
+    scores = [
+        sentence_score(
+            text,
+            i,
+            token_count(text, tools),
+            cosine(vec, center),
+            cosine(vec, title_vec) if title_vec else 0.0,
+            lead,
+            config,
+        )
+        for i, (text, vec) in enumerate(zip(sentences, vectors, strict=True))
+    ]
+    return vectors, scores, lead
 
 
 def news_pick(
@@ -171,25 +186,23 @@ def news_pick(
     """
     if not sentences or n <= 0:
         return []
-    feats = _features(sentences, n, tools, title, config)
-    # max similarity of every sentence to anything picked so far, updated per pick: O(n * len).
+    vectors, scores, lead = _vectors_and_scores(sentences, n, tools, title, config)
+    redundancy = config.redundancy_weight * lead
+    # Similarity of every sentence to the closest one picked so far, updated per pick.
     closest = [0.0] * len(sentences)
     remaining = set(range(len(sentences)))
     picked: list[tuple[int, float]] = []
     deferred: list[tuple[int, float]] = []
     while remaining and len(picked) < n:
-        best = max(
-            remaining,
-            key=lambda i: (feats.scores[i] - config.redundancy_weight * closest[i], -i),
-        )
+        best = max(remaining, key=lambda i: (scores[i] - redundancy * closest[i], -i))
         remaining.discard(best)
         if closest[best] >= config.duplicate_similarity:
-            deferred.append((best, feats.scores[best]))
+            deferred.append((best, scores[best]))
             continue
-        picked.append((best, feats.scores[best]))
-        vec = feats.vectors[best]
+        picked.append((best, scores[best]))
+        vec = vectors[best]
         for i in remaining:
-            sim = cosine(vec, feats.vectors[i])
+            sim = cosine(vec, vectors[i])
             if sim > closest[i]:
                 closest[i] = sim
     return picked + deferred

@@ -1,4 +1,4 @@
-"""Language-neutral term vectors for ranking: content stems, tf-idf weights and cosine similarity."""
+"""Language-neutral term vectors for ranking: content stems, tf vectors and cosine similarity."""
 
 from __future__ import annotations
 
@@ -55,20 +55,25 @@ def content_terms(text: str, tools: LanguageTools, stem: Callable[[str], str]) -
     return terms
 
 
-def idf_table(docs: Sequence[Sequence[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency over `docs` (each sentence is a document)."""
-    df: Counter[str] = Counter()
-    for terms in docs:
-        df.update(set(terms))
-    total = len(docs)
-    return {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in df.items()}
+def term_vector(terms: Sequence[str]) -> Vector:
+    """Unit-length term-frequency vector of a bag of terms (empty for no terms).
 
-
-def tfidf(terms: Sequence[str], idf: dict[str, float]) -> Vector:
-    """Unit-length tf-idf vector of a bag of terms (empty for no terms)."""
-    vec = {t: c * idf.get(t, 1.0) for t, c in Counter(terms).items()}
+    No idf: with sentences as documents, idf down-weights exactly the words an article keeps
+    coming back to, and measured ROUGE drops on both dev sets when it is used.
+    """
+    vec = {t: float(c) for t, c in Counter(terms).items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def token_count(text: str, tools: LanguageTools) -> int:
+    """Length of a sentence in words; runs of an unspaced script count one word per 2 chars."""
+    count = 0
+    for word in tools.words(text):
+        if not any(ch.isalnum() for ch in word):
+            continue
+        count += max(1, len(word) // 2) if _is_unspaced(word[0]) else 1
+    return count
 
 
 def cosine(a: Vector, b: Vector) -> float:
