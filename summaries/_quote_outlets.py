@@ -72,7 +72,7 @@ OUTLETS: tuple[Source, ...] = (
     Source("The Wall Street Journal", ("Wall Street Journal",), ("Journal",), ("WSJ",)),
     Source("Los Angeles Times", ("Los Angeles Times", "LA Times", "L.A. Times"), ("Times",)),
     Source("Financial Times", ("Financial Times",), ("FT",)),
-    Source("The Times", ("The Times of London", "Times of London"), ("Times",)),
+    Source("The Times (London)", ("The Times of London", "Times of London"), ("Times",)),
     Source("The Times of India", ("Times of India",), ("Times",)),
     Source("New York Post", ("New York Post", "NY Post"), ("Post",)),
     Source("The Boston Globe", ("Boston Globe",), ("Globe",)),
@@ -176,6 +176,8 @@ def outlet_mentions(text: str) -> list[tuple[int, Source]]:
             continue  # "wsj" in running lower-case text is not the paper
         if len(alias) <= 5 and not alias[:1].isupper():
             continue
+        if alias in _SHORT_FORMS:
+            continue  # "the Times": a back-reference, resolved by canonical_outlet
         out.append((m.start(), src))
     return out
 

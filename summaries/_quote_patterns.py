@@ -63,7 +63,7 @@ def _trie(words: list[str]) -> str:
 
 
 def _alt(words: tuple[str, ...] | list[str], capitalised: bool = True) -> str:
-    """An alternation of `words` (also Capitalised when asked), as a trie; spaces match `\s+`."""
+    """An alternation of `words` (also Capitalised when asked), as a trie; spaces match blanks."""
     items = {w for w in words if w}
     if capitalised:
         items |= {w[:1].upper() + w[1:] for w in items}
@@ -90,6 +90,7 @@ class SpeakerPatterns:
     according_any: re.Pattern[str]
     role_apposition: re.Pattern[str]
     name: re.Pattern[str]
+    sentence_subject: re.Pattern[str]
     pronouns: frozenset[str]
     weak_verbs: frozenset[str]
 
@@ -131,7 +132,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
     # any short noun phrase ("the ad’s narrator"): only where a speech verb follows at once
     np = rf"(?:{dets})\s+(?:{mod}\s+){{0,5}}?{mod}"
     spk_np = rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b|{np})"
-    appos = rf"(?:,\s+[^,\n{_QUOTE_CHARS}]{{1,90}}?,)?"
+    appos = rf"(?:,\s+(?P<appos>[^,\n{_QUOTE_CHARS}]{{1,90}}?),)?"
     auxs = rf"(?:\s+(?:{aux})){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
     flags = re.UNICODE
@@ -158,6 +159,10 @@ def patterns_for(language: str) -> SpeakerPatterns:
             flags,
         ),
         name=re.compile(rf"^{name}$", flags),
+        # "Mayor Ellen Cho defended the plan." — a person-like antecedent for later pronouns
+        sentence_subject=re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags
+        ),
         pronouns=frozenset(p.lower() for p in prons),
         weak_verbs=frozenset(v.lower() for lx in langs for v in lx.weak_verbs),
     )
@@ -205,5 +210,11 @@ def subject_verbs(
                 if m:
                     break
         if m:
-            out.append(SubjectVerb(m.group("spk"), m.start("spk"), v.group(), v.start()))
+            spk, at = m.group("spk"), m.start("spk")
+            appos = m.group("appos")
+            nominal = spk[:1].islower() or spk.split()[0] in ("The", "A", "An")
+            if appos and nominal and pats.name.match(appos.strip()):
+                # "the minister, Anna Berg, said": the apposition holds the name
+                spk, at = appos.strip(), m.start("appos")
+            out.append(SubjectVerb(spk, at, v.group(), v.start()))
     return out

@@ -48,6 +48,9 @@ class QuoteRules:
 
 DEFAULT_RULES = QuoteRules()
 _WORD = re.compile(r"\w+")
+#: Capitalised sentence openers that are no antecedent for a pronoun.
+_NOT_SUBJECTS = frozenset({"The", "A", "An", "It", "He", "She", "They", "We", "I", "You",
+                           "There", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il"})
 _MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                     "by", "de", "la", "le", "der", "die", "das", "von"})
 
@@ -102,6 +105,10 @@ def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
 def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
     """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
     names = _Names()
+    for m in pats.sentence_subject.finditer(text):
+        spk = clean_mention(m.group("spk"))
+        if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS and spk not in _NOT_SUBJECTS:
+            names.add(m.start("spk"), spk)
     for sv in subject_verbs(pats, text):
         spk = clean_mention(sv.spk)
         if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS:

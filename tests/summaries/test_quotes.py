@@ -1,0 +1,271 @@
+"""Direct quotes and speakers: the seed, our own articles in seven languages, odd input."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from summaries._quote_marks import find_spans
+from summaries.models import Quote
+from summaries.quotes import find_quotes, key_quotes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pairs(text: str, language: str = "en") -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in find_quotes(text, language)]
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def test_seed_gives_exactly_the_gold_quotes() -> None:
+    text = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
+    gold = json.loads((FIXTURES / "dawn-2014-12-21-gold.json").read_text(encoding="utf-8"))
+    assert pairs(text) == [(q["quote"], q["speaker"]) for q in gold["quotes"]]
+
+
+def test_seed_film_title_is_not_a_quote() -> None:
+    text = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
+    assert "The Interview" not in [q for q, _ in pairs(text)]
+
+
+# --------------------------------------------------------------------------- English forms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will rebuild the bridge," said Maria Lopez.', ("We will rebuild the bridge", "Maria Lopez")),
+        ("“We will rebuild the bridge,” Mr. Okafor said on Monday.",
+         ("We will rebuild the bridge", "Mr. Okafor")),
+        ("The minister, Anna Berg, said: “The budget is balanced for the first time.”",
+         ("The budget is balanced for the first time.", "Anna Berg")),
+        ("Tom Reed said that “nobody expected the flood to come so fast.”",
+         ("nobody expected the flood to come so fast", "Tom Reed")),
+        ("“Prices will keep rising through the winter,” according to Lena Fischer.",
+         ("Prices will keep rising through the winter", "Lena Fischer")),
+        ("“We saw the smoke first,” Jane Park told Reuters.",
+         ("We saw the smoke first", "Jane Park")),
+        ("“The vote is rigged,” Senator Joan Hale wrote on Twitter.",
+         ("The vote is rigged", "Senator Joan Hale")),
+        ("“Never again,” warned Ivan Petrov, the union leader.",
+         ("Never again", "Ivan Petrov")),
+        ("“Our town deserves better than this.” ― Karen Miles", 
+         ("Our town deserves better than this.", "Karen Miles")),
+    ],
+)
+def test_english_speech_patterns(text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text) == [expected]
+
+
+def test_pronoun_resolves_to_last_named_speaker() -> None:
+    text = (
+        "Mayor Ellen Cho defended the plan on Tuesday.\n\n"
+        "“It is the cheapest option we have,” she said."
+    )
+    assert pairs(text) == [("It is the cheapest option we have", "Mayor Ellen Cho")]
+
+
+def test_nominal_resolves_to_name_given_earlier() -> None:
+    text = (
+        "Peter Quill, a spokesman for the ministry, declined to give numbers.\n\n"
+        "“We are still counting the damage,” the spokesman said."
+    )
+    assert pairs(text) == [("We are still counting the damage", "Peter Quill")]
+
+
+def test_nominal_without_a_name_is_kept_as_written() -> None:
+    text = "“The talks are over for this year,” the spokeswoman said."
+    assert pairs(text) == [("The talks are over for this year", "the spokeswoman")]
+
+
+def test_outlet_back_reference_gets_canonical_name() -> None:
+    text = (
+        "The factory will close, the Washington Post reported.\n\n"
+        "The Post said: “Three hundred workers were told on Friday that their jobs are gone.”"
+    )
+    assert pairs(text) == [
+        ("Three hundred workers were told on Friday that their jobs are gone.",
+         "The Washington Post")
+    ]
+
+
+def test_second_quote_of_a_paragraph_inherits_the_speaker() -> None:
+    text = "“The river is high,” said Ola Nordmann. “We have moved the cattle to the hills.”"
+    assert pairs(text) == [
+        ("The river is high", "Ola Nordmann"),
+        ("We have moved the cattle to the hills.", "Ola Nordmann"),
+    ]
+
+
+def test_paragraph_after_an_introduction_has_its_speaker() -> None:
+    text = "Dr. Amal Haddad continued:\n\n“The vaccine stocks will last until the end of March.”"
+    assert pairs(text) == [
+        ("The vaccine stocks will last until the end of March.", "Dr. Amal Haddad")
+    ]
+
+
+def test_multi_paragraph_quote_shares_one_speaker() -> None:
+    text = (
+        "Governor Sam Idris said:\n\n"
+        "“We will open three new schools this year and hire two hundred teachers.\n\n"
+        "“The money is already in the budget and the contracts are signed.”"
+    )
+    found = find_quotes(text)
+    assert [q.speaker for q in found] == ["Governor Sam Idris", "Governor Sam Idris"]
+    assert found[0].text.startswith("We will open") and found[1].text.startswith("The money")
+
+
+def test_transcript_label_names_the_speaker() -> None:
+    text = '"HOST: Will you run again next year and face the same voters?"'
+    assert pairs(text)[0][1] == "HOST"
+
+
+def test_scare_quotes_and_titles_are_left_out() -> None:
+    text = (
+        "The studio delayed “The Long Night” by a year. The plot is “thin” and the film "
+        "“a mess”, and the so-called “reform” of the studio stalled."
+    )
+    assert [q for q, _ in pairs(text)] == []
+
+
+def test_partial_quote_in_a_reporting_sentence_is_kept() -> None:
+    text = "Vice President Lea Moss warned of “grave consequences” if the deal collapses."
+    assert pairs(text) == [("grave consequences", "Vice President Lea Moss")]
+
+
+def test_no_evidence_means_no_speaker() -> None:
+    text = "“This long sentence in quotation marks has no speech verb anywhere near it at all.”"
+    assert pairs(text) == [
+        ("This long sentence in quotation marks has no speech verb anywhere near it at all.",
+         None)
+    ]
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "„Wir bauen die Brücke bis zum Sommer wieder auf“, sagte Bürgermeisterin Eva Roth.",
+         ("Wir bauen die Brücke bis zum Sommer wieder auf", "Bürgermeisterin Eva Roth")),
+        ("de", "„Die Lage ist ernst“, so Jonas Weber.", ("Die Lage ist ernst", "Jonas Weber")),
+        ("de", "Klara Busch erklärte: „Das Geld reicht nicht für alle Schulen.“",
+         ("Das Geld reicht nicht für alle Schulen.", "Klara Busch")),
+        ("fr", "« Nous reconstruirons le pont avant l’été », a déclaré Marie Dubois.",
+         ("Nous reconstruirons le pont avant l’été", "Marie Dubois")),
+        ("fr", "« La situation reste tendue », selon Paul Martin.",
+         ("La situation reste tendue", "Paul Martin")),
+        ("es", "«Vamos a reconstruir el puente antes del verano», dijo Ana García.",
+         ("Vamos a reconstruir el puente antes del verano", "Ana García")),
+        ("es", "“La economía crecerá este año”, según Luis Romero.",
+         ("La economía crecerá este año", "Luis Romero")),
+        ("pl", "„Odbudujemy most jeszcze przed latem” – powiedział Jan Kowalski.",
+         ("Odbudujemy most jeszcze przed latem", "Jan Kowalski")),
+        ("ru", "«Мы восстановим мост до лета», — заявил Иван Петров.",
+         ("Мы восстановим мост до лета", "Иван Петров")),
+        ("it", "«Ricostruiremo il ponte prima dell'estate», ha detto Luca Bianchi.",
+         ("Ricostruiremo il ponte prima dell'estate", "Luca Bianchi")),
+        ("ja", "田中首相は「橋を夏までに再建する」と述べた。", ("橋を夏までに再建する", "田中首相")),
+    ],
+)
+def test_other_languages(language: str, text: str, expected: tuple[str, str]) -> None:
+    assert pairs(text, language) == [expected]
+
+
+def test_french_inverted_pronoun_resolves() -> None:
+    text = (
+        "Alain Petit a présenté le budget lundi.\n\n"
+        "« Nous n’augmenterons pas les impôts cette année », a-t-il déclaré."
+    )
+    assert pairs(text, "fr") == [
+        ("Nous n’augmenterons pas les impôts cette année", "Alain Petit")
+    ]
+
+
+def test_russian_nested_quotes_stay_inside() -> None:
+    text = "«Проект „Север“ будет завершён в срок», — сказал Олег Смирнов."
+    assert pairs(text, "ru") == [("Проект „Север“ будет завершён в срок", "Олег Смирнов")]
+
+
+# --------------------------------------------------------------------------- odd input
+
+
+def test_unbalanced_mark_runs_to_paragraph_end() -> None:
+    text = "Asked about the fire, Rosa Diaz said: “we lost everything in one night\n\nNext story."
+    assert pairs(text) == [("we lost everything in one night", "Rosa Diaz")]
+
+
+def test_stray_closing_marks_do_not_open_quotes() -> None:
+    assert find_spans("He left” and she stayed” here.") == []
+
+
+def test_text_that_is_only_quotes() -> None:
+    found = find_quotes('""""“”“”«»„“')
+    assert found == []
+    assert find_quotes("“”") == []
+
+
+def test_nested_straight_quotes() -> None:
+    text = '"He told me "no" twice before lunch," said Omar Ali.'
+    assert pairs(text) == [('He told me "no" twice before lunch', "Omar Ali")]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "It’s the farmers’ union that won’t sign, Ben O’Neil’s office said."
+    assert find_quotes(text) == []
+
+
+def test_single_curly_quotes_when_unambiguous() -> None:
+    text = "‘We won’t give up the farm,’ said Nora Kelly."
+    assert pairs(text) == [("We won’t give up the farm", "Nora Kelly")]
+
+
+def test_offsets_point_at_the_quote_text() -> None:
+    text = "Intro.\n\n“One two three four,” said Li Wei. “Five six seven eight nine ten eleven.”"
+    for q in find_quotes(text):
+        assert text[q.start : q.end] == q.text
+
+
+_SOUP = st.lists(
+    st.sampled_from(list("\"'“”„‚‘’«»「」『』 ,.:;—–-\nAaBbS") + ["said ", "Mr. ", "the ", "he "]),
+    max_size=300,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(chunk=_SOUP)
+def test_quote_soup_never_backtracks(chunk: str) -> None:
+    text = (chunk * (20_000 // max(1, len(chunk)) + 1))[:20_000] if chunk else ""
+    t0 = time.perf_counter()
+    found = find_quotes(text)
+    # a generous bound: catastrophic backtracking would take minutes, not seconds
+    assert time.perf_counter() - t0 < 10.0
+    for q in found:
+        assert text[q.start : q.end] == q.text
+
+
+# --------------------------------------------------------------------------- key quotes
+
+
+def test_key_quotes_prefer_full_attributed_quotes_in_article_order() -> None:
+    quotes = [
+        Quote("thin", "Critic", 0, 4),
+        Quote("We will rebuild every house that the storm destroyed", "Ana Ruiz", 10, 60),
+        Quote("a mess", None, 70, 76),
+        Quote("The money is there and the plans are ready", "Ana Ruiz", 80, 120),
+        Quote("We will rebuild every house that the storm destroyed", "Ana Ruiz", 130, 180),
+    ]
+    picked = key_quotes(quotes, 2)
+    assert [q.start for q in picked] == [10, 80]
+
+
+def test_key_quotes_limit_zero() -> None:
+    assert key_quotes([Quote("x y z", "A")], 0) == []
