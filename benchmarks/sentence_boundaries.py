@@ -78,7 +78,9 @@ def score(rows: list[dict[str, object]], splitter: Splitter, errors: int) -> tup
             shown += 1
             for at in sorted(gold ^ pred):
                 kind = "missed" if at in gold else "extra "
-                print(f"    {row['id']} {kind}: …{text[max(0, at - 50):at]}|{text[at:at + 30]}…")
+                print(
+                    f"    {row['id']} {kind}: …{text[max(0, at - 50) : at]}|{text[at : at + 30]}…"
+                )
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

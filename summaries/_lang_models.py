@@ -63,7 +63,9 @@ def langdetect_scores(text: str, languages: Iterable[str]) -> dict[str, float]:
         factory = _langdetect_factory()
     detector = factory.create()
     # A zero prior rules a language out: the answer is always one of `languages`.
-    detector.set_prior_map({code: 1.0 if code in allowed else 0.0 for code in LANGDETECT_LANGUAGES})
+    detector.set_prior_map(
+        {code: 1.0 if code in allowed else 0.0 for code in LANGDETECT_LANGUAGES}
+    )
     detector.append(text)
     try:
         detector.get_probabilities()

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from summaries._lang_models import fasttext_scores, langdetect_scores, preload
 from summaries._lang_script import (
     CJK_SCRIPTS,
-    SINGLE_LANGUAGE_SCRIPTS,
     SCRIPT_WEIGHTS,
+    SINGLE_LANGUAGE_SCRIPTS,
     arabic_script_candidates,
     cjk_language,
     count_scripts,
@@ -168,7 +168,11 @@ def _statistical(sample: str, languages: tuple[str, ...], config: DetectionConfi
     total = sum(inside.values())
     fasttext_share = {c: p / total for c, p in inside.items()} if total else {}
     langdetect = langdetect_scores(sample, languages)
-    weight = config.short_fasttext_weight if words <= config.short_words else config.long_fasttext_weight
+    weight = (
+        config.short_fasttext_weight
+        if words <= config.short_words
+        else config.long_fasttext_weight
+    )
     if not fasttext_share:
         weight = 0.0
     if not langdetect:

@@ -12,10 +12,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 import stopwordsiso
 
-from summaries._sentences import SPLITTERS, sentence_spans as _spans
+from summaries._sentences import SPLITTERS
+from summaries._sentences import sentence_spans as _spans
 from summaries._words import cjk_words, words
 from summaries.errors import UnsupportedLanguage
 

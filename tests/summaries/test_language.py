@@ -11,14 +11,25 @@ from summaries.language import DetectionConfig, detect_language
 SAMPLES = {
     "en": "The city council approved the new budget on Tuesday after a long debate about schools.",
     "de": "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt beschlossen.",
-    "fr": "Le conseil municipal a adopté mardi le nouveau budget après un long débat sur les écoles.",
-    "es": "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate sobre escuelas.",
+    "fr": (
+        "Le conseil municipal a adopté mardi le nouveau budget après un long débat sur les écoles."
+    ),
+    "es": (
+        "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate"
+        " sobre escuelas."
+    ),
     "it": "Il consiglio comunale ha approvato martedì il nuovo bilancio dopo un lungo dibattito.",
     "pt": "A câmara municipal aprovou na terça-feira o novo orçamento depois de um longo debate.",
     "nl": "De gemeenteraad heeft dinsdag na een lang debat de nieuwe begroting goedgekeurd.",
     "pl": "Rada miasta przyjęła we wtorek nowy budżet po długiej debacie o szkołach i drogach.",
-    "tr": "Belediye meclisi salı günü okullar hakkındaki uzun bir tartışmanın ardından bütçeyi onayladı.",
-    "id": "Dewan kota menyetujui anggaran baru pada hari Selasa setelah perdebatan panjang tentang sekolah.",
+    "tr": (
+        "Belediye meclisi salı günü okullar hakkındaki uzun bir tartışmanın"
+        " ardından bütçeyi onayladı."
+    ),
+    "id": (
+        "Dewan kota menyetujui anggaran baru pada hari Selasa setelah perdebatan panjang"
+        " tentang sekolah."
+    ),
     "vi": "Hội đồng thành phố đã thông qua ngân sách mới vào thứ Ba sau một cuộc tranh luận dài.",
     "ru": "Городской совет во вторник утвердил новый бюджет после долгих споров о школах.",
     "uk": "Міська рада у вівторок затвердила новий бюджет після тривалої дискусії про школи.",
@@ -95,7 +106,9 @@ def test_english_text_with_a_short_foreign_name_stays_english() -> None:
 
 
 def test_unsupported_language_is_named_not_squeezed() -> None:
-    swedish = "Kommunfullmäktige godkände på tisdagen den nya budgeten efter en lång debatt om skolor."
+    swedish = (
+        "Kommunfullmäktige godkände på tisdagen den nya budgeten efter en lång debatt om skolor."
+    )
     assert detect_language(swedish) == "sv"
     assert detect_language("Το δημοτικό συμβούλιο ενέκρινε τον νέο προϋπολογισμό.") == "el"
 
