@@ -6,6 +6,7 @@ from summaries._html_links import is_link_line
 from summaries._html_rules import (
     BOILERPLATE_LINE,
     CAPTION_MARK,
+    SUBSCRIBE_PITCH,
     TEASER_HEADING,
     ExtractionRules,
 )
@@ -44,14 +45,22 @@ def is_boilerplate(paragraph: str, rules: ExtractionRules) -> bool:
         return False
     if BOILERPLATE_LINE.match(paragraph):
         return True
+    if len(paragraph) <= rules.pitch_max_chars and SUBSCRIBE_PITCH.search(paragraph):
+        return True
     return len(paragraph) <= rules.caption_max_chars and CAPTION_MARK.search(paragraph) is not None
 
 
-def _strip_leading(paragraphs: list[str], title: str | None) -> list[str]:
-    start = 0
-    while start < min(len(paragraphs), 3) and _is_title_echo(paragraphs[start], title):
-        start += 1
-    return paragraphs[start:]
+def _strip_leading(
+    paragraphs: list[str], title: str | None, rules: ExtractionRules
+) -> list[str]:
+    """Drop the repeated title near the top, with any section label ("Review") before it."""
+    for index, paragraph in enumerate(paragraphs[:3]):
+        if _is_title_echo(paragraph, title):
+            before = paragraphs[:index]
+            if all(len(p) <= rules.kicker_max_chars for p in before):
+                return _strip_leading(paragraphs[index + 1 :], title, rules)
+            break
+    return paragraphs
 
 
 def _drop_teasers(
@@ -110,6 +119,8 @@ def clean_paragraphs(
     Returns:
         The remaining paragraphs.
     """
-    paragraphs = _strip_leading(join_wrapped_lines(paragraphs), title)
+    paragraphs = _strip_leading(join_wrapped_lines(paragraphs), title, rules)
+    # teaser blocks first: their headings ("Don't miss") are boilerplate lines themselves
+    paragraphs = _drop_teasers(paragraphs, links, rules)
     paragraphs = [p for p in paragraphs if not is_boilerplate(p, rules)]
-    return _strip_trailing(_drop_teasers(paragraphs, links, rules), links, rules)
+    return _strip_trailing(paragraphs, links, rules)

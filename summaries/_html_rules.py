@@ -55,7 +55,7 @@ TEASER_HEADING = re.compile(
       |czytaj\ (?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\ (?:te[żz]|tak[żz]e)|polecamy
       |читайте\ (?:также|тоже)|смотрите\ также|по\ теме|похожие\ (?:статьи|новости)
       |相关(?:阅读|新闻|文章|推荐)|延伸阅读|推荐阅读|热门(?:文章|新闻)
-    )\W*$""",
+    )(?:\s+[^\s.!?]+){0,4}?\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -64,6 +64,12 @@ BYLINE_NOISE = re.compile(
     r"""(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march
       |april|may|june|july|august|september|october|november|december|published|updated|posted
       |staff|writer|reporter|editor|correspondent|contributor|shares?|com|and))+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A newsletter or subscription pitch anywhere in a short paragraph.
+SUBSCRIBE_PITCH = re.compile(
+    r"\b(?:sign\ up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|e-?mail\ updates)\b",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -82,6 +88,8 @@ class ExtractionRules:
             less prose than this.
         min_article_chars: less body text than this is no article (paywall stub, JS shell).
         caption_max_chars: captions, credits and teaser links are at most this long.
+        pitch_max_chars: a paragraph this short with a subscription pitch is dropped.
+        kicker_max_chars: a line this short before the repeated title is a section label.
         trailing_window: how many paragraphs at the end are checked for trailing boilerplate.
         max_link_share: a body whose text is more than this share link texts is a link list.
     """
@@ -91,6 +99,8 @@ class ExtractionRules:
     min_article_chars: int = 250
     max_link_share: float = 0.4
     caption_max_chars: int = 200
+    pitch_max_chars: int = 300
+    kicker_max_chars: int = 40
     trailing_window: int = 12
 
 
