@@ -1,0 +1,246 @@
+"""Tests for summaries.rank: contract (verbatim, order, count, distinctness) and ranker behaviour."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from summaries.config import ALGORITHMS
+from summaries.lexicon import LanguageTools, tools_for
+from summaries.models import Sentence
+from summaries.rank import pick_sentences
+
+# ---------------------------------------------------------------- builders
+
+
+def build_article(*sentences: str) -> list[str]:
+    """An article as the pipeline hands it to the ranker: a list of sentence strings."""
+    return list(sentences)
+
+
+def neutral_article(count: int) -> list[str]:
+    """Sentences that are equally central: each mentions the shared topic once plus filler."""
+    fillers = ["gardens", "bridges", "tunnels", "harbours", "orchards", "libraries", "stadiums",
+               "markets", "museums", "railways", "airports", "theatres", "castles", "factories"]
+    return [
+        f"The council discussed the {fillers[i % len(fillers)]} plan number {i} on Monday."
+        for i in range(count)
+    ]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+|\w+")
+
+
+def chinese_tools() -> LanguageTools:
+    """Chinese tools of our own: the baseline lexicon has none (sentences end with 。)."""
+
+    def split(text: str) -> list[str]:
+        return [s for s in re.findall(r"[^。！？]+[。！？]?", text) if s.strip()]
+
+    return LanguageTools("zh", split, lambda t: _HAN.findall(t.lower()), lambda w: w,
+                         frozenset({"的", "了", "是"}))
+
+
+ENGLISH = build_article(
+    "The city council approved a new budget for public transport on Tuesday.",
+    "The budget adds twenty new bus lines and extends the tram network to the airport.",
+    "Opponents said the plan was too expensive for a city of its size.",
+    "What will happen to fares?",
+    "\"We will not raise fares this year,\" the mayor said.",
+    "By Jane Doe",
+    "The transport plan will be reviewed again in the spring after a public consultation.",
+    "Construction of the tram extension should start next year.",
+)
+
+GERMAN = build_article(
+    "Der Stadtrat hat am Dienstag einen neuen Haushalt für den Nahverkehr beschlossen.",
+    "Der Haushalt sieht zwanzig neue Buslinien und eine Straßenbahn zum Flughafen vor.",
+    "Kritiker nannten den Plan für eine Stadt dieser Größe zu teuer.",
+    "Die Bauarbeiten an der Straßenbahn sollen im nächsten Jahr beginnen.",
+    "Der Plan wird im Frühjahr nach einer Bürgerbefragung erneut geprüft.",
+)
+
+RUSSIAN = build_article(
+    "Городской совет во вторник утвердил новый бюджет общественного транспорта.",
+    "Бюджет предусматривает двадцать новых автобусных маршрутов и трамвай до аэропорта.",
+    "Критики заявили, что план слишком дорог для такого города.",
+    "Строительство трамвайной линии должно начаться в следующем году.",
+    "План будет снова рассмотрен весной после общественных слушаний.",
+)
+
+POLISH = build_article(
+    "Rada miasta zatwierdziła we wtorek nowy budżet transportu publicznego.",
+    "Budżet przewiduje dwadzieścia nowych linii autobusowych i tramwaj na lotnisko.",
+    "Krytycy uznali, że plan jest zbyt drogi dla miasta tej wielkości.",
+    "Budowa linii tramwajowej ma się rozpocząć w przyszłym roku.",
+    "Plan zostanie ponownie oceniony wiosną po konsultacjach społecznych.",
+)
+
+CHINESE = build_article(
+    "市议会周二批准了新的公共交通预算。",
+    "预算包括二十条新公交线路和通往机场的有轨电车。",
+    "批评者认为这个计划对这样规模的城市来说太贵了。",
+    "有轨电车线路的建设将于明年开始。",
+    "该计划将在春季公众咨询后再次审查。",
+)
+
+FIXTURES = {
+    "en": (ENGLISH, tools_for("en")),
+    "de": (GERMAN, tools_for("de")),
+    "ru": (RUSSIAN, tools_for("ru")),
+    "pl": (POLISH, tools_for("pl")),
+    "zh": (CHINESE, chinese_tools()),
+}
+
+
+def assert_contract(picked: list[Sentence], sentences: list[str], n: int) -> None:
+    assert len(picked) == min(n, len(sentences))
+    indices = [s.index for s in picked]
+    assert indices == sorted(indices)
+    assert len(set(indices)) == len(indices)
+    for s in picked:
+        assert s.text is sentences[s.index] or s.text == sentences[s.index]
+        assert isinstance(s.score, float)
+
+
+# ---------------------------------------------------------------- contract
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("language", sorted(FIXTURES))
+def test_every_algorithm_runs_on_every_fixture(algorithm: str, language: str) -> None:
+    sentences, tools = FIXTURES[language]
+    picked = pick_sentences(sentences, 3, tools, title=sentences[0], algorithm=algorithm)
+    assert_contract(picked, sentences, 3)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_n_larger_than_article_returns_every_sentence(algorithm: str) -> None:
+    picked = pick_sentences(ENGLISH, 50, tools_for("en"), algorithm=algorithm)
+    assert [s.index for s in picked] == list(range(len(ENGLISH)))
+    assert [s.text for s in picked] == ENGLISH
+
+
+@pytest.mark.parametrize("n", [0, -1])
+def test_non_positive_n_picks_nothing(n: int) -> None:
+    assert pick_sentences(ENGLISH, n, tools_for("en")) == []
+
+
+def test_empty_article_picks_nothing() -> None:
+    assert pick_sentences([], 3, tools_for("en")) == []
+
+
+def test_unknown_algorithm_raises_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown algorithm"):
+        pick_sentences(ENGLISH, 3, tools_for("en"), algorithm="magic")
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_failing_or_empty_stemmer_never_raises(algorithm: str) -> None:
+    def broken(word: str) -> str:
+        if word.startswith("t"):
+            raise KeyError(word)
+        return ""
+
+    tools = dataclasses.replace(tools_for("en"), stem=broken)
+    picked = pick_sentences(ENGLISH, 3, tools, algorithm=algorithm)
+    assert_contract(picked, ENGLISH, 3)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_sentences_without_words_do_not_break_ranking(algorithm: str) -> None:
+    sentences = build_article("***", *ENGLISH[:4], "", "— — —")
+    picked = pick_sentences(sentences, 4, tools_for("en"), algorithm=algorithm)
+    assert_contract(picked, sentences, 4)
+    assert all(s.text.strip() for s in picked)
+
+
+def test_lead_picks_the_first_n() -> None:
+    picked = pick_sentences(ENGLISH, 3, tools_for("en"), algorithm="lead")
+    assert [s.index for s in picked] == [0, 1, 2]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_large_synthetic_article_completes(algorithm: str) -> None:
+    topics = ["budget", "transport", "housing", "schools", "taxes", "energy", "water", "parks"]
+    sentences = [
+        f"Officials said the {topics[i % 8]} review number {i} would cover "
+        f"{topics[(i * 3) % 8]} and {topics[(i * 5) % 8]} spending."
+        for i in range(300)
+    ]
+    picked = pick_sentences(sentences, 10, tools_for("en"), algorithm=algorithm)
+    assert_contract(picked, sentences, 10)
+    ratio = pick_sentences(sentences, 120, tools_for("en"), algorithm=algorithm)
+    assert_contract(ratio, sentences, 120)
+
+
+# ---------------------------------------------------------------- news ranker behaviour
+
+
+def test_sentence_similar_to_title_ranks_high() -> None:
+    sentences = build_article(
+        "Scientists have watched the island's volcano closely since the spring.",
+        "The volcano had been quiet for almost forty years before the tremors began.",
+        "Local fishermen reported warm water near the island's northern coast.",
+        "Geologists flew to the island to install new sensors on the slopes.",
+        "Tourism is the main source of income on the island.",
+        "Ash clouds closed the island's airport on Sunday morning.",
+        "The eruption forced thousands of islanders to evacuate their homes overnight.",
+        "Ferries carried families to the mainland through the night.",
+        "Officials said schools on the island would stay closed this week.",
+    )
+    title = "Eruption forces thousands of islanders to evacuate"
+    with_title = pick_sentences(sentences, 3, tools_for("en"), title=title)
+    assert 6 in [s.index for s in with_title]
+    without_title = pick_sentences(sentences, 3, tools_for("en"))
+    assert 6 not in [s.index for s in without_title]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_duplicated_sentences_are_not_both_picked(algorithm: str) -> None:
+    sentences = build_article(
+        ENGLISH[0], ENGLISH[1], ENGLISH[0], "  " + ENGLISH[1].upper(), *ENGLISH[2:]
+    )
+    picked = pick_sentences(sentences, 4, tools_for("en"), algorithm=algorithm)
+    keys = [" ".join(s.text.split()).casefold() for s in picked]
+    assert len(keys) == len(set(keys))
+
+
+def test_near_duplicate_is_not_picked_with_its_twin() -> None:
+    twin = ENGLISH[1].replace("twenty", "twenty-one")
+    sentences = build_article(ENGLISH[0], ENGLISH[1], twin, *ENGLISH[2:])
+    picked = pick_sentences(sentences, 3, tools_for("en"))
+    assert not {1, 2} <= {s.index for s in picked}
+
+
+def test_duplicates_fill_only_when_the_count_demands_it() -> None:
+    sentences = build_article(ENGLISH[0], ENGLISH[0], ENGLISH[1])
+    picked = pick_sentences(sentences, 3, tools_for("en"))
+    assert [s.index for s in picked] == [0, 1, 2]
+
+
+def test_position_prior_favours_the_lead_on_a_neutral_text() -> None:
+    sentences = neutral_article(14)
+    picked = pick_sentences(sentences, 3, tools_for("en"))
+    assert [s.index for s in picked] == [0, 1, 2]
+
+
+def test_questions_headings_and_bylines_lose_to_statements() -> None:
+    sentences = build_article(
+        "Budget vote",
+        "Will the council approve the transport budget?",
+        "By Jane Doe",
+        "The council approved the transport budget after a long debate.",
+        "The transport budget funds new bus lines across the city.",
+        "Critics of the transport budget said it favours the city centre.",
+    )
+    picked = pick_sentences(sentences, 3, tools_for("en"))
+    assert [s.index for s in picked] == [3, 4, 5]
+
+
+def test_scores_are_comparable_within_a_call() -> None:
+    sentences = neutral_article(14)
+    picked = pick_sentences(sentences, 3, tools_for("en"))
+    assert picked[0].score > picked[1].score > picked[2].score
