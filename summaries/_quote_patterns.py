@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ class SpeakerPatterns:
     sentence_subject: re.Pattern[str]
     pronouns: frozenset[str]
     weak_verbs: frozenset[str]
+    starters: frozenset[str]
 
 
 @functools.cache
@@ -160,11 +162,13 @@ def patterns_for(language: str) -> SpeakerPatterns:
         ),
         name=re.compile(rf"^{name}$", flags),
         # "Mayor Ellen Cho defended the plan." — a person-like antecedent for later pronouns
-        sentence_subject=re.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags
-        ),
+        sentence_subject=re.compile(rf"(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags),
         pronouns=frozenset(p.lower() for p in prons),
-        weak_verbs=frozenset(v.lower() for lx in langs for v in lx.weak_verbs),
+        weak_verbs=frozenset(_norm(v) for lx in langs for v in lx.weak_verbs),
+        starters=frozenset(
+            w for lx in langs for x in (*lx.determiners, *lx.pronouns)
+            for w in (x, x.capitalize())
+        ),
     )
 
 
@@ -181,7 +185,11 @@ class SubjectVerb:
 
 #: How many words before a verb may belong to its subject (name, apposition, auxiliaries).
 _SUBJECT_WORDS = 16
-_WORD_START = re.compile(r"(?<![\w'’.\-])\w")
+_WORD_START = re.compile(r"(?<![\w'’.\-])\w+")
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().split())
 
 
 def subject_verbs(
@@ -195,20 +203,24 @@ def subject_verbs(
     """
     hi = len(text) if hi is None else hi
     out: list[SubjectVerb] = []
+    words = [(m.start(), m.group()) for m in _WORD_START.finditer(text, lo, hi)]
+    offsets = [w[0] for w in words]
     for v in pats.verb.finditer(text, lo, hi):
-        w_lo = max(lo, v.start() - 200)
-        starts = [m.start() for m in _WORD_START.finditer(text, w_lo, v.start())]
-        starts = starts[-_SUBJECT_WORDS:]
+        i = bisect.bisect_left(offsets, v.start())
+        cands = words[max(0, i - _SUBJECT_WORDS) : i]
         m = None
-        for st in starts:  # longest first: "North Korea has denied", not "Korea has denied"
-            m = pats.subject_end.match(text, st, v.start())
-            if m:
-                break
-        if m is None and v.group().lower() not in pats.weak_verbs:
-            for st in reversed(starts):  # a plain noun phrase: the closest determiner wins
-                m = pats.np_end.match(text, st, v.start())
+        for k, (st, w) in enumerate(cands):  # longest first: "North Korea has denied"
+            near = len(cands) - k <= 3  # bare plurals ("U.S. officials") start anywhere
+            if near or w[:1].isupper() or w in pats.starters:
+                m = pats.subject_end.match(text, st, v.start())
                 if m:
                     break
+        if m is None and _norm(v.group()) not in pats.weak_verbs:
+            for st, w in reversed(cands):  # a plain noun phrase: the closest determiner wins
+                if w in pats.starters:
+                    m = pats.np_end.match(text, st, v.start())
+                    if m:
+                        break
         if m:
             spk, at = m.group("spk"), m.start("spk")
             appos = m.group("appos")

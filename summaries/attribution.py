@@ -67,13 +67,13 @@ _WIRE_LIST = rf"{_WIRE}(?:\s*(?:/|,|and|&)\s*{_WIRE})*"
 #: `LONDON (Reuters) -` / `Washington, Sept 5 (AP) —` / `BERLIN, 5. März (dpa) -`
 _DATELINE_CREDIT = re.compile(
     rf"^\s*(?P<place>[{UPPER}][\w.'’ -]{{1,40}}?)(?:,\s*[^(\n]{{1,40}}?)?\s*"
-    rf"\((?P<wires>{_WIRE_LIST})\)\s*[-—–:]"
+    rf"\((?P<wires>{_WIRE_LIST})\)\.?\s*[-—–:]"
 )
 #: `NEW YORK:` / `NEW YORK —` / `PARIS, 3 mars —` at the start of the first paragraph.
 _DATELINE_CAPS = re.compile(
     rf"^\s*(?P<place>[{UPPER}][{UPPER}.'’ -]{{2,40}}?)(?:,\s*[^:\n—–]{{1,30}}?)?\s*(?::|—|–|--)\s"
 )
-_CREDIT_ANYWHERE = re.compile(rf"\((?P<wires>{_WIRE_LIST})\)\s*[-—–]")
+_CREDIT_ANYWHERE = re.compile(rf"\((?P<wires>{_WIRE_LIST})\)\.?\s*[-—–]")
 #: A short line that is only a credit: `— Reuters/file`, `AFP/Reuters`, `Photo: AP`.
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:[-—–]\s*|(?:photo|foto|image|picture|file photo|credit|source|quelle|"

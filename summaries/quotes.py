@@ -48,6 +48,7 @@ class QuoteRules:
 
 DEFAULT_RULES = QuoteRules()
 _WORD = re.compile(r"\w+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n)[ \t]*")
 #: Capitalised sentence openers that are no antecedent for a pronoun.
 _NOT_SUBJECTS = frozenset({"The", "A", "An", "It", "He", "She", "They", "We", "I", "You",
                            "There", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il"})
@@ -105,7 +106,10 @@ def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
 def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
     """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
     names = _Names()
-    for m in pats.sentence_subject.finditer(text):
+    for b in _SENTENCE_START.finditer(text):
+        m = pats.sentence_subject.match(text, b.end())
+        if m is None:
+            continue
         spk = clean_mention(m.group("spk"))
         if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS and spk not in _NOT_SUBJECTS:
             names.add(m.start("spk"), spk)
