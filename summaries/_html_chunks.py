@@ -1,9 +1,8 @@
-"""Articles split into several same-class containers (ads between chunks): find the other chunks.
+"""Articles split into same-class containers (ads between chunks): find the later chunks."""
 
-trafilatura keeps the container it judged best and drops its twins further down the page. When
-the element holding the body's last prose paragraph has a class, later elements with the same
-tag and class are the article's continuation; their prose paragraphs are appended.
-"""
+# trafilatura keeps the container it judged best and drops its twins further down the page. When
+# the element holding the body's last prose paragraph has an article-body class, later elements
+# with the same tag and class nearby are the article's continuation.
 
 from __future__ import annotations
 
@@ -25,7 +24,9 @@ _BODY_CLASS = re.compile(r"body|article|story|entry|chunk|paragraph|richtext", r
 #: A twin must share an ancestor this close with the original chunk (same article region).
 _MAX_COMMON_DEPTH = 3
 _IN_COMMENTS = XPath("ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]")
-_BLOCKS = XPath(".//*[self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote]")
+_BLOCKS = XPath(
+    ".//*[self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote]"
+)
 
 
 def _block_texts(container: HtmlElement) -> list[str]:

@@ -12,7 +12,7 @@ _MIN_KEY_CHARS = 8
 
 def link_keys(tree: HtmlElement) -> frozenset[str]:
     """Comparison keys of every link text on the page that is long enough to be a teaser."""
-    keys = set()
+    keys: set[str] = set()
     for anchor in tree.iter("a"):
         key = text_key(anchor.text_content())
         if len(key) >= _MIN_KEY_CHARS:

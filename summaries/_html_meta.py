@@ -37,7 +37,8 @@ _LANG_XPATHS = (
 #: search runs regex XPaths on a pruned deep copy and costs more than the body extraction).
 _BYLINE_CANDIDATES = XPath(
     "//body//*[@rel='author' or contains(@itemprop, 'uthor') or contains(@class, 'uthor')"
-    " or contains(@class, 'yline') or contains(@id, 'uthor') or contains(@data-component, 'yline')]"
+    " or contains(@class, 'yline') or contains(@id, 'uthor')"
+    " or contains(@data-component, 'yline')]"
 )
 #: Byline markers in an element's rel/itemprop/class/id/data-component, most specific first.
 _BYLINE_MARKERS = (
@@ -80,7 +81,8 @@ def language_hint(tree: HtmlElement) -> str | None:
 
 
 def _markers(element: HtmlElement) -> str:
-    return " ".join(f"{name}={value}" for name in _MARKER_ATTRIBUTES if (value := element.get(name)))
+    values = ((name, element.get(name)) for name in _MARKER_ATTRIBUTES)
+    return " ".join(f"{name}={value}" for name, value in values if value)
 
 
 def _bylines(tree: HtmlElement) -> list[HtmlElement]:

@@ -22,8 +22,8 @@ BOILERPLATE_LINE = re.compile(
       | recommended(?:\ for\ you)?\s*[:.\-–—]?$
       | advertisement$ | sponsored(?:\ content)?$ | ad$
       | share\ (?:this|on)\b | click\ here\ to\b
-      | (?:follow|like)\ (?:us|me|him|her|them|[\w.@ ]{1,60}?)\ on\ (?:facebook|twitter|instagram|x|
-          linkedin|youtube|tiktok|threads|bluesky|mastodon)\b
+      | (?:follow|like)\ (?:us|me|him|her|them|[\w.@ ]{1,60}?)\ on\ (?:facebook|twitter|instagram
+          |x|linkedin|youtube|tiktok|threads|bluesky|mastodon)\b
       | (?:sign\ up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|updates|alerts)\b
       | (?:get|have)\ .{0,60}\bdelivered\b.{0,40}\b(?:inbox|letterbox|door|mailbox)\b
       | (?:reporting|writing|editing|additional\ reporting|compiled)\ by\ .{0,200}$
@@ -34,7 +34,8 @@ BOILERPLATE_LINE = re.compile(
       | tell\ us\ what\ you\ think\b
       | (?:photo|image|picture|video|credit)s?\s*(?:credit)?\s*[:©]
       | \((?:photo|image|picture)\ (?:credit|courtesy|by)\b[^)]*\)$
-      | lesen\ sie\ (?:auch|mehr)\b | mehr\ zum\ thema\b | das\ k[öo]nnte\ sie\ auch\ interessieren\b
+      | lesen\ sie\ (?:auch|mehr)\b | mehr\ zum\ thema\b
+      | das\ k[öo]nnte\ sie\ auch\ interessieren\b
       | lea\ tambi[ée]n\b | te\ puede\ interesar\b | m[áa]s\ informaci[óo]n\s*:
       | lire\ aussi\b | [àa]\ lire\ aussi\b | voir\ aussi\b
       | czytaj\ (?:te[żz]|tak[żz]e|wi[ęe]cej)\b | zobacz\ (?:te[żz]|tak[żz]e)\b
@@ -46,7 +47,8 @@ BOILERPLATE_LINE = re.compile(
 
 #: A line that opens a block of teasers: everything after it up to the next prose is dropped.
 TEASER_HEADING = re.compile(
-    r"""^(?:related(?:\ \w+)?|read\ (?:more|next|also)|see\ also|more\ (?:stories|news|articles|from|on|in)\b
+    r"""^(?:related(?:\ \w+)?|read\ (?:more|next|also)|see\ also
+      |more\ (?:stories|news|articles|from|on|in)\b
       |recommended|you\ (?:may|might)\ (?:also\ )?like|most\ (?:popular|read|viewed)|trending
       |don'?t\ miss|top\ stories|latest\ (?:news|stories)|further\ reading
       |lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|weitere\ artikel|das\ k[öo]nnte\ sie
