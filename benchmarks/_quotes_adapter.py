@@ -1,4 +1,4 @@
-"""Scorer adapter for quotes until `summaries.evaluation:find_quotes` exists: text → [{quote, speaker}]."""
+"""Quote-scorer adapter until `summaries.evaluation:find_quotes` exists: text → quote dicts."""
 
 from __future__ import annotations
 

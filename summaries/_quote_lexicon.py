@@ -59,7 +59,8 @@ LEXICONS: dict[str, SpeechLexicon] = {
         pronouns=("he", "she", "they", "it"),
         determiners=("the", "a", "an", "one", "another", "his", "her", "its", "their", "our"),
         auxiliaries=(
-            "has", "have", "had", "also", "later", "then", "again", "once", "further", "previously",
+            "has", "have", "had", "also", "later", "then", "again", "once", "further",
+            "previously",
             "earlier", "recently", "would", "will", "was", "is", "were", "did", "does", "not",
             "never", "often", "repeatedly", "simply", "just", "even", "still", "already", "had",
             "reportedly", "allegedly", "publicly", "privately", "quickly", "only", "first",
@@ -158,7 +159,9 @@ LEXICONS: dict[str, SpeechLexicon] = {
             "заверила", "рассказал", "рассказала", "говорится",
         ),
         weak_verbs=("назвал", "назвала", "охарактеризовал"),
-        according=("по словам", "по мнению", "как заявил", "как сказал", "как отметил", "согласно"),
+        according=(
+            "по словам", "по мнению", "как заявил", "как сказал", "как отметил", "согласно",
+        ),
         pronouns=("он", "она", "они"),
     ),
     "uk": SpeechLexicon(

@@ -92,7 +92,8 @@ def _scan_line(text: str, lo: int, hi: int, para: int) -> list[Span]:
             continue
         if ch in _FLANK_ONLY_OPENERS and not _left_flanking(text, i, lo, hi):
             continue
-        if ch in _DOUBLE and i + 1 < hi and text[i + 1].isspace() and i > lo and not text[i - 1].isspace():
+        stray = i + 1 < hi and text[i + 1].isspace() and i > lo and not text[i - 1].isspace()
+        if ch in _DOUBLE and stray:
             continue  # a stray closing mark: `word" next`
         if ch == "‘" and not _left_flanking(text, i, lo, hi):
             continue

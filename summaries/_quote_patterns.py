@@ -133,7 +133,10 @@ def patterns_for(language: str) -> SpeakerPatterns:
     spk = rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b)"
     # any short noun phrase ("the ad’s narrator"): only where a speech verb follows at once
     np = rf"(?:{dets})\s+(?:{mod}\s+){{0,5}}?{mod}"
-    spk_np = rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b|{np})"
+    spk_np = (
+        rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b"
+        rf"|{np})"
+    )
     appos = rf"(?:,\s+(?P<appos>[^,\n{_QUOTE_CHARS}]{{1,90}}?),)?"
     auxs = rf"(?:\s+(?:{aux})){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
@@ -156,7 +159,8 @@ def patterns_for(language: str) -> SpeakerPatterns:
         verb_first=re.compile(rf"^\s*(?:{verbs})\s+{spk}\s*[:,]?\s*$", flags),
         according_any=re.compile(rf"(?:{acc})\s+{spk}", flags),
         role_apposition=re.compile(
-            rf"(?<![\w'’.\-])(?P<name>{name}),\s+(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,4}}?(?P<role>{heads})\b"
+            rf"(?<![\w'’.\-])(?P<name>{name}),\s+(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,4}}?"
+            rf"(?P<role>{heads})\b"
             rf"|\b(?P<role2>{roles})\s+(?P<name2>{name})",
             flags,
         ),

@@ -85,7 +85,8 @@ _CREDIT_LINE = re.compile(
 _SIGN_OFF = re.compile(rf"(?:[-—–]\s*|\()(?P<wires>{_WIRE_LIST})\)?\s*$")
 _REUTERS_SIGNOFF = re.compile(r"\(Reporting by [^)]{1,200}(?:Editing|editing) by [^)]{1,120}\)")
 _WIRE_INTERVIEW = re.compile(
-    rf"\b(?:told|said to|in an interview with|speaking to)\s+(?:the\s+)?(?P<wires>{_WIRE_FULL_ALT}|AFP|AP)\b"
+    rf"\b(?:told|said to|in an interview with|speaking to)\s+(?:the\s+)?"
+    rf"(?P<wires>{_WIRE_FULL_ALT}|AFP|AP)\b"
 )
 _OUTLET_WORDS = (
     "Times", "Post", "News", "Journal", "Herald", "Tribune", "Gazette", "Daily", "Telegraph",

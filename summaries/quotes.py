@@ -40,10 +40,13 @@ class QuoteRules:
     `min_words_unattributed`: quoted text without any speaker evidence is kept (speaker None)
     only from this many words on; shorter ones are scare quotes or titles. `max_title_words`:
     a Title-Cased span up to this length is a title unless a speech verb sits right next to it.
+    `resolve_pronouns`: replace "he"/"she"/"they" by the last named speaker (the default, what
+    a reader needs); False keeps the pronoun as written (what PolNeAR-style gold annotates).
     """
 
     min_words_unattributed: int = 8
     max_title_words: int = 6
+    resolve_pronouns: bool = True
 
 
 DEFAULT_RULES = QuoteRules()
@@ -122,10 +125,12 @@ def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
 
 def _resolve(
     ev: Evidence, text: str, pats: SpeakerPatterns, names: _Names,
-    roles: _Roles,
+    roles: _Roles, resolve_pronouns: bool = True,
 ) -> str | None:
     mention = clean_mention(ev.mention)
     if ev.kind == "pronoun" or mention.lower() in pats.pronouns:
+        if not resolve_pronouns and mention:
+            return mention
         return names.last_before(ev.pos)
     outlet = canonical_outlet(mention, text, ev.pos)
     if outlet:
@@ -204,12 +209,14 @@ def find_quotes(
             found.append(_Found(span, label, "adjacent"))
             continue
         ev = find_evidence(text, span, pats, lines[span.paragraph])
-        speaker = _resolve(ev, text, pats, names, roles) if ev else None
+        speaker = (
+            _resolve(ev, text, pats, names, roles, rules.resolve_pronouns) if ev else None
+        )
         if speaker and ev is not None:
             names.add(ev.pos, speaker)
         found.append(_Found(span, speaker, ev.kind if ev and speaker else "none"))
     _inherit(found, text, lines, pats, names, roles)
-    return _keep(found, text, DEFAULT_RULES if rules is None else rules)
+    return _keep(found, text, rules)
 
 
 def _inherit(

@@ -50,7 +50,9 @@ def test_cleaned_seed_needs_the_caption_hint_for_the_wire() -> None:
         ("MOSCOW, May 2 (TASS) - The Kremlin said.", ("TASS",), "MOSCOW"),
     ],
 )
-def test_wire_credits_and_datelines(text: str, wire: tuple[str, ...], dateline: str | None) -> None:
+def test_wire_credits_and_datelines(
+    text: str, wire: tuple[str, ...], dateline: str | None
+) -> None:
     a = find_attribution(Article(text=text))
     assert a.wire == wire
     assert a.dateline == dateline

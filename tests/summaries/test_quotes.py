@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from summaries._quote_marks import find_spans
 from summaries.models import Quote
-from summaries.quotes import find_quotes, key_quotes
+from summaries.quotes import QuoteRules, find_quotes, key_quotes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -41,7 +41,8 @@ def test_seed_film_title_is_not_a_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"We will rebuild the bridge," said Maria Lopez.', ("We will rebuild the bridge", "Maria Lopez")),
+        ('"We will rebuild the bridge," said Maria Lopez.',
+         ("We will rebuild the bridge", "Maria Lopez")),
         ("“We will rebuild the bridge,” Mr. Okafor said on Monday.",
          ("We will rebuild the bridge", "Mr. Okafor")),
         ("The minister, Anna Berg, said: “The budget is balanced for the first time.”",
@@ -70,6 +71,12 @@ def test_pronoun_resolves_to_last_named_speaker() -> None:
         "“It is the cheapest option we have,” she said."
     )
     assert pairs(text) == [("It is the cheapest option we have", "Mayor Ellen Cho")]
+
+
+def test_pronoun_kept_as_written_when_asked() -> None:
+    text = "Ellen Cho spoke first.\n\n“It is the cheapest option we have,” she said."
+    found = find_quotes(text, "en", QuoteRules(resolve_pronouns=False))
+    assert [(q.text, q.speaker) for q in found] == [("It is the cheapest option we have", "she")]
 
 
 def test_nominal_resolves_to_name_given_earlier() -> None:
