@@ -62,6 +62,16 @@ def is_date_line(text: str) -> bool:
     return len(_LEFTOVER_RE.findall(stripped)) <= 1
 
 
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def date_shape(text: str) -> str:
+    """The look of a date line with its values blanked: "2 days ago at 07:52 am" and
+    "3 days ago at 08:10 am" share one shape; feeds repeat one shape, articles don't."""
+    words = _DIGITS_RE.sub("0", text.lower()).split()
+    return " ".join("m" if w.strip(".,") in MONTHS else w for w in words)
+
+
 def has_date_keyword(text: str) -> bool:
     """True when the line starts with a publication-date keyword ("Published", "Updated", …)."""
     return DATE_KEYWORD_RE.match(text) is not None

@@ -10,12 +10,15 @@ kept, verbatim. Thresholds live in `PasteRules`, patterns in `_paste_rules`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from summaries._paste_dates import date_shape
 from summaries._paste_lines import Kind, Unit, label_units, normalise, split_units
 from summaries._paste_meta import find_meta
 from summaries._paste_rules import DEFAULT_RULES, PasteRules
 from summaries.models import Article
 
-__all__ = ["DEFAULT_RULES", "PasteRules", "clean_paste"]
+__all__ = ["DEFAULT_RULES", "CleanedPaste", "PasteRules", "clean_paste", "split_paste"]
 
 #: Lines that say "the blurb above was a teaser" when they follow it.
 _READ_MORE = frozenset({
@@ -78,11 +81,21 @@ def _head_start(units: list[Unit], date: int) -> int:
     return start
 
 
+def _feed_link(units: list[Unit], a: int, b: int, rules: PasteRules) -> bool:
+    """Do the date lines at a < b belong to one feed? Close, and either alike (a comment
+    thread's stamps) or with at most one blurb between them (a story list)."""
+    if b >= len(units) or b - a > rules.feed_gap:
+        return False
+    if date_shape(units[a].text) == date_shape(units[b].text):
+        return True
+    return sum(1 for u in units[a + 1:b] if u.kind is Kind.PROSE) <= 1
+
+
 def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
     """Flag feeds: three or more date lines close together (comment threads, story lists)."""
     chain: list[int] = []
     for i in [*dates, len(units) + rules.feed_gap + 1]:
-        if chain and i - chain[-1] <= rules.feed_gap:
+        if chain and _feed_link(units, chain[-1], i, rules):
             chain.append(i)
             continue
         if len(chain) >= 3:
@@ -170,6 +183,58 @@ def _grow_lists(units: list[Unit], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True, slots=True)
+class CleanedPaste:
+    """The article, plus the caption and byline lines removed around it.
+
+    `credits` feeds `find_attribution(article, hints=credits)`: photo credits such as
+    "— Reuters/file" name the wire agency although they are not article text.
+    """
+
+    article: Article
+    credits: tuple[str, ...] = ()
+
+
+def split_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> CleanedPaste:
+    """Strip a pasted web page down to its article and keep the credits found around it.
+
+    Args:
+        text: Everything a person copied from a page (menus, captions, teasers included).
+        rules: Thresholds of the cleaner.
+
+    Returns:
+        The article (see `clean_paste`) and the caption/byline lines next to it, in order.
+        Never raises.
+    """
+    if not text or not text.strip():
+        return CleanedPaste(Article(text=""))
+    units = split_units(text, rules)
+    label_units(units, rules)
+    _mark_captions(units)
+    _mark_teasers(units, rules)
+    run = _best_run(units, rules)
+    if run is None:
+        return CleanedPaste(Article(text=""))
+    start, end = _grow_lists(units, *run)
+    body = [u for u in units[start:end + 1] if u.kind in _BODY and not u.teaser]
+    # Begin the body at its first kept line so the headline search starts right above it.
+    first = next(i for i in range(start, end + 1) if units[i] is body[0]) if body else start
+    meta = find_meta(units, first, end, rules)
+    lo = max(0, first - rules.meta_window_above)
+    hi = min(len(units), end + 1 + rules.meta_window_below)
+    credits = tuple(
+        u.text for u in units[lo:hi] if u.kind in (Kind.CAPTION, Kind.BYLINE) and not u.teaser
+    )
+    article = Article(
+        text="\n\n".join(u.text for u in body),
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        publication=meta.publication,
+    )
+    return CleanedPaste(article, credits)
+
+
 def clean_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> Article:
     """Strip a pasted web page down to its article.
 
@@ -182,24 +247,4 @@ def clean_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> Article:
         `title`, `author`, `published` and `publication` are filled when the paste shows them.
         Never raises; an empty or unreadable paste gives `Article(text="")`.
     """
-    if not text or not text.strip():
-        return Article(text="")
-    units = split_units(text, rules)
-    label_units(units, rules)
-    _mark_captions(units)
-    _mark_teasers(units, rules)
-    run = _best_run(units, rules)
-    if run is None:
-        return Article(text="")
-    start, end = _grow_lists(units, *run)
-    body = [u for u in units[start:end + 1] if u.kind in _BODY and not u.teaser]
-    # Begin the body at its first kept line so the headline search starts right above it.
-    first = next(i for i in range(start, end + 1) if units[i] is body[0]) if body else start
-    meta = find_meta(units, first, end, rules)
-    return Article(
-        text="\n\n".join(u.text for u in body),
-        title=meta.title,
-        author=meta.author,
-        published=meta.published,
-        publication=meta.publication,
-    )
+    return split_paste(text, rules).article

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.boilerplate import DEFAULT_RULES, PasteRules, clean_paste
+from summaries.boilerplate import DEFAULT_RULES, PasteRules, clean_paste, split_paste
 from summaries.models import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -31,6 +31,13 @@ def test_seed_comes_back_exactly() -> None:
     assert article.title == "North Korea proposes joint probe into hacking"
     assert article.publication == "Dawn"
     assert article.published == dt.date(2014, 12, 21)
+
+
+def test_seed_credits_are_kept_aside_for_attribution() -> None:
+    pasted = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text("utf-8")
+    cleaned = split_paste(pasted)
+    assert cleaned.article == clean_paste(pasted)
+    assert cleaned.credits == ("— Reuters/file", "— Reuters/file")
 
 
 # --------------------------------------------------------------------------- our own pastes
@@ -313,6 +320,20 @@ def test_teaser_dates_never_become_the_article_date() -> None:
     article = clean_paste(paste)
     assert article.published is None
     assert article.paragraphs == list(EN_BODY)
+
+
+def test_a_long_comment_thread_does_not_win_over_the_article() -> None:
+    comment = ("I have been driving over that bridge every day for twenty years and I think the "
+               "council is right, although the shuttle bus will need to run much more often.")
+    thread: list[str] = ["Comments", "Top rated"]
+    for n in range(12):
+        thread += [f"reader{n}", f"{n + 2} hours ago", comment.replace("twenty", str(n + 20)),
+                   comment.replace("every day", f"every day ({n})"), f"Rating: {n} votes"]
+    paste = _lines("Harbour bridge to close to cars next spring", "Published March 3, 2023",
+                   *EN_BODY, *thread)
+    article = clean_paste(paste)
+    assert article.paragraphs == list(EN_BODY)
+    assert article.published == dt.date(2023, 3, 3)
 
 
 def test_list_items_inside_an_article_are_kept() -> None:
