@@ -14,6 +14,9 @@ from telegram.error import BadRequest, TelegramError
 _LOG = logging.getLogger(__name__)
 #: Telegram shows "typing…" for about 5 s; refresh a little sooner.
 TYPING_REFRESH_S = 4.5
+#: Quick answers need no typing indicator (the "Reading…" message is already there); waiting
+#: first saves one API call per request under Telegram's global 30-messages-per-second cap.
+TYPING_DELAY_S = 1.0
 
 
 @contextlib.asynccontextmanager
@@ -21,6 +24,7 @@ async def typing(message: Message) -> AsyncIterator[None]:
     """Keep the chat's "typing…" indicator on while the body runs."""
 
     async def keep_typing() -> None:
+        await asyncio.sleep(TYPING_DELAY_S)
         while True:
             with contextlib.suppress(TelegramError):
                 await message.get_bot().send_chat_action(

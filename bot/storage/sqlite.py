@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -45,6 +46,8 @@ class SQLiteStore:
         self._clock = clock
         self._busy_timeout_s = busy_timeout_s
         self._db: aiosqlite.Connection | None = None
+        # One connection is shared by every handler; transactions on it must not interleave.
+        self._write_lock = asyncio.Lock()
 
     async def open(self) -> None:
         """Create the data directory, the file and the tables."""
@@ -75,16 +78,17 @@ class SQLiteStore:
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
         db = self._conn()
-        try:
-            await db.execute("BEGIN IMMEDIATE")
+        async with self._write_lock:
             try:
-                yield db
-            except BaseException:
-                await db.execute("ROLLBACK")
-                raise
-            await db.execute("COMMIT")
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(str(exc)) from exc
+                await db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield db
+                except BaseException:
+                    await db.execute("ROLLBACK")
+                    raise
+                await db.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
+                raise StoreError(str(exc)) from exc
 
     async def _fetchone(self, sql: str, params: tuple[object, ...]) -> sqlite3.Row | None:
         try:

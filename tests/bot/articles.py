@@ -52,10 +52,13 @@ def article_html(title: str = ARTICLE_TITLE) -> str:
 </body></html>"""
 
 
-SHORT_HTML = """<!doctype html><html><head><title>Note</title></head><body>
-<article><h1>Council meeting moved</h1>
-<p>The council meeting planned for Monday evening has been moved to Tuesday at six.</p>
-<p>The agenda is unchanged and residents may still speak about the footbridge plan.</p>
+SHORT_HTML = """<!doctype html><html><head><title>Committee postponed</title></head><body>
+<article><h1>Committee postponed</h1>
+<p>The extraordinary municipal planning committee unexpectedly postponed Wednesday's scheduled
+deliberations concerning neighbourhood infrastructure improvements.</p>
+<p>Administrators confirmed rescheduling arrangements yesterday afternoon. Residents'
+representatives acknowledged the announcement, expressing considerable disappointment regarding
+continuing uncertainty.</p>
 </article></body></html>"""
 
 NAV_ONLY_HTML = """<!doctype html><html><head><title>Index</title></head><body>

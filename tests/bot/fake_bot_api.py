@@ -459,7 +459,7 @@ class FakeBotAPIServer:
         self.api = api
         self.port = 0
         self._server: asyncio.base_events.Server | None = None
-        self._conns: set[asyncio.Task[None]] = set()
+        self._conns: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
 
     @property
     def base_url(self) -> str:
@@ -476,18 +476,18 @@ class FakeBotAPIServer:
         self.api.close()
         if self._server is not None:
             self._server.close()
-        for task in list(self._conns):
-            task.cancel()
-        for task in list(self._conns):
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        # Closing the transports ends each connection loop at its next read; no cancellation.
+        for writer in list(self._conns.values()):
+            writer.close()
+        if self._conns:
+            await asyncio.wait(list(self._conns), timeout=5)
         if self._server is not None:
             await self._server.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
-        self._conns.add(task)
+        self._conns[task] = writer
         try:
             while True:
                 line = await reader.readline()
@@ -514,7 +514,7 @@ class FakeBotAPIServer:
         except (ConnectionError, asyncio.IncompleteReadError, ValueError):
             pass
         finally:
-            self._conns.discard(task)
+            self._conns.pop(task, None)
             writer.close()
 
     async def _route(

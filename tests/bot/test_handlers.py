@@ -38,7 +38,19 @@ async def test_private_paste_is_summarised_and_escaped(env: BotEnv) -> None:
     first = env.api.sent("sendMessage")[0]
     assert first["text"] == texts.READING
     assert first["link_preview_options"] == {"is_disabled": True}
-    assert any(c.method == "sendChatAction" for c in env.api.calls)
+
+
+async def test_slow_work_shows_typing(env: BotEnv) -> None:
+    import time
+
+    def slow(text: str, options: object, config: object) -> object:
+        time.sleep(1.3)
+        return env.pipeline.summary
+
+    env.pipeline.summarize_text = slow  # type: ignore[method-assign]
+    await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
+    actions = env.api.sent("sendChatAction")
+    assert actions and actions[0]["action"] == "typing"
 
 
 async def test_private_link_goes_to_url_pipeline(env: BotEnv) -> None:

@@ -190,3 +190,16 @@ async def test_kill_9_during_writes_leaves_a_consistent_db(tmp_path: Path) -> No
     for chat in range(50):
         assert (await store.get_chat_settings(chat)).length in ("3", "5", "7", "20%")
     await store.close()
+
+
+async def test_concurrent_writers_on_one_connection(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "db.sqlite3")
+    await store.open()
+    await asyncio.gather(
+        *(store.incr("served") for _ in range(50)),
+        *(store.touch_chat(i) for i in range(50)),
+        *(store.set_chat_settings(i, ChatSettings(length="5")) for i in range(20)),
+    )
+    assert (await store.counters())["served"] == 50
+    assert await store.count_chats() == 50
+    await store.close()
