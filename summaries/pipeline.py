@@ -7,7 +7,7 @@ import asyncio
 import httpx
 
 from summaries.attribution import find_attribution
-from summaries.boilerplate import clean_paste
+from summaries.boilerplate import split_paste
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import NoArticleFound, TextTooShort
 from summaries.extract import extract_article
@@ -33,8 +33,13 @@ def summarize_article(
     article: Article,
     options: SummaryOptions = _DEFAULT_OPTIONS,
     config: PipelineConfig = _DEFAULT_CONFIG,
+    credits: tuple[str, ...] = (),
 ) -> Summary:
-    """Summarise an already extracted article (CPU-bound: call it off the event loop)."""
+    """Summarise an already extracted article (CPU-bound: call it off the event loop).
+
+    `credits` are lines removed around the article (photo credits, bylines) that still name
+    the wire agency.
+    """
     words = len(article.text.split())
     if words < config.min_article_words:
         raise TextTooShort(f"{words} words; at least {config.min_article_words} are needed")
@@ -65,7 +70,7 @@ def summarize_article(
         language=language,
         sentences=tuple(picked),
         quotes=quotes,
-        attribution=find_attribution(article),
+        attribution=find_attribution(article, hints=credits),
         article_words=words,
         total_sentences=len(sentences),
         algorithm=options.algorithm,
@@ -80,7 +85,8 @@ def summarize_text(
     """Summarise pasted text: strip the page's boilerplate, then summarise the article."""
     if len(text) > config.max_text_chars:
         text = text[: config.max_text_chars]
-    return summarize_article(clean_paste(text), options, config)
+    cleaned = split_paste(text)
+    return summarize_article(cleaned.article, options, config, cleaned.credits)
 
 
 def summarize_html(
