@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -94,10 +95,19 @@ def count_scripts(text: str) -> Counter[str]:
     return Counter(script_of(c) for c in text if c.isalpha())
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_HAN_OR_HANGUL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+
+
 def letter_weight(text: str) -> int:
-    """Letters of a text, CJK ones weighted as in SCRIPT_WEIGHTS (a measure of its length)."""
-    counts = count_scripts(text)
-    return sum(n * SCRIPT_WEIGHTS.get(script, 1) for script, n in counts.items())
+    """Letters of a text, CJK ones weighted as in SCRIPT_WEIGHTS (a measure of its length).
+
+    Regex counts rather than `count_scripts`: this runs over every line of a long article.
+    """
+    extra_han = (SCRIPT_WEIGHTS["han"] - 1) * len(_HAN_OR_HANGUL.findall(text))
+    extra_kana = (SCRIPT_WEIGHTS["kana"] - 1) * len(_KANA.findall(text))
+    return len(_LETTER.findall(text)) + extra_han + extra_kana
 
 
 def cjk_language(counts: Counter[str]) -> str:

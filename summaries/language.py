@@ -46,8 +46,15 @@ class DetectionConfig:
     min_letters: int = 4
     #: Han, kana and hangul carry a syllable or a word each: fewer are needed.
     min_cjk_letters: int = 2
+    #: Only the first this many characters of a text are looked at (a long article's language
+    #: shows long before that).
+    scan_chars: int = 100_000
     #: The sample fed to the models is at most this many characters, from the longest lines.
     sample_chars: int = 1500
+    #: Scripts are counted on the first this many characters of the sample.
+    script_chars: int = 800
+    #: langdetect reads only the first this many characters of the sample (fastText all of it).
+    langdetect_chars: int = 500
     #: Lines shorter than this share of the longest line (in letters) are left out of the sample.
     line_share: float = 0.3
     #: A non-Latin script with this share of the (weighted) letters decides over Latin.
@@ -86,8 +93,8 @@ def detect_language(text: str, config: DetectionConfig = DEFAULT_DETECTION) -> s
         An ISO 639-1 code (possibly one without tools, e.g. "sv"), or None when the text has too
         few letters to tell, so that the caller falls back to a configured language.
     """
-    sample = _sample(_NOISE.sub(" ", text), config)
-    counts = count_scripts(sample)
+    sample = _sample(_NOISE.sub(" ", text[: config.scan_chars]), config)
+    counts = count_scripts(sample[: config.script_chars])
     letters = sum(counts.values())
     if not letters:
         return None
@@ -167,7 +174,8 @@ def _statistical(sample: str, languages: tuple[str, ...], config: DetectionConfi
     inside = {c: p for c, p in fasttext.items() if c in languages}
     total = sum(inside.values())
     fasttext_share = {c: p / total for c, p in inside.items()} if total else {}
-    langdetect = langdetect_scores(sample, languages)
+    # langdetect's cost grows with the text and its answer settles after a few hundred letters.
+    langdetect = langdetect_scores(sample[: config.langdetect_chars], languages)
     weight = (
         config.short_fasttext_weight
         if words <= config.short_words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summaries._lang_script import arabic_script_candidates, cjk_language, count_scripts
-from summaries.language import DetectionConfig, detect_language
+from summaries.language import DetectionConfig, detect_language, preload_models
 
 # Our own short news-like texts, one or two sentences each.
 SAMPLES = {
@@ -141,3 +141,13 @@ def test_arabic_script_letters() -> None:
     assert arabic_script_candidates("یہ ایک اچھی خبر ہے") == ("ur",)
     assert arabic_script_candidates("گفت که این کار را کرد") == ("fa", "ur")
     assert arabic_script_candidates("قالت الحكومة إن المدينة") == ("ar", "fa")
+
+
+def test_long_article_is_read_from_a_bounded_sample() -> None:
+    paragraphs = [SAMPLES["pl"]] * 2000  # ~180 000 characters
+    assert detect_language("\n\n".join(["Home", *paragraphs])) == "pl"
+
+
+def test_models_preload() -> None:
+    preload_models()
+    assert detect_language(SAMPLES["it"]) == "it"
