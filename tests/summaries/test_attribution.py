@@ -10,8 +10,8 @@ import pytest
 from summaries.attribution import find_attribution
 from summaries.models import Article
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
+SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
+SEED = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
 
 
 def test_seed_paste_gives_reuters_new_york_times_and_dateline() -> None:

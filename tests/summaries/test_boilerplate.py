@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from summaries.boilerplate import DEFAULT_RULES, PasteRules, clean_paste, split_paste
 from summaries.models import Article
 
-FIXTURES = Path(__file__).parent / "fixtures"
+SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
 
 def _lines(*lines: str) -> str:
@@ -24,8 +24,8 @@ def _lines(*lines: str) -> str:
 
 
 def test_seed_comes_back_exactly() -> None:
-    gold = json.loads((FIXTURES / "dawn-2014-12-21-gold.json").read_text("utf-8"))
-    pasted = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text("utf-8")
+    gold = json.loads((SEED_DIR / "dawn-2014-12-21-gold.json").read_text("utf-8"))
+    pasted = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text("utf-8")
     article = clean_paste(pasted)
     assert article.text == "\n\n".join(gold["article_paragraphs"])
     assert article.title == "North Korea proposes joint probe into hacking"
@@ -34,7 +34,7 @@ def test_seed_comes_back_exactly() -> None:
 
 
 def test_seed_credits_are_kept_aside_for_attribution() -> None:
-    pasted = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text("utf-8")
+    pasted = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text("utf-8")
     cleaned = split_paste(pasted)
     assert cleaned.article == clean_paste(pasted)
     assert cleaned.credits == ("— Reuters/file", "— Reuters/file")

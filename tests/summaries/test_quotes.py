@@ -14,7 +14,7 @@ from summaries._quote_marks import find_spans
 from summaries.models import Quote
 from summaries.quotes import QuoteRules, find_quotes, key_quotes
 
-FIXTURES = Path(__file__).parent / "fixtures"
+SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
 
 def pairs(text: str, language: str = "en") -> list[tuple[str, str | None]]:
@@ -25,13 +25,13 @@ def pairs(text: str, language: str = "en") -> list[tuple[str, str | None]]:
 
 
 def test_seed_gives_exactly_the_gold_quotes() -> None:
-    text = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
-    gold = json.loads((FIXTURES / "dawn-2014-12-21-gold.json").read_text(encoding="utf-8"))
+    text = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
+    gold = json.loads((SEED_DIR / "dawn-2014-12-21-gold.json").read_text(encoding="utf-8"))
     assert pairs(text) == [(q["quote"], q["speaker"]) for q in gold["quotes"]]
 
 
 def test_seed_film_title_is_not_a_quote() -> None:
-    text = (FIXTURES / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
+    text = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
     assert "The Interview" not in [q for q, _ in pairs(text)]
 
 
