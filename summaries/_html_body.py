@@ -38,7 +38,7 @@ FALLBACK_PASSES = (
 
 def _paragraphs(text: str) -> list[str]:
     """Split trafilatura's text into paragraphs; table rows holding prose become one per cell."""
-    paragraphs = []
+    paragraphs: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
         if line.startswith("|") or line.endswith("|"):

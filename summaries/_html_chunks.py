@@ -30,7 +30,7 @@ _BLOCKS = XPath(
 
 
 def _block_texts(container: HtmlElement) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for block in _BLOCKS(container):
         if block.tag == "p" or not block.xpath("ancestor::p"):
             text = " ".join(block.text_content().split())
@@ -39,9 +39,7 @@ def _block_texts(container: HtmlElement) -> list[str]:
     return texts
 
 
-def continuation(
-    tree: HtmlElement, paragraphs: list[str], rules: ExtractionRules
-) -> list[str]:
+def continuation(tree: HtmlElement, paragraphs: list[str], rules: ExtractionRules) -> list[str]:
     """Paragraphs of the article's later chunks that the body is missing (often none).
 
     Args:

@@ -50,9 +50,7 @@ def is_boilerplate(paragraph: str, rules: ExtractionRules) -> bool:
     return len(paragraph) <= rules.caption_max_chars and CAPTION_MARK.search(paragraph) is not None
 
 
-def _strip_leading(
-    paragraphs: list[str], title: str | None, rules: ExtractionRules
-) -> list[str]:
+def _strip_leading(paragraphs: list[str], title: str | None, rules: ExtractionRules) -> list[str]:
     """Drop the repeated title near the top, with any section label ("Review") before it."""
     for index, paragraph in enumerate(paragraphs[:3]):
         if _is_title_echo(paragraph, title):

@@ -114,7 +114,7 @@ def _clean_author(author: str | None) -> str | None:
     """Drop the dates and roles a byline carries, and names that are not two to four words."""
     if not author:
         return None
-    names = []
+    names: list[str] = []
     for name in author.split("; "):
         name = BYLINE_NOISE.sub("", f" {name}").strip()
         if 2 <= len(name.split()) <= 4:

@@ -30,9 +30,7 @@ def _parse(html: str) -> HtmlElement:
     return tree
 
 
-def _check_article(
-    paragraphs: list[str], links: frozenset[str], rules: ExtractionRules
-) -> None:
+def _check_article(paragraphs: list[str], links: frozenset[str], rules: ExtractionRules) -> None:
     """Raise NoArticleFound unless the paragraphs look like an article, not a stub or a list."""
     total = sum(weighted_length(p) for p in paragraphs)
     if total < rules.min_article_chars:
@@ -42,9 +40,7 @@ def _check_article(
         raise NoArticleFound("the page is mostly links (an index page?)")
 
 
-def extract_article(
-    html: str, url: str | None, rules: ExtractionRules = DEFAULT_RULES
-) -> Article:
+def extract_article(html: str, url: str | None, rules: ExtractionRules = DEFAULT_RULES) -> Article:
     """Extract the article body and its metadata from an HTML page.
 
     Args:

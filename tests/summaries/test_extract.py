@@ -135,9 +135,7 @@ def test_article_split_in_chunks_is_whole() -> None:
 
 def test_continuation_finds_later_chunks_but_not_comments() -> None:
     tree = fromstring(_page("article_chunks.html"))
-    first_chunk = [
-        p.text_content() for p in tree.xpath("//div[@class='story-body__chunk']/p")[:2]
-    ]
+    first_chunk = [p.text_content() for p in tree.xpath("//div[@class='story-body__chunk']/p")[:2]]
     added = continuation(tree, first_chunk, DEFAULT_RULES)
     assert [p[:20] for p in added] == ["Neighbours now order", '"We only ever wanted']
 
@@ -196,7 +194,10 @@ def test_deeply_nested_html_does_not_crash() -> None:
 def test_moderately_nested_html_keeps_the_article() -> None:
     sentence = "This sentence sits inside a few dozen nested div elements of a page. "
     html = (
-        "<html><body>" + "<div>" * 60 + f"<p>{sentence * 4}</p>" * 3 + "</div>" * 60
+        "<html><body>"
+        + "<div>" * 60
+        + f"<p>{sentence * 4}</p>" * 3
+        + "</div>" * 60
         + "</body></html>"
     )
     assert "a few dozen nested div elements" in extract_article(html, None).text
