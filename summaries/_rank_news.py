@@ -32,7 +32,7 @@ CLOSING_MARKS = frozenset("\"'”’»)]」』›")
 QUESTION_MARKS = frozenset("?？؟")
 OPENING_QUOTES = frozenset("“„«‘‚‹「『")
 CLOSING_QUOTES = frozenset("”’»›」』")
-SYMMETRIC_QUOTES = frozenset("\"")
+SYMMETRIC_QUOTES = frozenset('"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,12 @@ def brevity(n: int, total: int, config: NewsRankConfig) -> float:
 
 
 def sentence_score(
-    text: str, index: int, words: int, centrality: float, title_sim: float, lead: float,
+    text: str,
+    index: int,
+    words: int,
+    centrality: float,
+    title_sim: float,
+    lead: float,
     config: NewsRankConfig,
 ) -> float:
     """Score of one sentence before redundancy; `lead` is the brevity factor of the request."""

@@ -1,10 +1,10 @@
 """sumy's summarizers behind one function that keeps their per-sentence scores.
 
 sumy's `__call__` returns only the chosen sentences, so this module builds sumy's document model
-itself (one paragraph of the given sentences, words from `LanguageTools`, never NLTK data) and calls
-each summarizer's internal rating step. Graph-based methods are quadratic (KL is worse), so each
-one sees at most `SUMY_SENTENCE_CAPS[name]` sentences from the start of the article; the rest get
-no score and are only picked when the caller asks for more sentences than were rated.
+itself (one paragraph of the given sentences, words from `LanguageTools`, never NLTK data) and
+calls each summarizer's internal rating step. Graph-based methods are quadratic (KL is worse), so
+each one sees at most `SUMY_SENTENCE_CAPS[name]` sentences from the start of the article; the
+rest get no score and are only picked when the caller asks for more sentences than were rated.
 """
 
 from __future__ import annotations
@@ -128,9 +128,7 @@ def sumy_scores(
     scores: list[float | None] = [None] * len(sentences)
     if not rated:
         return scores
-    doc = ObjectDocumentModel(
-        [Paragraph([SumySentence(sentences[i], tokenizer) for i in rated])]
-    )
+    doc = ObjectDocumentModel([Paragraph([SumySentence(sentences[i], tokenizer) for i in rated])])
     summarizer = cls(safe_stemmer(tools.stem))
     # KL reads `stop_words` as a plain attribute and compares it with lower-cased words.
     summarizer.stop_words = frozenset(w.lower() for w in tools.stop_words)

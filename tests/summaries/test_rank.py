@@ -1,4 +1,4 @@
-"""Tests for summaries.rank: contract (verbatim, order, count, distinctness) and ranker behaviour."""
+"""Tests for summaries.rank: contract (verbatim, order, count, distinct) and ranker behaviour."""
 
 from __future__ import annotations
 
@@ -22,8 +22,22 @@ def build_article(*sentences: str) -> list[str]:
 
 def neutral_article(count: int) -> list[str]:
     """Sentences that are equally central: each mentions the shared topic once plus filler."""
-    fillers = ["gardens", "bridges", "tunnels", "harbours", "orchards", "libraries", "stadiums",
-               "markets", "museums", "railways", "airports", "theatres", "castles", "factories"]
+    fillers = [
+        "gardens",
+        "bridges",
+        "tunnels",
+        "harbours",
+        "orchards",
+        "libraries",
+        "stadiums",
+        "markets",
+        "museums",
+        "railways",
+        "airports",
+        "theatres",
+        "castles",
+        "factories",
+    ]
     return [
         f"The council discussed the {fillers[i % len(fillers)]} plan number {i} on Monday."
         for i in range(count)
@@ -39,8 +53,9 @@ def chinese_tools() -> LanguageTools:
     def split(text: str) -> list[str]:
         return [s for s in re.findall(r"[^。！？]+[。！？]?", text) if s.strip()]
 
-    return LanguageTools("zh", split, lambda t: _HAN.findall(t.lower()), lambda w: w,
-                         frozenset({"的", "了", "是"}))
+    return LanguageTools(
+        "zh", split, lambda t: _HAN.findall(t.lower()), lambda w: w, frozenset({"的", "了", "是"})
+    )
 
 
 ENGLISH = build_article(
@@ -48,7 +63,7 @@ ENGLISH = build_article(
     "The budget adds twenty new bus lines and extends the tram network to the airport.",
     "Opponents said the plan was too expensive for a city of its size.",
     "What will happen to fares?",
-    "\"We will not raise fares this year,\" the mayor said.",
+    '"We will not raise fares this year," the mayor said.',
     "By Jane Doe",
     "The transport plan will be reviewed again in the spring after a public consultation.",
     "Construction of the tram extension should start next year.",
