@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import normalize_authors
+from trafilatura.json_metadata import extract_json, normalize_authors
 from trafilatura.metadata import (
     examine_meta,
     extract_meta_json,
@@ -18,7 +20,7 @@ from trafilatura.metadata import (
     extract_title,
     extract_url,
 )
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document, set_date_params
 
 from summaries._html_rules import BYLINE_NOISE
 
@@ -52,6 +54,9 @@ _FOREIGN_BYLINE = XPath(
     " or contains(@class, 'sidebar') or contains(@class, 'related') or self::aside"
     " or self::footer or self::figure or self::blockquote]"
 )
+#: Only JSON-LD: trafilatura also reads "settings+json" blobs (often huge, never metadata) and
+#: minifies and unescapes the whole text character by character before parsing it.
+_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
 _BYLINE_TEXT = XPath(".//text()[not(ancestor::time) and not(ancestor::script)]")
 _BYLINE_MAX_CHARS = 100
 _LANG_CODE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
@@ -122,6 +127,18 @@ def _clean_author(author: str | None) -> str | None:
     return "; ".join(names) or None
 
 
+def _read_json_ld(tree: HtmlElement, meta: Document) -> Document:
+    """Overlay JSON-LD metadata; malformed blocks go through trafilatura's tolerant reader."""
+    for text in _JSON_LD(tree):
+        try:
+            meta = extract_json(json.loads(text, strict=False), meta)
+        except json.JSONDecodeError:
+            return extract_meta_json(tree, meta)
+        except (AttributeError, TypeError, ValueError) as err:
+            _LOG.debug("JSON-LD metadata unusable: %s", err)
+    return meta
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -134,7 +151,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(value.split())
+    value = " ".join(html.unescape(value).split())
     return value or None
 
 
@@ -157,12 +174,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
         The metadata; fields the page does not declare are None.
     """
     meta = examine_meta(tree)
-    if meta.author and " " not in meta.author:
-        meta.author = None  # single tokens are usually handles or site names
     try:
-        meta = extract_meta_json(tree, meta)
+        meta = _read_json_ld(tree, meta)
     except Exception as err:  # noqa: BLE001 - malformed JSON-LD must not cost the article
         _LOG.debug("JSON-LD metadata unreadable: %s", err)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # single tokens are usually handles or site names
     title = meta.title or extract_title(tree)
     author = meta.author or byline_author(tree)
     canonical = meta.url or extract_url(tree, None)

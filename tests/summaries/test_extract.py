@@ -231,3 +231,11 @@ _HTML = st.one_of(st.text(max_size=500), st.lists(_HTML_PIECES, max_size=60).map
 def test_any_text_gives_an_article_or_a_summary_error(html: str) -> None:
     result = _article_or_summary_error(html)
     assert result is None or result.text.strip()
+
+
+def test_malformed_json_ld_falls_back_to_the_other_metadata() -> None:
+    html = _page("article_de_jsonld.html").replace('"headline":', '"headline" ,, {')
+    article = extract_article(html, PAGE_URL)
+    assert article.title == "Stadtbibliothek verlängert ihre Öffnungszeiten"
+    assert article.language_hint == "de"
+    assert article.paragraphs[0].startswith("Die Stadtbibliothek in Lindenau")
