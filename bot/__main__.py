@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from urllib.parse import urlsplit
 
+from telegram import Update
+
 from bot.config import Settings, ValidationError, describe_error
 from bot.logs import configure_logging
 from bot.storage.base import StoreError
-from telegram import Update
 
 EXIT_CONFIG = 2
 

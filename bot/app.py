@@ -106,15 +106,16 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
         | filters.CaptionEntity(MessageEntity.URL)
         | filters.CaptionEntity(MessageEntity.TEXT_LINK)
     )
+    new = filters.UpdateType.MESSAGE  # editing an old command must not run it again
     application.add_handlers(
         [
-            CommandHandler("start", basic.on_start),
-            CommandHandler("help", basic.on_help),
-            CommandHandler("privacy", basic.on_privacy),
-            CommandHandler(["summary", "tldr"], summarize.on_summary_command),
-            CommandHandler("settings", settings.on_settings_command),
-            CommandHandler("stats", owner.on_stats),
-            CommandHandler(["block", "unblock"], owner.on_block),
+            CommandHandler("start", basic.on_start, filters=new),
+            CommandHandler("help", basic.on_help, filters=new),
+            CommandHandler("privacy", basic.on_privacy, filters=new),
+            CommandHandler(["summary", "tldr"], summarize.on_summary_command, filters=new),
+            CommandHandler("settings", settings.on_settings_command, filters=new),
+            CommandHandler("stats", owner.on_stats, filters=new),
+            CommandHandler(["block", "unblock"], owner.on_block, filters=new),
             CallbackQueryHandler(settings.on_settings_button, pattern=rf"^{settings.CALLBACK_PREFIX}:"),
             MessageHandler(
                 private & filters.UpdateType.MESSAGE & filters.Document.ALL, summarize.on_document
@@ -128,6 +129,15 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
             ),
             MessageHandler(
                 groups & filters.UpdateType.MESSAGE & links & ~filters.COMMAND,
+                summarize.on_group_link,
+            ),
+            # Channels: CommandHandler skips channel posts, so match the commands by text.
+            MessageHandler(
+                filters.UpdateType.CHANNEL_POST & filters.Regex(r"^/settings(@\w+)?(\s|$)"),
+                settings.on_settings_command,
+            ),
+            MessageHandler(
+                filters.UpdateType.CHANNEL_POST & links & ~filters.Regex(r"^/"),
                 summarize.on_group_link,
             ),
         ]

@@ -80,7 +80,7 @@ def parse_command(message: Message, args: list[str]) -> SummaryRequest:
     """
     argument_text = " ".join(args).strip()
     if argument_text:
-        urls = [u for u in extract_urls(message)]
+        urls = extract_urls(message)
         if urls and _words_without_urls(argument_text) < ARTICLE_MIN_WORDS:
             return SummaryRequest(urls=tuple(urls))
         return SummaryRequest(text=argument_text)

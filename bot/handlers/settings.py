@@ -104,7 +104,8 @@ def apply_choice(settings: ChatSettings, data: str) -> ChatSettings | None:
 
 
 def _is_group(chat: Chat) -> bool:
-    return chat.type in (Chat.GROUP, Chat.SUPERGROUP)
+    """Chats with many members, where auto-summary of links is a choice."""
+    return chat.type in (Chat.GROUP, Chat.SUPERGROUP, Chat.CHANNEL)
 
 
 async def on_settings_command(update: Update, context: BotContext) -> None:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import PurePosixPath
 
-from telegram import Chat, Message, Update
+from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot import formatting, texts
@@ -119,7 +119,7 @@ async def on_summary_command(update: Update, context: BotContext) -> None:
 
 
 async def on_group_link(update: Update, context: BotContext) -> None:
-    """A link posted in a group: summarised only when the chat turned auto-summary on."""
+    """A link posted in a group or channel: summarised only when the chat turned auto-summary on."""
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
@@ -179,7 +179,3 @@ async def on_document(update: Update, context: BotContext) -> None:
 
     await run_jobs(update, context, [lambda: _guarded(context, produce, None)], texts.READING)
 
-
-def is_private(chat: Chat | None) -> bool:
-    """True for a one-to-one chat with the bot."""
-    return chat is not None and chat.type == Chat.PRIVATE

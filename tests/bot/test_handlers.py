@@ -289,3 +289,32 @@ async def test_unexpected_exception_reaches_error_handler(env: BotEnv) -> None:
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     await asyncio.sleep(0.05)  # the error handler runs as a task
     assert env.api.sent()[-1]["text"] == texts.SOMETHING_WRONG
+
+
+async def test_channel_posts_settings_and_auto_summary(env: BotEnv) -> None:
+    channel = -100999
+    post = env.api.make_message("/settings", chat_id=channel, chat_type="channel",
+                                sender_chat_id=channel)
+    post.pop("from")
+    await env.send(channel_post=post)
+    shown = env.api.sent("sendMessage")[-1]
+    assert shown["text"].startswith(texts.SETTINGS_TITLE)
+    link = env.api.make_message("https://example.com/c", chat_id=channel, chat_type="channel",
+                                sender_chat_id=channel)
+    link.pop("from")
+    await env.send(channel_post=link)
+    assert env.pipeline.calls == []
+    await env.store.set_chat_settings(channel, ChatSettings(auto_summary=True))
+    await env.send(channel_post=link)
+    assert env.pipeline.calls[0][1] == "https://example.com/c"
+
+
+async def test_long_summary_arrives_in_several_valid_messages(env: BotEnv) -> None:
+    from tests.bot.conftest import make_summary
+
+    env.pipeline.summary = make_summary(
+        sentences=tuple(f"Sentence {i} & <more> " + "words " * 60 for i in range(40)))
+    await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
+    out = final_texts(env, USER)
+    assert len(out) >= 4  # each checked by the fake API for length and HTML validity
+    assert out[0].startswith("<b>Council approves") and out[-1].startswith("English")

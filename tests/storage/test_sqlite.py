@@ -179,10 +179,13 @@ async def test_kill_9_during_writes_leaves_a_consistent_db(tmp_path: Path) -> No
         env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert proc.stdout is not None
-    line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 30)
-    assert line.strip() == b"ready"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    try:
+        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 30)
+        assert line.strip() == b"ready"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store = SQLiteStore(path)
