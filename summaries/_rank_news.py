@@ -6,7 +6,8 @@ So the lead signals (position prior, title similarity, quote and redundancy pena
 by a "brevity" factor that is 1 for a summary that is a tiny share of the article and fades to 0
 as the share grows to `share_saturation`; centrality (cosine to the article's centroid) and the
 length/question/heading penalties always apply. Every step is linear in the article length
-except the greedy pick, which costs O(n * len) sparse similarity checks for n picked sentences.
+(plus one sort) except the greedy pick, which costs O(n * pool) sparse similarity checks for n
+picked sentences from a pool of the ~4n best; past `mmr_max_picks` it only drops duplicates.
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ class NewsRankConfig:
     redundancy_weight: float = 0.5
     #: Cosine similarity above which a candidate counts as a near-duplicate and waits till last.
     duplicate_similarity: float = 0.85
+    #: The greedy pick looks at the best `pool_factor * n + pool_extra` sentences by score only.
+    pool_factor: int = 4
+    pool_extra: int = 40
+    #: Above this many picks the per-pick similarity update (O(n * pool)) is skipped and only
+    #: sentences with the same set of terms count as duplicates; keeps huge texts near-linear.
+    mmr_max_picks: int = 150
 
 
 DEFAULT_NEWS_CONFIG = NewsRankConfig()
@@ -186,28 +193,37 @@ def news_pick(
         config: weights and thresholds.
 
     Returns:
-        (index, score) pairs in the order they were picked; near-duplicates of picked sentences
-        come last, so callers that need exactly n still get distinct texts first.
+        (index, score) pairs: the picks in the order they were made, then near-duplicates of
+        picked sentences, then the sentences outside the candidate pool by score, so callers
+        that need exactly n still get distinct texts first.
     """
     if not sentences or n <= 0:
         return []
     vectors, scores, lead = _vectors_and_scores(sentences, n, tools, title, config)
     redundancy = config.redundancy_weight * lead
-    # Similarity of every sentence to the closest one picked so far, updated per pick.
-    closest = [0.0] * len(sentences)
-    remaining = set(range(len(sentences)))
+    by_score = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    pool = by_score[: config.pool_factor * n + config.pool_extra]
+    track_similarity = n <= config.mmr_max_picks
+    # Similarity of every pool sentence to the closest one picked so far, updated per pick.
+    closest = dict.fromkeys(pool, 0.0)
+    seen_terms: set[frozenset[str]] = set()
+    remaining = set(pool)
     picked: list[tuple[int, float]] = []
     deferred: list[tuple[int, float]] = []
     while remaining and len(picked) < n:
         best = max(remaining, key=lambda i: (scores[i] - redundancy * closest[i], -i))
         remaining.discard(best)
-        if closest[best] >= config.duplicate_similarity:
+        terms = frozenset(vectors[best])
+        if closest[best] >= config.duplicate_similarity or (terms and terms in seen_terms):
             deferred.append((best, scores[best]))
             continue
         picked.append((best, scores[best]))
-        vec = vectors[best]
-        for i in remaining:
-            sim = cosine(vec, vectors[i])
-            if sim > closest[i]:
-                closest[i] = sim
-    return picked + deferred
+        seen_terms.add(terms)
+        if track_similarity:
+            vec = vectors[best]
+            for i in remaining:
+                sim = cosine(vec, vectors[i])
+                if sim > closest[i]:
+                    closest[i] = sim
+    rest = [(i, scores[i]) for i in by_score[len(pool) :]]
+    return picked + deferred + rest
