@@ -317,4 +317,4 @@ async def test_long_summary_arrives_in_several_valid_messages(env: BotEnv) -> No
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     out = final_texts(env, USER)
     assert len(out) >= 4  # each checked by the fake API for length and HTML validity
-    assert out[0].startswith("<b>Council approves") and out[-1].startswith("English")
+    assert out[0].startswith("<b>Council approves") and "\n\nEnglish · 40 of" in out[-1]
