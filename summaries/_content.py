@@ -16,7 +16,9 @@ TEXT_TYPES = frozenset({"text/plain"})
 ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES
 
 #: Declared types that say nothing; the body is sniffed as if no type had been sent.
-UNKNOWN_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream", "unknown/unknown"})
+UNKNOWN_TYPES = frozenset(
+    {"", "application/octet-stream", "binary/octet-stream", "unknown/unknown"}
+)
 
 #: Leading bytes of formats that are certainly not a web page, with their media type.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -37,9 +39,30 @@ MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
 
 #: Tags that make a body without a declared type count as HTML (WHATWG MIME sniffing list).
 HTML_OPENERS = (
-    b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div", b"<font",
-    b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p", b"<!--", b"<meta",
-    b"<?xml", b"<article", b"<section", b"<header", b"<nav", b"<main",
+    b"<!doctype html",
+    b"<html",
+    b"<head",
+    b"<script",
+    b"<iframe",
+    b"<h1",
+    b"<div",
+    b"<font",
+    b"<table",
+    b"<a",
+    b"<style",
+    b"<title",
+    b"<b",
+    b"<body",
+    b"<br",
+    b"<p",
+    b"<!--",
+    b"<meta",
+    b"<?xml",
+    b"<article",
+    b"<section",
+    b"<header",
+    b"<nav",
+    b"<main",
 )
 _TAG_END = frozenset(b" >\t\n\r\x0c/")
 

@@ -113,6 +113,9 @@ async def _follow(
     current = parse_url(url)
     cookies = _HopCookies()
     for _ in range(limits.max_redirects + 1):
+        # Checked before any byte is sent. A client from `build_client` checks again at connect
+        # time and connects to the address it checked; any other client resolves the name once
+        # more itself, and a rebinding DNS server could answer differently then.
         await check_url(current, policy)
         headers = request_headers(limits) | cookies.header_for(current)
         try:
@@ -138,8 +141,8 @@ async def _follow(
 def _redirect_target(response: httpx.Response) -> str | None:
     """The Location to follow, None for a final answer; raises for error statuses."""
     status = response.status_code
-    if status in REDIRECT_STATUSES or 300 <= status < 400:
-        location = response.headers.get("location", "").strip()
+    if 300 <= status < 400:
+        location = str(response.headers.get("location", "")).strip()
         if status not in REDIRECT_STATUSES or not location:
             raise BadStatus(status, f"HTTP status {status} without a usable Location")
         return location

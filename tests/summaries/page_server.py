@@ -7,7 +7,15 @@ Usage::
         server.route("/old", redirect("/a"))
         server.route("/slow", Page(body=b"late", delay_s=2.0))
         server.route("/echo", lambda request: text_page(request.headers.get("user-agent", "")))
+        server.route("/story", file_page("tests/summaries/fixtures/html/article_en.html"))
         url = server.url("/a")
+
+In pytest, wrap it in a fixture::
+
+    @pytest.fixture
+    def server() -> Iterator[PageServer]:
+        with PageServer() as running:
+            yield running
 
 A route is a `Page` (status, headers, body and how to misbehave while sending it) or a
 callable that gets the `Request` and returns a `Page`. Every request is recorded in
@@ -20,10 +28,12 @@ from __future__ import annotations
 import contextlib
 import gzip
 import socket
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
 
@@ -31,6 +41,7 @@ __all__ = [
     "Page",
     "PageServer",
     "Request",
+    "file_page",
     "gzip_page",
     "html_page",
     "redirect",
@@ -55,8 +66,9 @@ class Page:
         status: HTTP status code.
         body: bytes sent after the headers.
         headers: extra headers, in order (Content-Type goes here too).
-        content_length: True sends the real length, an int sends that (lying) value, False sends
-            none and ends the body by closing the connection.
+        content_length: True sends the real length (or, with `stream`, none), an int sends that
+            (lying) value, False sends none; without a length the body ends when the server
+            closes the connection.
         delay_s: wait this long before sending anything (a slow first byte).
         stream: called per request; its chunks are sent after `body`, `chunk_delay_s` apart
             (an endless slow body is a long generator: the server stops it on shutdown).
@@ -107,6 +119,24 @@ def gzip_page(body: bytes, content_type: str = "text/html; charset=utf-8") -> Pa
         body=gzip.compress(body),
         headers=(("Content-Type", content_type), ("Content-Encoding", "gzip")),
     )
+
+
+#: Content types `file_page` infers from a file's suffix.
+SUFFIX_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".json": "application/json",
+}
+
+
+def file_page(path: str | Path, content_type: str | None = None) -> Page:
+    """A page with a file's bytes (for fixtures under tests/); the type comes from the suffix."""
+    file = Path(path)
+    ctype = content_type or SUFFIX_TYPES.get(file.suffix.lower(), "application/octet-stream")
+    return Page(body=file.read_bytes(), headers=(("Content-Type", ctype),))
 
 
 def redirect(location: str, status: int = 302) -> Page:
@@ -195,6 +225,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a handler stuck in a slow write must not block shutdown
     owner: PageServer
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients resetting idle keep-alive connections is normal; report anything else."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 @dataclass
 class PageServer:
@@ -273,7 +309,8 @@ class PageServer:
 
     def _page_for(self, request: Request) -> Page:
         with self._lock:
-            answer = self._routes.get(request.path) or self._routes.get(urlsplit(request.path).path)
+            bare_path = urlsplit(request.path).path
+            answer = self._routes.get(request.path) or self._routes.get(bare_path)
         if answer is None:
             return html_page("<html><body><h1>Not found</h1></body></html>", status=404)
         return answer(request) if callable(answer) else answer
