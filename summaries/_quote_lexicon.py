@@ -262,3 +262,36 @@ ABBREVIATIONS = frozenset(
        "rep", "e.g", "i.e", "etc", "approx", "dept", "univ", "mt", "ft", "fig", "vol", "p", "pp",
        "z.b", "bzw", "nr", "ca", "vgl", "ul", "tys", "mln", "mld", "г", "гг", "т.е", "им"}
 )
+#: Heads of plural nominal speakers that need no determiner ("officials said").
+PLURAL_HEADS = (
+    "officials", "sources", "aides", "critics", "analysts", "experts", "police", "prosecutors",
+    "investigators", "authorities", "witnesses", "residents", "organizers", "organisers",
+    "advisers", "advisors", "lawmakers", "Republicans", "Democrats", "supporters", "protesters",
+    "researchers", "scientists", "doctors", "economists", "diplomats", "leaders", "people",
+    "voters", "members", "observers", "insiders", "staffers", "strategists", "donors",
+    "conservatives", "liberals", "progressives", "activists", "spokesmen", "reporters",
+)
+#: Lower-case words that open a mention without naming anyone: pronouns, determiners and
+#: possessives of every language, and the nominal heads ("The spokesman", "Officials").
+_UNNAMING = frozenset(
+    {w.lower() for lx in LEXICONS.values() for w in (*lx.pronouns, *lx.determiners)}
+    | {h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS)}
+    | {"i", "we", "you", "this", "that", "these", "those", "some", "many", "several", "both",
+       "two", "three", "other", "others", "one", "all"}
+)
+
+
+def is_bare_mention(mention: str) -> bool:
+    """True for a speaker mention that names nobody: a pronoun or a nominal ("the spokesman").
+
+    A mention names someone when a word after its opening word is capitalised ("the Clinton
+    campaign", "U.S. officials") or when its opening word is capitalised and is no pronoun,
+    determiner or role noun ("Obama").
+    """
+    words = mention.split()
+    if not words:
+        return True
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    first = words[0]
+    return not first[:1].isupper() or first.lower().strip(".,'’") in _UNNAMING

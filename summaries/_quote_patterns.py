@@ -11,6 +11,7 @@ from summaries._quote_lexicon import (
     LEXICONS,
     NAME_CONNECTORS,
     NOMINAL_HEADS,
+    PLURAL_HEADS,
     ROLE_WORDS,
     TITLES,
 )
@@ -18,12 +19,6 @@ from summaries._quote_lexicon import (
 #: Upper-case letters of the Latin, Greek and Cyrillic blocks, as a character-class body.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
 UPPER = re.escape(_UPPER)
-_PLURAL_HEADS = (
-    "officials", "sources", "aides", "critics", "analysts", "experts", "police", "prosecutors",
-    "investigators", "authorities", "witnesses", "residents", "organizers", "organisers",
-    "advisers", "advisors", "lawmakers", "Republicans", "Democrats", "supporters", "protesters",
-    "researchers", "scientists", "doctors", "economists", "diplomats",
-)
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
 _DASHES = "—–―"
 _QUOTE_CHARS = "\"“”„«»「」『』‹›"
@@ -121,7 +116,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
         rf"(?:\s*\([^()\n]{{1,40}}\))?)"
     )
     heads = _alt(NOMINAL_HEADS, capitalised=False)
-    plural = _alt(_PLURAL_HEADS, capitalised=False)
+    plural = _alt(PLURAL_HEADS, capitalised=False)
     nominal = (
         rf"(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,3}}?(?:{heads})s?\b"
         rf"(?:\s+(?:for|of|at|to|with)\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}})?"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from summaries._quote_lexicon import is_bare_mention
+
 
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
@@ -50,12 +52,27 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quote (text inside the marks) and who said it, when the text supports it."""
+    """A direct quote (text inside the marks) and who said it, when the text supports it.
+
+    `speaker` is the speaker mention as the text gives it at the quote: a name, a nominal
+    ("the spokesman") or a pronoun ("he"). `speaker_name` is that speaker resolved to a name
+    (the mention itself when it is one, else a named antecedent), or None when unsure.
+    """
 
     text: str
     speaker: str | None
     start: int = -1
     end: int = -1
+    speaker_name: str | None = None
+
+    @property
+    def display_speaker(self) -> str | None:
+        """What a reader is shown: the resolved name, else the mention unless it is bare."""
+        if self.speaker_name:
+            return self.speaker_name
+        if self.speaker and not is_bare_mention(self.speaker):
+            return self.speaker
+        return None
 
 
 @dataclass(frozen=True, slots=True)

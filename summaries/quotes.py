@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summaries._quote_lexicon import STOP_HEADS
+from summaries._quote_lexicon import STOP_HEADS, is_bare_mention
 from summaries._quote_marks import Span, find_spans, paragraph_bounds
 from summaries._quote_outlets import canonical_outlet
 from summaries._quote_patterns import SpeakerPatterns, patterns_for, subject_verbs
@@ -40,13 +40,10 @@ class QuoteRules:
     `min_words_unattributed`: quoted text without any speaker evidence is kept (speaker None)
     only from this many words on; shorter ones are scare quotes or titles. `max_title_words`:
     a Title-Cased span up to this length is a title unless a speech verb sits right next to it.
-    `resolve_pronouns`: replace "he"/"she"/"they" by the last named speaker (the default, what
-    a reader needs); False keeps the pronoun as written (what PolNeAR-style gold annotates).
     """
 
     min_words_unattributed: int = 8
     max_title_words: int = 6
-    resolve_pronouns: bool = True
 
 
 DEFAULT_RULES = QuoteRules()
@@ -64,6 +61,7 @@ class _Found:
     span: Span
     speaker: str | None
     kind: str
+    name: str | None = None
 
 
 class _Roles:
@@ -124,21 +122,27 @@ def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
 
 
 def _resolve(
-    ev: Evidence, text: str, pats: SpeakerPatterns, names: _Names,
-    roles: _Roles, resolve_pronouns: bool = True,
-) -> str | None:
+    ev: Evidence, text: str, pats: SpeakerPatterns, names: _Names, roles: _Roles
+) -> tuple[str | None, str | None]:
+    """(mention as written, the name it stands for) for one piece of evidence.
+
+    Outlet mentions are written out in full ("the Times" → "The New York Times"): that is the
+    same name, not a resolution. A subject-less verb (`a-t-il dit`, `と述べた`) has no mention;
+    its speaker is then the resolved name.
+    """
     mention = clean_mention(ev.mention)
     if ev.kind == "pronoun" or mention.lower() in pats.pronouns:
-        if not resolve_pronouns and mention:
-            return mention
-        return names.last_before(ev.pos)
+        name = names.last_before(ev.pos)
+        return (mention or name), name
     outlet = canonical_outlet(mention, text, ev.pos)
     if outlet:
-        return outlet
-    head = nominal_head(mention)
-    if head is not None:
-        return roles.name_for(head, ev.pos) or mention
-    return mention or None
+        return outlet, outlet
+    if not mention:
+        return None, None
+    if is_bare_mention(mention):
+        head = nominal_head(mention)
+        return mention, (roles.name_for(head, ev.pos) if head is not None else None)
+    return mention, mention
 
 
 def _looks_like_title(quote: str, rules: QuoteRules) -> bool:
@@ -206,15 +210,13 @@ def find_quotes(
         quote = text[span.start : span.end]
         label = transcript_speaker(quote)
         if label:
-            found.append(_Found(span, label, "adjacent"))
+            found.append(_Found(span, label, "adjacent", label))
             continue
         ev = find_evidence(text, span, pats, lines[span.paragraph])
-        speaker = (
-            _resolve(ev, text, pats, names, roles, rules.resolve_pronouns) if ev else None
-        )
-        if speaker and ev is not None:
-            names.add(ev.pos, speaker)
-        found.append(_Found(span, speaker, ev.kind if ev and speaker else "none"))
+        speaker, name = _resolve(ev, text, pats, names, roles) if ev else (None, None)
+        if name and ev is not None:
+            names.add(ev.pos, name)
+        found.append(_Found(span, speaker, ev.kind if ev and speaker else "none", name))
     _inherit(found, text, lines, pats, names, roles)
     return _keep(found, text, rules)
 
@@ -230,10 +232,10 @@ def _inherit(
         if f is not None and (not chain or chain[-1].span.continues):
             chain.append(f)
             continue
-        speakers = [c.speaker for c in chain if c.speaker]
+        first = next((c for c in chain if c.speaker), None)
         for c in chain:
-            if c.speaker is None and speakers:
-                c.speaker, c.kind = speakers[0], "context"
+            if c.speaker is None and first is not None:
+                c.speaker, c.name, c.kind = first.speaker, first.name, "context"
         chain = [f] if f is not None else []
     for i, f in enumerate(found):
         if f.speaker is not None:
@@ -241,14 +243,15 @@ def _inherit(
         prev = found[i - 1] if i else None
         starts_para = not text[lines[f.span.paragraph][0] : f.span.open_at].strip()
         if prev and prev.speaker and prev.span.paragraph == f.span.paragraph:
-            f.speaker, f.kind = prev.speaker, "context"
+            f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
         elif starts_para:
             intro = _intro_speaker(text, lines, f.span.paragraph, pats)
             if intro:
                 ev = Evidence(intro[0], "sentence", intro[1])
-                f.speaker, f.kind = _resolve(ev, text, pats, names, roles), "context"
+                f.speaker, f.name = _resolve(ev, text, pats, names, roles)
+                f.kind = "context"
             elif prev and prev.speaker and prev.span.paragraph == f.span.paragraph - 1:
-                f.speaker, f.kind = prev.speaker, "context"
+                f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
 
 
 def _keep(found: list[_Found], text: str, rules: QuoteRules) -> list[Quote]:
@@ -261,7 +264,7 @@ def _keep(found: list[_Found], text: str, rules: QuoteRules) -> list[Quote]:
             continue
         if f.speaker is None and len(quote.split()) < rules.min_words_unattributed:
             continue
-        out.append(Quote(quote, f.speaker, s, e))
+        out.append(Quote(quote, f.speaker, s, e, f.name))
     return out
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from summaries._quote_marks import find_spans
 from summaries.models import Quote
-from summaries.quotes import QuoteRules, find_quotes, key_quotes
+from summaries.quotes import find_quotes, key_quotes
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
@@ -28,6 +28,7 @@ def test_seed_gives_exactly_the_gold_quotes() -> None:
     text = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
     gold = json.loads((SEED_DIR / "dawn-2014-12-21-gold.json").read_text(encoding="utf-8"))
     assert pairs(text) == [(q["quote"], q["speaker"]) for q in gold["quotes"]]
+    assert [q.display_speaker for q in find_quotes(text)] == [q["speaker"] for q in gold["quotes"]]
 
 
 def test_seed_film_title_is_not_a_quote() -> None:
@@ -65,18 +66,24 @@ def test_english_speech_patterns(text: str, expected: tuple[str, str]) -> None:
     assert pairs(text) == [expected]
 
 
-def test_pronoun_resolves_to_last_named_speaker() -> None:
+def test_pronoun_is_kept_as_written_and_resolved_to_last_named_speaker() -> None:
     text = (
         "Mayor Ellen Cho defended the plan on Tuesday.\n\n"
         "“It is the cheapest option we have,” she said."
     )
-    assert pairs(text) == [("It is the cheapest option we have", "Mayor Ellen Cho")]
+    [q] = find_quotes(text)
+    assert (q.text, q.speaker) == ("It is the cheapest option we have", "she")
+    assert q.speaker_name == q.display_speaker == "Mayor Ellen Cho"
 
 
-def test_pronoun_kept_as_written_when_asked() -> None:
-    text = "Ellen Cho spoke first.\n\n“It is the cheapest option we have,” she said."
-    found = find_quotes(text, "en", QuoteRules(resolve_pronouns=False))
-    assert [(q.text, q.speaker) for q in found] == [("It is the cheapest option we have", "she")]
+def test_pronoun_without_antecedent_has_no_name() -> None:
+    [q] = find_quotes("“It is the cheapest option we have,” she said.")
+    assert (q.speaker, q.speaker_name, q.display_speaker) == ("she", None, None)
+
+
+def test_named_speaker_is_its_own_name() -> None:
+    [q] = find_quotes("“We will rebuild the bridge,” said Maria Lopez.")
+    assert q.speaker == q.speaker_name == q.display_speaker == "Maria Lopez"
 
 
 def test_nominal_resolves_to_name_given_earlier() -> None:
@@ -84,12 +91,32 @@ def test_nominal_resolves_to_name_given_earlier() -> None:
         "Peter Quill, a spokesman for the ministry, declined to give numbers.\n\n"
         "“We are still counting the damage,” the spokesman said."
     )
-    assert pairs(text) == [("We are still counting the damage", "Peter Quill")]
+    [q] = find_quotes(text)
+    assert (q.text, q.speaker) == ("We are still counting the damage", "the spokesman")
+    assert q.display_speaker == "Peter Quill"
 
 
 def test_nominal_without_a_name_is_kept_as_written() -> None:
     text = "“The talks are over for this year,” the spokeswoman said."
-    assert pairs(text) == [("The talks are over for this year", "the spokeswoman")]
+    [q] = find_quotes(text)
+    assert (q.text, q.speaker) == ("The talks are over for this year", "the spokeswoman")
+    assert q.speaker_name is None and q.display_speaker is None
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name", "shown"),
+    [
+        ("He", None, None),
+        ("officials", None, None),
+        ("The spokesman", None, None),
+        ("U.S. officials", None, "U.S. officials"),
+        ("Trump’s campaign", None, "Trump’s campaign"),
+        ("he", "Ada Lind", "Ada Lind"),
+        ("Ada Lind", None, "Ada Lind"),
+    ],
+)
+def test_display_speaker(speaker: str, name: str | None, shown: str | None) -> None:
+    assert Quote("x", speaker, speaker_name=name).display_speaker == shown
 
 
 def test_outlet_back_reference_gets_canonical_name() -> None:
@@ -192,9 +219,9 @@ def test_french_inverted_pronoun_resolves() -> None:
         "Alain Petit a présenté le budget lundi.\n\n"
         "« Nous n’augmenterons pas les impôts cette année », a-t-il déclaré."
     )
-    assert pairs(text, "fr") == [
-        ("Nous n’augmenterons pas les impôts cette année", "Alain Petit")
-    ]
+    [q] = find_quotes(text, "fr")
+    assert (q.text, q.speaker) == ("Nous n’augmenterons pas les impôts cette année", "il")
+    assert q.display_speaker == "Alain Petit"
 
 
 def test_russian_nested_quotes_stay_inside() -> None:
