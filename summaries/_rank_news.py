@@ -210,8 +210,13 @@ def news_pick(
     remaining = set(pool)
     picked: list[tuple[int, float]] = []
     deferred: list[tuple[int, float]] = []
+    # Without similarity tracking the MMR key is the score itself: walk the pool in order.
+    walk = iter(pool)
     while remaining and len(picked) < n:
-        best = max(remaining, key=lambda i: (scores[i] - redundancy * closest[i], -i))
+        if track_similarity:
+            best = max(remaining, key=lambda i: (scores[i] - redundancy * closest[i], -i))
+        else:
+            best = next(walk)
         remaining.discard(best)
         terms = frozenset(vectors[best])
         if closest[best] >= config.duplicate_similarity or (terms and terms in seen_terms):
