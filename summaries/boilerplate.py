@@ -183,6 +183,36 @@ def _grow_lists(units: list[Unit], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_shouted(unit: Unit) -> bool:
+    """A long line in capitals is a teaser link or a kicker, not a subheading."""
+    return unit.words >= 8 and unit.text.isupper()
+
+
+def _body(units: list[Unit], start: int, end: int) -> list[Unit]:
+    """The kept lines of the run: prose and items, plus subheadings between kept lines.
+
+    A section header ("Related", "Read more:") inside the run opens a block of links: the
+    headings after it are skipped until the prose resumes.
+    """
+    run = units[start:end + 1]
+    keep = [u.kind in _BODY and not u.teaser for u in run]
+    last = max((i for i, k in enumerate(keep) if k), default=-1)
+    seen = links = False
+    out: list[Unit] = []
+    for i, unit in enumerate(run):
+        if keep[i]:
+            seen, links = True, False
+            out.append(unit)
+        elif unit.kind in (Kind.SECTION, Kind.LEAD):
+            links = True
+        elif (
+            seen and not links and i < last and unit.kind is Kind.HEADING
+            and not unit.teaser and not unit.repeated and not _is_shouted(unit)
+        ):
+            out.append(unit)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class CleanedPaste:
     """The article, plus the caption and byline lines removed around it.
@@ -216,7 +246,7 @@ def split_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> CleanedPaste:
     if run is None:
         return CleanedPaste(Article(text=""))
     start, end = _grow_lists(units, *run)
-    body = [u for u in units[start:end + 1] if u.kind in _BODY and not u.teaser]
+    body = _body(units, start, end)
     # Begin the body at its first kept line so the headline search starts right above it.
     first = next(i for i in range(start, end + 1) if units[i] is body[0]) if body else start
     meta = find_meta(units, first, end, rules)
