@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import socket
+import ssl
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -227,7 +228,7 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Clients resetting idle keep-alive connections is normal; report anything else."""
-        if isinstance(sys.exc_info()[1], ConnectionError):
+        if isinstance(sys.exc_info()[1], ConnectionError | ssl.SSLError):
             return
         super().handle_error(request, client_address)  # type: ignore[arg-type]
 
@@ -237,6 +238,7 @@ class PageServer:
     """A threaded HTTP/1.1 server on 127.0.0.1 with routes you register at run time."""
 
     host: str = "127.0.0.1"
+    tls: ssl.SSLContext | None = None  # a server-side context: serve https instead of http
     requests: list[Request] = field(default_factory=list)
     _routes: dict[str, Route] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -247,6 +249,11 @@ class PageServer:
     def start(self) -> PageServer:
         """Bind a free port and serve in a background thread."""
         server = _Server((self.host, 0), _Handler)
+        if self.tls is not None:
+            # The handshake then runs in the handler thread, not in the accepting one.
+            server.socket = self.tls.wrap_socket(
+                server.socket, server_side=True, do_handshake_on_connect=False
+            )
         server.owner = self
         self._server = server
         self._thread = threading.Thread(
@@ -285,8 +292,9 @@ class PageServer:
 
     @property
     def base_url(self) -> str:
-        """`http://127.0.0.1:PORT` (no trailing slash)."""
-        return f"http://{self.host}:{self.port}"
+        """`http://127.0.0.1:PORT` (or https with `tls`; no trailing slash)."""
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{self.host}:{self.port}"
 
     def url(self, path: str) -> str:
         """The absolute URL of `path` on this server."""

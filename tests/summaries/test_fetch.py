@@ -5,9 +5,13 @@ from __future__ import annotations
 import asyncio
 import gzip
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -471,6 +475,53 @@ async def test_connection_refused(client: httpx.AsyncClient) -> None:
         await fetch_page(f"http://127.0.0.1:{port}/", client, LOCAL)
 
 
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[PageServer]:
+    """An https server with a self-signed certificate for 127.0.0.1."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("needs the openssl command to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(  # noqa: S603 - fixed arguments, no shell
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    with PageServer(tls=context) as running:
+        yield running
+
+
+async def test_tls_is_always_verified(tls_server: PageServer) -> None:
+    # Even with the address checks off, an untrusted certificate is a failed connection.
+    url = tls_server.route("/secure", html_page(ARTICLE))
+    assert url.startswith("https://")
+    async with build_client(LOCAL) as client:
+        with pytest.raises(ConnectionFailed):
+            await fetch_page(url, client, LOCAL)
+    assert tls_server.requests == []
+
+
 async def test_plain_httpx_client_works_too(server: PageServer) -> None:
     # fetch_page must keep its guarantees with any client, even one that follows redirects.
     server.route("/p", redirect("/q"))
@@ -610,6 +661,16 @@ async def test_invalid_urls(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     async with unreachable_client() as client:
         with pytest.raises(InvalidURL):
             await fetch_page(url, client, STRICT)
+
+
+async def test_real_resolver_answers_are_checked() -> None:
+    # The system resolver (from /etc/hosts, no network): "localhost" is loopback, so blocked
+    # even if it were not refused by name first.
+    answers = await _netguard.resolve_host("localhost", 80)
+    assert answers
+    for answer in answers:
+        with pytest.raises(BlockedAddress):
+            AddressPolicy().check_ip(ipaddress.ip_address(answer))
 
 
 async def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
