@@ -18,6 +18,7 @@ from summaries._paste_rules import (
     CAPTION_TAIL_CHARS,
     CAPTION_TAIL_RE,
     CJK_RE,
+    COPYRIGHT_RE,
     FOOTER_RE,
     IMAGE_FILE_RE,
     LEAD_MARKER_RE,
@@ -142,6 +143,8 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
         norm_words = normalised_words(text) if words <= 60 else []
     norm = " ".join(norm_words)
     if short and (FOOTER_RE.match(text) or RIGHTS.found_in(norm_words)):
+        return Kind.FOOTER
+    if not short and COPYRIGHT_RE.match(text):
         return Kind.FOOTER
     if short and is_date_line(text):
         return Kind.DATE

@@ -167,6 +167,10 @@ FOOTER_RE = re.compile(
     r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|[a-z]))",
     re.IGNORECASE,
 )
+# A copyright notice with a year ends the article at any length ("© 2019 Example, LLC. All …").
+COPYRIGHT_RE = re.compile(
+    r"\W{0,3}(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b", re.IGNORECASE
+)
 # Rights notices end the article too (matched as phrases, see PhraseTable).
 RIGHTS_PHRASES: tuple[str, ...] = (
     "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
