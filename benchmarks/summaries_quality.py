@@ -7,7 +7,7 @@ DATA_DIR holds articles.jsonl (lines with "text", "summary" (newline-separated s
 optional "title" and "language"). The metric is the shared scorer's (rouge-score F1 x100 with
 the Porter stemmer; ROUGE-Lsum over newline-separated sentences); every algorithm runs through
 `summaries.rank.pick_sentences` over our own sentence splitter, so the columns compare rankers,
-not splitters. ms/article is the median time of splitting + ranking one article.
+not splitters. ms/article is the median time of ranking one already split article.
 """
 
 from __future__ import annotations
