@@ -70,9 +70,10 @@ def title_line(title: str | None, url: str | None) -> str:
 
 
 def quote_line(q: Quote) -> str:
-    """“text” — speaker (no dash when the speaker is unknown)."""
+    """“text” — speaker (no dash when the speaker is unknown or only a pronoun)."""
     body = "“" + html.escape(q.text.strip().strip(_QUOTE_MARKS)) + "”"
-    return f"{body} — {html.escape(q.speaker)}" if q.speaker else body
+    speaker = q.display_speaker
+    return f"{body} — {html.escape(speaker)}" if speaker else body
 
 
 def footer_line(summary: Summary) -> str:

@@ -19,7 +19,7 @@ def dump_summary(summary: Summary) -> str:
         "title": summary.title,
         "language": summary.language,
         "sentences": [[s.index, s.text, s.score] for s in summary.sentences],
-        "quotes": [[q.text, q.speaker, q.start, q.end] for q in summary.quotes],
+        "quotes": [[q.text, q.speaker, q.start, q.end, q.speaker_name] for q in summary.quotes],
         "attribution": {
             "publication": a.publication,
             "author": a.author,
@@ -37,6 +37,11 @@ def dump_summary(summary: Summary) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
+def _quote(row: list[Any]) -> Quote:
+    text, speaker, start, end, *rest = row
+    return Quote(str(text), speaker, int(start), int(end), rest[0] if rest else None)
+
+
 def load_summary(data: str) -> Summary | None:
     """Rebuild a Summary from `dump_summary` output; None for another format version."""
     doc = json.loads(data)
@@ -48,7 +53,7 @@ def load_summary(data: str) -> Summary | None:
         title=doc["title"],
         language=doc["language"],
         sentences=tuple(Sentence(int(i), str(t), float(s)) for i, t, s in doc["sentences"]),
-        quotes=tuple(Quote(str(t), sp, int(st), int(en)) for t, sp, st, en in doc["quotes"]),
+        quotes=tuple(_quote(q) for q in doc["quotes"]),
         attribution=Attribution(
             publication=a.get("publication"),
             author=a.get("author"),

@@ -97,3 +97,10 @@ def test_any_text_renders_valid_html_within_limit(
     for m in render_summary(s, url="https://e.com/?a=<b>&c=\"d\"", limit=limit):
         assert utf16_len(m) <= limit
         parse_telegram_html(m)
+
+
+def test_quote_shows_resolved_name_and_hides_bare_pronoun() -> None:
+    from bot.formatting import quote_line
+
+    assert quote_line(Quote("Yes", "he", speaker_name="Tom Brennan")) == "“Yes” — Tom Brennan"
+    assert quote_line(Quote("No", "she")) == "“No”"

@@ -34,7 +34,7 @@ def summary() -> Summary:
         title="Ünïcode “title” & <tags>",
         language="de",
         sentences=(Sentence(0, "Erster Satz.", 0.9), Sentence(4, "Fünfter Satz.", 0.5)),
-        quotes=(Quote("Wir sind bereit", "Anna Beispiel", 10, 25), Quote("Nein", None)),
+        quotes=(Quote("Wir sind bereit", "sie", 10, 25, "Anna Beispiel"), Quote("Nein", None)),
         attribution=Attribution(
             publication="Zeitung", author="A. Autor", published=dt.date(2023, 1, 31),
             wire=("dpa",), cited=("Spiegel", "FAZ"), dateline="BERLIN", url="https://z.example/a",
