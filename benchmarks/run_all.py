@@ -40,7 +40,7 @@ def extraction(evals: Path, data: Path, tmp: Path, limit: list[str]) -> list[tup
                "--extractor", "anchors:trafilatura_fast", "--extractor",
                "summaries.evaluation:extract_article", "--quiet", "--json", str(out), *limit], out)
     ex = res["extractors"]
-    ours, anchor = ex["summaries.evaluation:extract_article"], ex["anchors:trafilatura_fast"]
+    ours, anchor = ex["extract_article"], ex["trafilatura_fast"]
     return [("article extraction (F1)", f"{ours['f1']:.3f} ({ours['empty']} empty)",
              f"trafilatura fast {anchor['f1']:.3f}", "≥ 0.975")]
 
@@ -51,7 +51,7 @@ def pasted(evals: Path, data: Path, tmp: Path, limit: list[str]) -> list[tuple]:
                "--extractor", "anchors:pasted_densest_block", "--extractor",
                "summaries.evaluation:strip_boilerplate", "--quiet", "--json", str(out), *limit], out)
     ex = res["extractors"]
-    ours, anchor = ex["summaries.evaluation:strip_boilerplate"], ex["anchors:pasted_densest_block"]
+    ours, anchor = ex["strip_boilerplate"], ex["pasted_densest_block"]
     return [("pasted-page boilerplate (F1)", f"{ours['f1']:.3f}",
              f"densest block {anchor['f1']:.3f}", "≥ 0.93")]
 

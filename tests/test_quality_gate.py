@@ -44,7 +44,7 @@ def test_html_extraction_f1(tmp_path) -> None:
                  str(SHARED / "data" / "extraction-dev"), "--extractor",
                  "summaries.evaluation:extract_article", "--limit", "25", "--quiet",
                  "--bootstrap", "10"], tmp_path)
-    ours = res["extractors"]["summaries.evaluation:extract_article"]
+    ours = res["extractors"]["extract_article"]
     assert ours["f1"] >= FLOORS["extraction_f1"]
     assert ours["empty"] == 0
 
@@ -54,7 +54,7 @@ def test_pasted_page_f1(tmp_path) -> None:
                  str(SHARED / "data" / "pasted-dev"), "--extractor",
                  "summaries.evaluation:strip_boilerplate", "--limit", "25", "--quiet",
                  "--bootstrap", "10"], tmp_path)
-    assert res["extractors"]["summaries.evaluation:strip_boilerplate"]["f1"] >= FLOORS["pasted_f1"]
+    assert res["extractors"]["strip_boilerplate"]["f1"] >= FLOORS["pasted_f1"]
 
 
 @pytest.mark.parametrize(("dataset", "mode", "floor"), [
