@@ -144,6 +144,12 @@ CAPTION_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_TAIL_CHARS = 140
+# Credits that do not close a caption above them: the caption follows ("Image copyright X",
+# then "Image caption …"), or the line cites a source or links a graphic, not a photo.
+CREDIT_FIRST_RE = re.compile(
+    r"\W{0,3}(?:image copyright|copyright|source|sources|quelle|fuente|graphic|video)\b",
+    re.IGNORECASE,
+)
 #: Caption words that may sit anywhere in the caption.
 CAPTION_INFIXES = ("(pictured)", "(im bild)", "(en la foto)", "(sur la photo)")
 

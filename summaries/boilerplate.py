@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from summaries._paste_dates import date_shape
 from summaries._paste_lines import Kind, Unit, label_units, normalise, split_units
 from summaries._paste_meta import find_meta
-from summaries._paste_rules import DEFAULT_RULES, PasteRules
+from summaries._paste_rules import (
+    CAPTION_TAIL_RE,
+    CREDIT_FIRST_RE,
+    DEFAULT_RULES,
+    WORD_RE,
+    PasteRules,
+)
 from summaries.models import Article
 
 __all__ = ["DEFAULT_RULES", "CleanedPaste", "PasteRules", "clean_paste", "split_paste"]
@@ -65,12 +71,36 @@ def _mark_last_blurb(units: list[Unit], date: int) -> None:
             break
 
 
+def _is_bare_credit(units: list[Unit], i: int) -> bool:
+    """Is units[i] a photo credit alone ("Getty", "Photo: Name/AFP") that closes a caption?
+
+    Not when it carries caption text itself ("The plague (Image: Getty)"), when the caption
+    comes below it, or when it names a source or a graphic rather than a photographer.
+    """
+    credit = units[i]
+    if credit.kind is not Kind.CAPTION or credit.words > 8:
+        return False
+    if CREDIT_FIRST_RE.match(credit.text):
+        return False
+    after = units[i + 1] if i + 1 < len(units) else None
+    if after is not None and after.kind is Kind.CAPTION and after.text != credit.text:
+        return False
+    tail = CAPTION_TAIL_RE.search(credit.text)
+    if tail is None:
+        return True
+    # Names and agencies before the tail are capitalised; caption text has lower-case words.
+    lower = [w for w in WORD_RE.findall(credit.text[:tail.start()]) if w[0].islower()]
+    return len(lower) < 2
+
+
 def _mark_captions(units: list[Unit]) -> None:
     """A prose line right above a bare photo credit ("Getty", "Name | Agency") is its caption."""
     for i in range(1, len(units)):
-        credit = units[i]
-        if credit.kind is Kind.CAPTION and credit.words <= 8 and units[i - 1].kind in _KEEP:
+        if units[i - 1].kind in _KEEP and _is_bare_credit(units, i):
             units[i - 1].kind = Kind.CAPTION
+            # Galleries print a caption twice (thumbnail and full view).
+            if i > 1 and units[i - 2].text == units[i - 1].text:
+                units[i - 2].kind = Kind.CAPTION
 
 
 def _head_start(units: list[Unit], date: int) -> int:
