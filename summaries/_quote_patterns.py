@@ -12,6 +12,7 @@ from summaries._quote_lexicon import (
     NAME_CONNECTORS,
     NOMINAL_HEADS,
     PLURAL_HEADS,
+    STOP_HEADS,
     ROLE_WORDS,
     TITLES,
 )
@@ -28,9 +29,24 @@ _FUNCTION_WORDS = "|".join((
     "that", "who", "which", "whom", "whose", "what", "and", "or", "but", "for", "to", "from",
     "with", "when", "while", "as", "if", "because", "where", "said", "says", "than", "then",
     "after", "before", "since", "during", "about", "into", "by", "on", "in", "at", "is", "was",
+    "of", "it", "its", "this", "these", "those", "there", "he", "she", "they", "we", "i",
     "are", "were", "has", "had", "have", "been", "not", "Friday", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Saturday", "Sunday", "afternoon", "morning", "evening", "night",
 ))
+
+
+#: Words that open an introductory phrase before the main clause ("During the rally, …").
+_INTRO_WORDS = frozenset({
+    "During", "Following", "Despite", "Amid", "Throughout", "Under", "Over", "Without",
+    "Within", "Through", "Across", "Against", "Unlike", "Like", "Once", "Until", "Upon",
+})
+#: A subject right after one of these is inside a prepositional phrase ("of Republican claims").
+PREPOSITIONS = frozenset({
+    "of", "for", "in", "on", "to", "with", "about", "from", "by", "at", "into", "than", "over",
+    "against", "among", "between", "toward", "towards", "under", "upon",
+})
+_PARTICIPLE = re.compile(r"[a-z]+ing$")
+_PREV_WORD = re.compile(r"(\w+)\s*$")
 
 
 def _trie(words: list[str]) -> str:
@@ -85,6 +101,7 @@ class SpeakerPatterns:
     verb_first: re.Pattern[str]
     according_any: re.Pattern[str]
     role_apposition: re.Pattern[str]
+    clause_subject: re.Pattern[str]
     name: re.Pattern[str]
     sentence_subject: re.Pattern[str]
     pronouns: frozenset[str]
@@ -99,7 +116,9 @@ def patterns_for(language: str) -> SpeakerPatterns:
     if language in LEXICONS and language != "en":
         langs.insert(0, LEXICONS[language])
     verbs = _alt([v for lx in langs for v in lx.verbs])
-    weak = _alt([v for lx in langs for v in lx.weak_verbs])
+    # mid-sentence verbs are lower-case: "the United States", "Republican Claims" hold none
+    verbs_lc = _alt([v for lx in langs for v in lx.verbs], capitalised=False)
+    weak = _alt([v for lx in langs for v in lx.weak_verbs], capitalised=False)
     acc = _alt([v for lx in langs for v in lx.according])
     prons = [p for lx in langs for p in lx.pronouns]
     pron = _alt(prons)
@@ -112,7 +131,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
     # atomic: a name never gives back words, so a failed match costs one pass, not one per
     # shorter prefix (this is what keeps the scan linear)
     name = (
-        rf"(?>{word}(?:(?:\s+(?:{conn})){{0,2}}\s+{word}|\s+(?:{roles})(?=\s+[{UPPER}])){{0,6}}"
+        rf"(?>{word}(?:(?:\s+(?:{conn})){{0,2}}\s+{word}|(?:\s+(?:{roles})){{1,2}}(?=\s+[{UPPER}])){{0,6}}"
         rf"(?:\s*\([^()\n]{{1,40}}\))?)"
     )
     heads = _alt(NOMINAL_HEADS, capitalised=False)
@@ -132,10 +151,14 @@ def patterns_for(language: str) -> SpeakerPatterns:
         rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b"
         rf"|{np})"
     )
-    appos = rf"(?:,\s+(?P<appos>[^,\n{_QUOTE_CHARS}]{{1,90}}?),)?"
+    # an apposition is a noun phrase, never a clause ("the day, Trump attacked Clinton, saying")
+    clause = rf"(?:[{UPPER}][\w'’\-]*\s+[a-z]+ed\b|(?:{pron}|I|we|We)\s)"
+    appos_np = rf"(?!{clause})[^,\n{_QUOTE_CHARS}]{{1,90}}?"
+    appos = rf"(?:,\s+(?P<appos>{appos_np})(?:,\s+{appos_np})?,)?"
     auxs = rf"(?:\s+(?:{aux})){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
     flags = re.UNICODE
+    intro = _alt(sorted(STOP_HEADS | _INTRO_WORDS), capitalised=False)
     return SpeakerPatterns(
         after_verb_name=re.compile(
             rf"{lead}(?:{verbs})(?:-t-|-|\s+)(?:(?:{aux})\s+)?{spk}", flags
@@ -148,7 +171,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
         ),
         after_dash=re.compile(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
         after_according=re.compile(rf"{lead}(?:{acc})\s+{spk}", flags),
-        verb=re.compile(rf"(?<![\w-])(?:{verbs}|{weak})(?![\w-])", flags),
+        verb=re.compile(rf"(?<![\w-])(?:{verbs_lc}|{weak})(?![\w-])", flags),
         subject_end=re.compile(rf"{spk}{appos}{auxs}\s+$", flags),
         np_end=re.compile(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),
         verb_first=re.compile(rf"^\s*(?:{verbs})\s+{spk}\s*[:,]?\s*$", flags),
@@ -160,6 +183,12 @@ def patterns_for(language: str) -> SpeakerPatterns:
             flags,
         ),
         name=re.compile(rf"^{name}$", flags),
+        clause_subject=re.compile(
+            rf"[\s\"“„«(]*(?:(?:{intro})\b[^,\n]{{0,80}}?,\s+)?"
+            rf"(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b)"
+            rf"(?=\s*,|\s+[a-zß-ÿа-я])",
+            flags,
+        ),
         # "Mayor Ellen Cho defended the plan." — a person-like antecedent for later pronouns
         sentence_subject=re.compile(rf"(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags),
         pronouns=frozenset(p.lower() for p in prons),
@@ -205,6 +234,11 @@ def subject_verbs(
     words = [(m.start(), m.group()) for m in _WORD_START.finditer(text, lo, hi)]
     offsets = [w[0] for w in words]
     for v in pats.verb.finditer(text, lo, hi):
+        if _PARTICIPLE.match(v.group()) and text[max(lo, v.start() - 3) : v.start()].rstrip()[
+            -1:
+        ] in (",", "—", "–"):
+            out.append(SubjectVerb("", v.start(), v.group(), v.start()))  # `…, saying`
+            continue
         i = bisect.bisect_left(offsets, v.start())
         cands = words[max(0, i - _SUBJECT_WORDS) : i]
         m = None
@@ -221,6 +255,9 @@ def subject_verbs(
                     if m:
                         break
         if m:
+            prev = _PREV_WORD.search(text, max(lo, m.start("spk") - 20), m.start("spk"))
+            if prev and prev.group(1) in PREPOSITIONS:
+                continue  # "of Republican claims": a noun phrase, not a subject
             spk, at = m.group("spk"), m.start("spk")
             appos = m.group("appos")
             nominal = spk[:1].islower() or spk.split()[0] in ("The", "A", "An")

@@ -27,6 +27,15 @@ _JA_SPEAKER = re.compile(
     r"([\w・ー]{1,20}?(?:" + "|".join(JA_SPEAKER_SUFFIXES) + r")?)(?:は|が)、?[^。「」『』]{0,40}$"
 )
 _HEADS_LOWER = frozenset(h.lower() for h in NOMINAL_HEADS)
+#: The text before an opening mark ends a sentence: the quote starts a new one.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»)]?\s*$")
+#: After a quote that ends its sentence (`…gone.” Smith said.`), a credit is a short clause
+#: that ends the sentence too; `.” Russia insisted that …` starts the next report instead.
+_SHORT_CREDIT_END = re.compile(r"[^.!?\"“”„«»\n]{0,60}?(?:[.!?]|$)")
+_THAT = re.compile(r"\s*,?\s*(?:that|if|whether)\b")
+#: Sentence-final credit after a quote inside its sentence (`“…” for tax cuts, she said.`).
+_TRAILING_CREDIT_END = re.compile(r"\s*(?:[.!?;]|,\s|$)")
+_NEXT_OPEN = re.compile("[\"“„«]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,7 @@ def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evide
         return None
     lo = span.close_at + 1
     window = text[lo : min(line_end, lo + AFTER_WINDOW)]
+    ended = text[span.end - 1 : span.end] == "." or window.lstrip()[:1] == "."
     for rx, kind in (
         (pats.after_verb_name, "adjacent"),
         (pats.after_name_verb, "adjacent"),
@@ -81,6 +91,10 @@ def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evide
         (pats.after_dash, "adjacent"),
     ):
         m = rx.match(window)
+        if m and ended and rx is not pats.after_dash:
+            rest = window[m.end() :]
+            if _THAT.match(rest) or not _SHORT_CREDIT_END.match(rest):
+                continue  # the next sentence reports something else
         if m:
             pre = m.groupdict().get("pre") or ""
             return Evidence(pre + m.group("spk"), kind, lo + m.start("spk") - len(pre))
@@ -92,9 +106,41 @@ def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evide
     return None
 
 
+def _trailing(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evidence | None:
+    """A credit that ends the quote's own sentence: `“…” to drive up prices, she said.`"""
+    if span.close_at < 0:
+        return None
+    lo = span.close_at + 1
+    hi = min(line_end, lo + AFTER_WINDOW)
+    nxt = _NEXT_OPEN.search(text, lo, hi)
+    hi = nxt.start() if nxt else hi
+    end = re.search(r"[.!?](?:\s|$)", text[lo:hi])
+    hi = lo + end.start() + 1 if end else hi
+    for sv in subject_verbs(pats, text, lo, hi):
+        if (
+            _norm(sv.verb) not in pats.weak_verbs
+            and sv.spk
+            and text[:sv.spk_start].rstrip().endswith(",")
+            and _TRAILING_CREDIT_END.match(text, sv.verb_start + len(sv.verb))
+        ):
+            kind = "pronoun" if sv.spk.lower() in pats.pronouns else "adjacent"
+            return Evidence(sv.spk, kind, sv.spk_start)
+    return None
+
+
+def _clause_subject(sentence: str, pats: SpeakerPatterns) -> tuple[str, int] | None:
+    """The subject of the sentence's main clause (`During X, Trump attacked …` → Trump)."""
+    m = pats.clause_subject.match(sentence)
+    if m is None:
+        return None
+    return m.group("spk"), m.start("spk")
+
+
 def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Evidence | None:
     lo = max(line_start, span.open_at - BEFORE_WINDOW)
     window = text[lo : span.open_at]
+    if _ENDS_SENTENCE.search(window):
+        return None  # the quote opens a sentence of its own: no reporting clause before it
     if lo == line_start:
         dl = _DATELINE.match(window)
         if dl:
@@ -107,11 +153,24 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
     found = subject_verbs(pats, text, base, span.open_at)
     strong = [f for f in found if _norm(f.verb) not in pats.weak_verbs]
     best = strong[-1] if strong else (found[-1] if found else None)
+    if best is not None and not best.spk:
+        # a participle (`…, saying “…”`) shares the subject of its main clause
+        earlier = [f for f in found[: found.index(best)] if f.spk]
+        main = (earlier[0].spk, earlier[0].spk_start) if earlier else None
+        if main is None:
+            cs = _clause_subject(sentence, pats)
+            main = (cs[0], base + cs[1]) if cs else None
+        if main is None:
+            return None
+        return Evidence(main[0], "sentence", main[1])
     if best is not None:
         kind = "sentence" if strong else "weak"
         if best.spk.lower() in pats.pronouns:
             # prefer a named subject earlier in the same sentence ("North Korea …, though it …")
-            named = [f for f in found[: found.index(best)] if f.spk.lower() not in pats.pronouns]
+            named = [
+                f for f in found[: found.index(best)]
+                if f.spk and f.spk.lower() not in pats.pronouns
+            ]
             if named:
                 return Evidence(named[-1].spk, kind, named[-1].spk_start)
             return Evidence(best.spk, "pronoun", best.spk_start)
@@ -153,7 +212,11 @@ def find_evidence(
         ev = _japanese(text, span, *line)
         if ev is not None:
             return ev
-    return _after(text, span, pats, line[1]) or _before(text, span, pats, line[0])
+    return (
+        _after(text, span, pats, line[1])
+        or _trailing(text, span, pats, line[1])
+        or _before(text, span, pats, line[0])
+    )
 
 
 def transcript_speaker(quote: str) -> str | None:

@@ -177,7 +177,7 @@ def _intro_speaker(
     prev = text[lo:hi].rstrip()
     if not prev.endswith(":"):
         return None
-    found = subject_verbs(pats, text, lo, hi)
+    found = [sv for sv in subject_verbs(pats, text, lo, hi) if sv.spk]
     if found:
         return found[-1].spk, found[-1].spk_start
     m = pats.verb_first.match(prev)
