@@ -175,7 +175,11 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
     if short and LIST_ITEM_RE.match(text):
         return Kind.ITEM
     ends = terminal or INTRO_END_RE.search(text) is not None
-    if words >= rules.long_words or (words >= rules.prose_words and ends):
+    if words >= rules.prose_words and ends:
+        return Kind.PROSE
+    # A long line without an ending is prose unless it is in Title Case: a headline or a
+    # navigation bar pasted as one line.
+    if words >= rules.long_words and _has_lower_words(text):
         return Kind.PROSE
     if terminal and words >= rules.short_sentence_words and _has_lower_words(text):
         return Kind.SHORT
