@@ -357,6 +357,8 @@ class PasteRules:
     #: Metadata search window (lines) above the article and below it.
     meta_window_above: int = 25
     meta_window_below: int = 4
+    #: Up to this many body lines above a byline or date line at the top are a stand-first.
+    standfirst_lines: int = 2
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.
     wrap_min_chars: int = 40
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summaries._paste_dates import date_shape
+from summaries._paste_dates import date_shape, find_date
 from summaries._paste_lines import Kind, Unit, label_units, normalise, split_units
 from summaries._paste_meta import find_meta
 from summaries._paste_rules import (
@@ -218,6 +218,32 @@ def _is_shouted(unit: Unit) -> bool:
     return unit.words >= 8 and unit.text.isupper()
 
 
+def _is_meta_line(unit: Unit) -> bool:
+    """A byline or date line (also one with more on it: "Updated on: May 2, 2019 / CBS")."""
+    if unit.kind in (Kind.DATE, Kind.BYLINE):
+        return True
+    return unit.kind is Kind.HEADING and unit.words <= 25 and find_date(unit.text) is not None
+
+
+def _skip_standfirst(units: list[Unit], start: int, end: int, rules: PasteRules) -> int:
+    """Start the body after the byline or date line that follows a stand-first.
+
+    Pages print a headline, a one- or two-line summary, then byline and date, then the
+    article: the summary is not article text.
+    """
+    kept = 0
+    new_start = start
+    for i in range(start, end + 1):
+        unit = units[i]
+        if unit.kind in _BODY and not unit.teaser:
+            kept += 1
+            if kept > rules.standfirst_lines:
+                break
+        elif kept and _is_meta_line(unit):
+            new_start = i + 1
+    return new_start
+
+
 def _body(units: list[Unit], start: int, end: int) -> list[Unit]:
     """The kept lines of the run: prose and items, plus subheadings between kept lines.
 
@@ -276,6 +302,7 @@ def split_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> CleanedPaste:
     if run is None:
         return CleanedPaste(Article(text=""))
     start, end = _grow_lists(units, *run)
+    start = _skip_standfirst(units, start, end, rules)
     body = _body(units, start, end)
     # Begin the body at its first kept line so the headline search starts right above it.
     first = next(i for i in range(start, end + 1) if units[i] is body[0]) if body else start
