@@ -44,13 +44,15 @@ LEXICONS: dict[str, SpeechLexicon] = {
             "saying", "telling", "adding", "writing", "asking", "arguing", "noting", "warning",
             "declaring", "insisting", "explaining", "tweeting", "claiming", "stating",
             "recalling", "replying", "responding", "joking", "quipping", "concluding",
+            "commented", "commenting", "chanted", "chanting",
+            "wrote on", "posted on",
         ),
         weak_verbs=(
             "called", "calls", "described", "describes", "dubbed", "labeled", "labelled",
             "termed", "branded", "characterized", "characterised", "referred to", "praised",
             "denounced", "criticized", "criticised", "accused", "blamed", "slammed", "hailed",
             "touted", "decried", "deemed", "likened", "mocked", "attacked", "thanked",
-            "proclaimed", "highlighted", "cited", "questioned", "dismissed", "rejected",
+            "proclaimed", "highlighted", "condemned", "condemns", "rated", "rates", "cited", "questioned", "dismissed", "rejected",
             "ruled", "found", "concluded", "determined", "learned", "wants", "wanted", "believes",
             "believed", "thinks", "thought", "hopes", "hoped", "expects", "expected", "promises",
             "pledges", "vows", "warned of", "spoke of", "talked about", "spoke",
@@ -230,7 +232,8 @@ ROLE_WORDS = (
     "actress", "singer", "writer", "author", "pastor", "bishop", "rabbi", "imam", "chancellor",
     "lawmaker", "congressman", "congresswoman", "delegate", "consultant", "operative",
     "campaign manager", "press secretary", "communications director", "prosecutor",
-    "commissioner", "superintendent", "state", "presidential", "vice",
+    "commissioner", "superintendent", "state", "presidential", "vice", "police", "campaign",
+    "party", "city", "county", "team", "transition", "press", "news",
 )
 #: Heads of nominal speakers ("the mayor", "a spokesman for the ministry", "officials").
 NOMINAL_HEADS = ROLE_WORDS + (
@@ -270,6 +273,7 @@ PLURAL_HEADS = (
     "researchers", "scientists", "doctors", "economists", "diplomats", "leaders", "people",
     "voters", "members", "observers", "insiders", "staffers", "strategists", "donors",
     "conservatives", "liberals", "progressives", "activists", "spokesmen", "reporters",
+    "groups", "families", "parents", "students", "workers", "employees", "users", "fans",
 )
 #: Lower-case words that open a mention without naming anyone: pronouns, determiners and
 #: possessives of every language, and the nominal heads ("The spokesman", "Officials").

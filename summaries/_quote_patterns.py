@@ -155,7 +155,8 @@ def patterns_for(language: str) -> SpeakerPatterns:
     clause = rf"(?:[{UPPER}][\w'’\-]*\s+[a-z]+ed\b|(?:{pron}|I|we|We)\s)"
     appos_np = rf"(?!{clause})[^,\n{_QUOTE_CHARS}]{{1,90}}?"
     appos = rf"(?:,\s+(?P<appos>{appos_np})(?:,\s+{appos_np})?,)?"
-    auxs = rf"(?:\s+(?:{aux})){{0,3}}"
+    # auxiliaries and adverbs between a subject and its verb ("forcefully told")
+    auxs = rf"(?:\s+(?:{aux}|[a-z]{{2,}}ly)){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
     flags = re.UNICODE
     intro = _alt(sorted(STOP_HEADS | _INTRO_WORDS), capitalised=False)
@@ -185,8 +186,8 @@ def patterns_for(language: str) -> SpeakerPatterns:
         name=re.compile(rf"^{name}$", flags),
         clause_subject=re.compile(
             rf"[\s\"“„«(]*(?:(?:{intro})\b[^,\n]{{0,80}}?,\s+)?"
-            rf"(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b)"
-            rf"(?=\s*,|\s+[a-zß-ÿа-я])",
+            rf"(?!(?:{intro})\b)(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}"
+            rf"|\b(?:{pron})\b)(?=\s*,|\s+[a-zß-ÿа-я])",
             flags,
         ),
         # "Mayor Ellen Cho defended the plan." — a person-like antecedent for later pronouns
@@ -256,7 +257,7 @@ def subject_verbs(
                         break
         if m:
             prev = _PREV_WORD.search(text, max(lo, m.start("spk") - 20), m.start("spk"))
-            if prev and prev.group(1) in PREPOSITIONS:
+            if prev and prev.group(1) in PREPOSITIONS and not _PARTICIPLE.match(v.group()):
                 continue  # "of Republican claims": a noun phrase, not a subject
             spk, at = m.group("spk"), m.start("spk")
             appos = m.group("appos")

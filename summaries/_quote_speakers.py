@@ -35,6 +35,7 @@ _SHORT_CREDIT_END = re.compile(r"[^.!?\"“”„«»\n]{0,60}?(?:[.!?]|$)")
 _THAT = re.compile(r"\s*,?\s*(?:that|if|whether)\b")
 #: Sentence-final credit after a quote inside its sentence (`“…” for tax cuts, she said.`).
 _TRAILING_CREDIT_END = re.compile(r"\s*(?:[.!?;]|,\s|$)")
+_WHAT = re.compile(r"\bwhat\s+$", re.IGNORECASE)
 _NEXT_OPEN = re.compile("[\"“„«]")
 
 
@@ -163,6 +164,13 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
         if main is None:
             return None
         return Evidence(main[0], "sentence", main[1])
+    if best is not None and best.spk.lower() in pats.pronouns and _WHAT.search(
+        text, max(base, best.spk_start - 6), best.spk_start
+    ):
+        # `X condemned what he called a “…”`: the pronoun is the subject of the main clause
+        cs = _clause_subject(sentence, pats)
+        if cs and cs[0].lower() not in pats.pronouns:
+            return Evidence(cs[0], "sentence", base + cs[1])
     if best is not None:
         kind = "sentence" if strong else "weak"
         if best.spk.lower() in pats.pronouns:
@@ -212,11 +220,18 @@ def find_evidence(
         ev = _japanese(text, span, *line)
         if ev is not None:
             return ev
-    return (
-        _after(text, span, pats, line[1])
-        or _trailing(text, span, pats, line[1])
-        or _before(text, span, pats, line[0])
-    )
+    after = _after(text, span, pats, line[1]) or _trailing(text, span, pats, line[1])
+    if after is not None and after.kind != "pronoun":
+        return after
+    before = _before(text, span, pats, line[0])
+    if after is None:
+        return before
+    if before is not None and before.kind in ("sentence", "adjacent"):
+        # `X scolded him: “…” she said` / `X said … because “…,” she said`: the named
+        # reporting subject of the quote's own sentence is the same speaker, by name
+        if clean_mention(before.mention).lower() not in pats.pronouns:
+            return before
+    return after
 
 
 def transcript_speaker(quote: str) -> str | None:
