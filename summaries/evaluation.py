@@ -35,11 +35,18 @@ def pick_sentences(text: str, language: str, n: int, title: str | None = None) -
 
 
 def find_quotes(text: str) -> list[dict[str, str | None]]:
-    """Attributed direct quotes with their speakers."""
-    from summaries.language import detect_language
+    """Attributed direct quotes with their speakers.
+
+    `speaker` is the mention as the text gives it at the quote (a name, "the spokesman" or
+    "he"), which is what the gold annotates; `Quote.display_speaker` is what users are shown.
+    """
+    from summaries.language import DetectionConfig, detect_language
     from summaries.quotes import find_quotes as find
 
-    language = detect_language(text) or "en"
+    # the language only picks speech-verb tables: fastText on a short sample is enough, and
+    # langdetect (the slow half of detection) is skipped
+    quick = DetectionConfig(sample_chars=800, langdetect_chars=0)
+    language = detect_language(text, quick) or "en"
     return [{"quote": q.text, "speaker": q.speaker} for q in find(text, language)]
 
 
