@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from summaries._paste_rules import (
+    DATE_HINT_RE,
     DATE_KEYWORD_RE,
     DATE_LINE_FILLER_RE,
     DATE_RE,
@@ -48,7 +49,8 @@ def is_date_line(text: str) -> bool:
     "Updated 18 Dec, 2024", "December 21, 2014 10:31 AM", "3 hours ago" are date lines;
     "Published in Dawn, December 21st, 2014" is not (it names a publication: a footer).
     """
-    if len(WORD_RE.findall(text)) > 14:
+    # Every date or stamp has a digit or a day word; most lines have neither.
+    if not DATE_HINT_RE.search(text) or len(WORD_RE.findall(text)) > 14:
         return False
     rest = DATE_KEYWORD_RE.sub(" ", text, count=1)
     stripped = DATE_RE.sub(" ", rest)

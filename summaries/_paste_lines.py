@@ -16,6 +16,7 @@ from summaries._paste_rules import (
     CAPTION_HEAD_RE,
     CAPTION_INFIXES,
     CAPTION_TAIL_CHARS,
+    CAPTION_TAIL_KEYS,
     CAPTION_TAIL_RE,
     CJK_RE,
     COPYRIGHT_RE,
@@ -68,6 +69,8 @@ class Unit:
 def word_weight(text: str) -> float:
     """Approximate word count; CJK text counts one word per two characters."""
     words = len(WORD_RE.findall(text))
+    if text.isascii():
+        return float(words)
     cjk = len(CJK_RE.findall(text))
     if cjk > len(text) / 3:
         return max(float(words), cjk / 2.0)
@@ -76,8 +79,11 @@ def word_weight(text: str) -> float:
 
 def normalised_words(text: str) -> list[str]:
     """Lower-case words, joined links split apart ("SubscribeSign In" → subscribe, sign, in)."""
+    words = WORD_RE.findall(text)
+    if CAMEL_JOIN_RE.search(text) is None:
+        return [word.lower() for word in words]
     out: list[str] = []
-    for word in WORD_RE.findall(text):
+    for word in words:
         if word.islower() or word.isupper() or word.istitle() or not word.isalpha():
             out.append(word.lower())
         else:
@@ -141,12 +147,13 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
     short = len(text) <= rules.short_line_chars
     if norm_words is None:
         norm_words = normalised_words(text) if words <= 60 else []
-    norm = " ".join(norm_words)
+    norm = " ".join(norm_words) if words <= 8 else ""
+    terminal = TERMINAL_RE.search(text) is not None
     if short and (FOOTER_RE.match(text) or RIGHTS.found_in(norm_words)):
         return Kind.FOOTER
     if not short and COPYRIGHT_RE.match(text):
         return Kind.FOOTER
-    if short and is_date_line(text):
+    if short and words <= rules.date_max_words and is_date_line(text):
         return Kind.DATE
     if short and is_caption(text):
         return Kind.CAPTION
@@ -154,15 +161,14 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
         return Kind.BANNER
     if short and LEAD_MARKER_RE.match(text):
         return Kind.LEAD
-    if short and words <= 12 and BYLINE_RE.match(text) and not TERMINAL_RE.search(text):
+    if short and words <= 12 and not terminal and BYLINE_RE.match(text):
         return Kind.BYLINE
-    if short and "/" in text and words <= 8 and not TERMINAL_RE.search(text):
+    if short and "/" in text and words <= 8 and not terminal:
         tail = normalise(text.rsplit("/", 1)[1])
         if tail in AGENCY_WORDS or norm in AGENCY_WORDS:
             return Kind.CAPTION
     if norm in AGENCY_WORDS:
         return Kind.CAPTION
-    terminal = TERMINAL_RE.search(text) is not None
     if words <= rules.menu_max_words and not terminal:
         if SECTIONS.found_in(norm_words):
             return Kind.SECTION
@@ -190,10 +196,12 @@ def is_caption(text: str) -> bool:
     """A photo caption or credit: "— Reuters/file", "Photo: AFP", "… (Image: Getty)"."""
     if CAPTION_HEAD_RE.match(text) or IMAGE_FILE_RE.match(text):
         return True
-    if CAPTION_TAIL_RE.search(text[-CAPTION_TAIL_CHARS:]):
+    tail = text[-CAPTION_TAIL_CHARS:]
+    lower = tail.lower()
+    # The tail pattern is costly: run it only when one of its words is there at all.
+    if any(key in lower for key in CAPTION_TAIL_KEYS) and CAPTION_TAIL_RE.search(tail):
         return True
-    lower = text.lower()
-    return any(infix in lower for infix in CAPTION_INFIXES)
+    return "(" in text and any(infix in text.lower() for infix in CAPTION_INFIXES)
 
 
 def _cells_are_short(text: str) -> bool:

@@ -144,6 +144,11 @@ CAPTION_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_TAIL_CHARS = 140
+#: Every CAPTION_TAIL_RE match contains one of these (lower-case); lines without any skip it.
+CAPTION_TAIL_KEYS = (
+    "(", "credit", "crédit", "photo", "foto", "bild", "image", "picture", "getty",
+    "shutterstock", "istock", "via ",
+)
 # Credits that do not close a caption above them: the caption follows ("Image copyright X",
 # then "Image caption …"), or the line cites a source or links a graphic, not a photo.
 CREDIT_FIRST_RE = re.compile(
@@ -209,6 +214,11 @@ TIME_AGO_RE = re.compile(
     r"\bhace\s+\d{1,3}\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses|años?)\b|"
     r"\b(?:yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy)\b",
     re.IGNORECASE,
+)
+
+# Something every date or "time ago" stamp contains: a digit or a day word (a cheap pre-check).
+DATE_HINT_RE = re.compile(
+    r"\d|yesterday|today|gestern|heute|hier|aujourd|ayer|hoy", re.IGNORECASE
 )
 
 # Month names (lower-case, no trailing dot) in the languages we read, to month numbers.
@@ -284,6 +294,9 @@ class PhraseTable:
     #: first word → the lengths (in words) of phrases starting with it, longest first
     lengths: dict[str, tuple[int, ...]]
     phrases: frozenset[str]
+    #: one-word phrases, and first words of longer ones (set operations run in C)
+    singles: frozenset[str] = frozenset()
+    firsts: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, phrases: tuple[str, ...]) -> PhraseTable:
@@ -294,14 +307,22 @@ class PhraseTable:
             words = phrase.split()
             by_first.setdefault(words[0], set()).add(len(words))
         lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()}
-        return cls(lengths, norm)
+        singles = frozenset(p for p in norm if " " not in p)
+        firsts = frozenset(p.split()[0] for p in norm if " " in p)
+        return cls(lengths, norm, singles, firsts)
 
     def found_in(self, words: list[str]) -> bool:
         """True when some run of consecutive `words` is one of the phrases."""
+        if not self.singles.isdisjoint(words):
+            return True
+        hits = self.firsts.intersection(words)
+        if not hits:
+            return False
         for i, word in enumerate(words):
-            for n in self.lengths.get(word, ()):
-                if n == 1 or " ".join(words[i:i + n]) in self.phrases:
-                    return True
+            if word in hits:
+                for n in self.lengths[word]:
+                    if n > 1 and " ".join(words[i:i + n]) in self.phrases:
+                        return True
         return False
 
 
@@ -359,6 +380,8 @@ class PasteRules:
     meta_window_below: int = 4
     #: Up to this many body lines above a byline or date line at the top are a stand-first.
     standfirst_lines: int = 2
+    #: A date line has at most this many words ("Updated 18 Dec, 2024, 10:31 AM").
+    date_max_words: int = 14
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.
     wrap_min_chars: int = 40
 

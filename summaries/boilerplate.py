@@ -52,8 +52,9 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
             _mark_last_blurb(units, b)
     for i, u in enumerate(units):
         # "Read more" *after* a blurb closes a teaser; "More:" *introduces* a list of links.
-        closes = not u.text.rstrip().endswith(":") and normalise(u.text) in _READ_MORE
-        if u.kind in (Kind.MENU, Kind.LEAD) and closes and i > 0:
+        if i == 0 or u.kind not in (Kind.MENU, Kind.LEAD) or u.words > 3:
+            continue
+        if not u.text.rstrip().endswith(":") and normalise(u.text) in _READ_MORE:
             prev = units[i - 1]
             if prev.kind in _KEEP:
                 prev.teaser = True
