@@ -6,7 +6,9 @@ from typing import Protocol
 
 import httpx
 
+from summaries import pipeline
 from summaries.config import FetchLimits, PipelineConfig, SummaryOptions
+from summaries.fetch import build_client
 from summaries.models import Summary
 
 
@@ -37,11 +39,9 @@ class Pipeline(Protocol):
 
 
 class SummariesPipeline:
-    """The real pipeline (`summaries.pipeline`), imported when first built."""
+    """The real pipeline (`summaries.pipeline`)."""
 
     def __init__(self) -> None:
-        from summaries import pipeline  # late: the bot imports without a working pipeline
-
         self._impl = pipeline
 
     def summarize_text(
@@ -68,13 +68,5 @@ class SummariesPipeline:
 
 
 def build_http_client(limits: FetchLimits) -> httpx.AsyncClient:
-    """The shared client for article downloads (the fetcher's own factory when available)."""
-    try:
-        from summaries.fetch import build_client
-    except ImportError:
-        return httpx.AsyncClient(
-            timeout=httpx.Timeout(limits.timeout_s),
-            follow_redirects=False,
-            headers={"User-Agent": limits.user_agent},
-        )
+    """The shared client for article downloads (SSRF-guarded, capped)."""
     return build_client(limits)
