@@ -44,8 +44,9 @@ class Evidence:
     """A speaker mention found for a quote and how strong the evidence is.
 
     `kind` is "adjacent" (right next to a mark: `," X said`), "sentence" (a speech verb in the
-    reporting sentence before the quote), "weak" (only a weak verb such as "called") or
-    "pronoun" (a subject pronoun or subject-less verb, to be resolved). `pos` is the mention's
+    reporting sentence before the quote), "weak" (only a weak verb such as "called"),
+    "pronoun" (a subject pronoun or subject-less verb, to be resolved) or "verb" (a speech
+    verb whose subject we cannot read: speech, speaker unknown). `pos` is the mention's
     offset in the text.
     """
 
@@ -162,7 +163,7 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
             cs = _clause_subject(sentence, pats)
             main = (cs[0], base + cs[1]) if cs else None
         if main is None:
-            return None
+            return Evidence("", "verb", best.verb_start)  # speech, speaker unknown
         return Evidence(main[0], "sentence", main[1])
     if best is not None and best.spk.lower() in pats.pronouns and _WHAT.search(
         text, max(base, best.spk_start - 6), best.spk_start
@@ -188,6 +189,9 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
         pass
     if m is not None:
         return Evidence(m.group("spk"), "sentence", base + m.start("spk"))
+    for v in pats.verb.finditer(sentence):
+        if _norm(v.group()) not in pats.weak_verbs:
+            return Evidence("", "verb", base + v.start())  # `63 percent said it was “…”`
     return None
 
 

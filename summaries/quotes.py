@@ -48,6 +48,9 @@ class QuoteRules:
 
 DEFAULT_RULES = QuoteRules()
 _WORD = re.compile(r"\w+")
+#: A Title-Cased span right after these is a title even next to a speech verb.
+_TITLE_BEFORE = re.compile(r"(?:['’]s|\b(?:on|in|of|from|at))\s*$")
+_SINGLE_MARKS = frozenset("‘‚‹'")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n)[ \t]*")
 #: Capitalised sentence openers that are no antecedent for a pronoun.
 _NOT_SUBJECTS = frozenset({"The", "A", "An", "It", "He", "She", "They", "We", "I", "You",
@@ -145,9 +148,11 @@ def _resolve(
     return mention, mention
 
 
-def _looks_like_title(quote: str, rules: QuoteRules) -> bool:
+def _looks_like_title(quote: str, rules: QuoteRules, before_title: bool) -> bool:
     words = quote.split()
-    if not words or len(words) > rules.max_title_words or quote.rstrip()[-1:] in ".!?,":
+    if not words or len(words) > rules.max_title_words or quote.rstrip()[-1:] in "!?":
+        return False
+    if quote.rstrip()[-1:] in ".," and not before_title:
         return False
     content = [w for w in words if w.lower() not in _MINOR]
     return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
@@ -216,9 +221,9 @@ def find_quotes(
         speaker, name = _resolve(ev, text, pats, names, roles) if ev else (None, None)
         if name and ev is not None:
             names.add(ev.pos, name)
-        found.append(_Found(span, speaker, ev.kind if ev and speaker else "none", name))
+        found.append(_Found(span, speaker, ev.kind if ev else "none", name))
     _inherit(found, text, lines, pats, names, roles)
-    return _keep(found, text, rules)
+    return _keep(found, text, lines, rules)
 
 
 def _inherit(
@@ -232,10 +237,14 @@ def _inherit(
         if f is not None and (not chain or chain[-1].span.continues):
             chain.append(f)
             continue
-        first = next((c for c in chain if c.speaker), None)
+        # forward first (a transcript chain changes speakers at each label), then the head
+        # of the chain takes the first speaker named in it
+        last = next((c for c in chain if c.speaker), None)
         for c in chain:
-            if c.speaker is None and first is not None:
-                c.speaker, c.name, c.kind = first.speaker, first.name, "context"
+            if c.speaker is not None:
+                last = c
+            elif last is not None:
+                c.speaker, c.name, c.kind = last.speaker, last.name, "context"
         chain = [f] if f is not None else []
     for i, f in enumerate(found):
         if f.speaker is not None:
@@ -252,17 +261,46 @@ def _inherit(
                 f.kind = "context"
             elif prev and prev.speaker and prev.span.paragraph == f.span.paragraph - 1:
                 f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
+        else:
+            # `Schiff said the plan would fail. “The other factor is …”`: the speaker of the
+            # sentence before, in the same paragraph
+            lo = lines[f.span.paragraph][0]
+            if prev and prev.span.paragraph == f.span.paragraph:
+                lo = max(lo, prev.span.close_at + 1)
+            said = [sv for sv in subject_verbs(pats, text, lo, f.span.open_at) if sv.spk]
+            if said:
+                ev = Evidence(said[-1].spk, "sentence", said[-1].spk_start)
+                f.speaker, f.name = _resolve(ev, text, pats, names, roles)
+                f.kind = "context"
 
 
-def _keep(found: list[_Found], text: str, rules: QuoteRules) -> list[Quote]:
+def _is_headline(text: str, lines: list[tuple[int, int]]) -> bool:
+    lo, hi = lines[0]
+    return len(lines) > 1 and len(text[lo:hi].split()) <= 25
+
+
+def _keep(
+    found: list[_Found], text: str, lines: list[tuple[int, int]], rules: QuoteRules
+) -> list[Quote]:
     out: list[Quote] = []
     for f in found:
         quote, s, e = _clean_quote(text, f.span)
         if not _WORD.search(quote):
             continue
-        if f.kind != "adjacent" and _looks_like_title(quote, rules):
-            continue
-        if f.speaker is None and len(quote.split()) < rules.min_words_unattributed:
+        before_title = bool(
+            _TITLE_BEFORE.search(text, max(0, f.span.open_at - 12), f.span.open_at)
+        )
+        if _looks_like_title(quote, rules, before_title) and (
+            f.kind != "adjacent" or before_title
+        ):
+            continue  # `on CBS’s “Face the Nation,” Ryan said`: a show, not his words
+        if f.span.mark in _SINGLE_MARKS and f.span.paragraph == 0 and _is_headline(text, lines):
+            continue  # a headline's ‘…’ repeats words the body quotes properly
+        if (
+            f.speaker is None
+            and f.kind in ("none", "pronoun", "verb")
+            and len(quote.split()) < rules.min_words_unattributed
+        ):
             continue
         out.append(Quote(quote, f.speaker, s, e, f.name))
     return out
