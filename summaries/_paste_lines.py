@@ -16,7 +16,7 @@ from summaries._paste_rules import (
     CAPTION_HEAD_RE,
     CAPTION_INFIXES,
     CAPTION_TAIL_CHARS,
-    CAPTION_TAIL_KEYS,
+    CAPTION_TAIL_KEY_RE,
     CAPTION_TAIL_RE,
     CJK_RE,
     COPYRIGHT_RE,
@@ -197,9 +197,8 @@ def is_caption(text: str) -> bool:
     if CAPTION_HEAD_RE.match(text) or IMAGE_FILE_RE.match(text):
         return True
     tail = text[-CAPTION_TAIL_CHARS:]
-    lower = tail.lower()
     # The tail pattern is costly: run it only when one of its words is there at all.
-    if any(key in lower for key in CAPTION_TAIL_KEYS) and CAPTION_TAIL_RE.search(tail):
+    if CAPTION_TAIL_KEY_RE.search(tail) and CAPTION_TAIL_RE.search(tail):
         return True
     return "(" in text and any(infix in text.lower() for infix in CAPTION_INFIXES)
 
@@ -229,15 +228,16 @@ def label_units(units: list[Unit], rules: PasteRules) -> None:
     """Classify every unit and flag repeated short lines (teaser headlines, captions, menus)."""
     counts: Counter[str] = Counter()
     keys: list[str] = []
-    seen: dict[str, Kind] = {}  # pages repeat lines a lot; a label depends on the text only
+    # Pages repeat lines a lot; a label and a key depend on the text only.
+    seen: dict[str, tuple[Kind, str]] = {}
     for unit in units:
-        short = len(unit.text) <= rules.short_line_chars
-        norm_words = normalised_words(unit.text) if short or unit.words <= 60 else []
-        kind = seen.get(unit.text)
-        if kind is None:
-            kind = seen[unit.text] = classify(unit, rules, norm_words)
-        unit.kind = kind
-        key = " ".join(norm_words) if short else ""
+        known = seen.get(unit.text)
+        if known is None:
+            short = len(unit.text) <= rules.short_line_chars
+            norm_words = normalised_words(unit.text) if short or unit.words <= 60 else []
+            key = " ".join(norm_words) if short else ""
+            known = seen[unit.text] = (classify(unit, rules, norm_words), key)
+        unit.kind, key = known
         keys.append(key)
         if key:
             counts[key] += 1

@@ -144,10 +144,10 @@ CAPTION_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_TAIL_CHARS = 140
-#: Every CAPTION_TAIL_RE match contains one of these (lower-case); lines without any skip it.
-CAPTION_TAIL_KEYS = (
-    "(", "credit", "crédit", "photo", "foto", "bild", "image", "picture", "getty",
-    "shutterstock", "istock", "via ",
+#: Every CAPTION_TAIL_RE match contains one of these; lines without any skip it.
+CAPTION_TAIL_KEY_RE = re.compile(
+    r"\(|credit|crédit|photo|foto|bild|image|picture|getty|shutterstock|istock|via\s",
+    re.IGNORECASE,
 )
 # Credits that do not close a caption above them: the caption follows ("Image copyright X",
 # then "Image caption …"), or the line cites a source or links a graphic, not a photo.
