@@ -43,9 +43,19 @@ _INTRO_WORDS = frozenset({
 #: A subject right after one of these is inside a prepositional phrase ("of Republican claims").
 PREPOSITIONS = frozenset({
     "of", "for", "in", "on", "to", "with", "about", "from", "by", "at", "into", "than", "over",
-    "against", "among", "between", "toward", "towards", "under", "upon",
+    "against", "among", "between", "toward", "towards", "under", "upon", "through", "across",
+    "around", "near", "behind", "during", "after", "before", "without", "within",
 })
 _PARTICIPLE = re.compile(r"[a-z]+ing$")
+_HEAD_WORDS = frozenset(h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS))
+_HEAD_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[A-Z][\w.’'\-]*)\s+)?(?P<head>[A-Za-z][\w\-]*)\s+$"
+)
+_TIME_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Today", "Tonight", "Yesterday",
+})
 _PREV_WORD = re.compile(r"(\w+)\s*$")
 
 
@@ -144,7 +154,15 @@ def patterns_for(language: str) -> SpeakerPatterns:
     # modifier words of a noun phrase: never a function word ("his show and for", "what …")
     mod = rf"(?!(?:{_FUNCTION_WORDS})\b)[\w\-’'.]+"
     bare_plural = rf"(?:{mod}\s+){{0,2}}?(?:{plural})\b"
-    spk = rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|\b(?:{pron})\b)"
+    # "Only 52 percent of registered voters agreed"
+    share = (
+        rf"(?:[{UPPER}][a-z]+\s+)?\d[\d.,]*\s*(?:percent|per\s+cent|%)"
+        rf"(?:\s+of\s+(?:{mod}\s+){{0,2}}?{mod})?"
+    )
+    spk = (
+        rf"(?<![\w'’.\-])(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}|{share}"
+        rf"|\b(?:{pron})\b)"
+    )
     # any short noun phrase ("the ad’s narrator"): only where a speech verb follows at once
     np = rf"(?:{dets})\s+(?:{mod}\s+){{0,5}}?{mod}"
     spk_np = (
@@ -245,7 +263,7 @@ def subject_verbs(
         m = None
         for k, (st, w) in enumerate(cands):  # longest first: "North Korea has denied"
             near = len(cands) - k <= 3  # bare plurals ("U.S. officials") start anywhere
-            if near or w[:1].isupper() or w in pats.starters:
+            if near or w[:1].isupper() or w[:1].isdigit() or w in pats.starters:
                 m = pats.subject_end.match(text, st, v.start())
                 if m:
                     break
@@ -257,9 +275,16 @@ def subject_verbs(
                         break
         if m:
             prev = _PREV_WORD.search(text, max(lo, m.start("spk") - 20), m.start("spk"))
-            if prev and prev.group(1) in PREPOSITIONS and not _PARTICIPLE.match(v.group()):
-                continue  # "of Republican claims": a noun phrase, not a subject
             spk, at = m.group("spk"), m.start("spk")
+            if prev and prev.group(1) in PREPOSITIONS and not _PARTICIPLE.match(v.group()):
+                head = _HEAD_BEFORE.search(text, max(lo, prev.start() - 40), prev.start())
+                if head is None or head.group("head").lower() not in _HEAD_WORDS:
+                    continue  # "of Republican claims": a noun phrase, not a subject
+                # "Officials at Homeland Security said": the head noun before the preposition
+                at = head.start()
+                spk = text[at : m.end("spk")]
+            if spk in _TIME_WORDS:
+                continue  # "tweets early Friday saying"
             appos = m.group("appos")
             nominal = spk[:1].islower() or spk.split()[0] in ("The", "A", "An")
             if appos and nominal and pats.name.match(appos.strip()):

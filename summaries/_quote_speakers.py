@@ -226,7 +226,8 @@ def find_evidence(
             return ev
     after = _after(text, span, pats, line[1]) or _trailing(text, span, pats, line[1])
     if after is not None and after.kind != "pronoun":
-        return after
+        if clean_mention(after.mention).lower() not in pats.pronouns:
+            return after
     before = _before(text, span, pats, line[0])
     if after is None:
         return before
