@@ -6,10 +6,11 @@ import datetime as dt
 import re
 
 from summaries._paste_rules import (
-    DATE_HINT_RE,
     DATE_KEYWORD_RE,
     DATE_LINE_FILLER_RE,
     DATE_RE,
+    DAY_WORDS,
+    DIGIT_RE,
     MONTHS,
     TIME_AGO_RE,
     WORD_RE,
@@ -50,7 +51,11 @@ def is_date_line(text: str) -> bool:
     "Published in Dawn, December 21st, 2014" is not (it names a publication: a footer).
     """
     # Every date or stamp has a digit or a day word; most lines have neither.
-    if not DATE_HINT_RE.search(text) or len(WORD_RE.findall(text)) > 14:
+    if DIGIT_RE.search(text) is None:
+        lower = text.lower()
+        if not any(word in lower for word in DAY_WORDS):
+            return False
+    if len(WORD_RE.findall(text)) > 14:
         return False
     rest = DATE_KEYWORD_RE.sub(" ", text, count=1)
     stripped = DATE_RE.sub(" ", rest)

@@ -13,6 +13,7 @@ from summaries._paste_rules import (
     BANNERS,
     BYLINE_RE,
     CAMEL_JOIN_RE,
+    CAMEL_PAIR_RE,
     CAPTION_HEAD_RE,
     CAPTION_INFIXES,
     CAPTION_TAIL_CHARS,
@@ -30,6 +31,7 @@ from summaries._paste_rules import (
     INTRO_END_RE,
     TERMINAL_RE,
     TRUNCATED_RE,
+    WORD_INITIAL_RE,
     WORD_RE,
     PasteRules,
 )
@@ -80,7 +82,7 @@ def word_weight(text: str) -> float:
 def normalised_words(text: str) -> list[str]:
     """Lower-case words, joined links split apart ("SubscribeSign In" → subscribe, sign, in)."""
     words = WORD_RE.findall(text)
-    if CAMEL_JOIN_RE.search(text) is None:
+    if CAMEL_PAIR_RE.search(text) is None:
         return [word.lower() for word in words]
     out: list[str] = []
     for word in words:
@@ -198,7 +200,7 @@ def is_caption(text: str) -> bool:
         return True
     tail = text[-CAPTION_TAIL_CHARS:]
     # The tail pattern is costly: run it only when one of its words is there at all.
-    if CAPTION_TAIL_KEY_RE.search(tail) and CAPTION_TAIL_RE.search(tail):
+    if CAPTION_TAIL_KEY_RE.search(tail.lower()) and CAPTION_TAIL_RE.search(tail):
         return True
     return "(" in text and any(infix in text.lower() for infix in CAPTION_INFIXES)
 
@@ -217,11 +219,10 @@ def _is_tag_list(text: str, rules: PasteRules) -> bool:
 
 def _has_lower_words(text: str) -> bool:
     """Sentences have lower-case words; headlines in Title Case or CAPS mostly don't."""
-    words = [w for w in WORD_RE.findall(text) if w[:1].isalpha()]
-    if not words:
+    initials = WORD_INITIAL_RE.findall(text)
+    if not initials:
         return False
-    lower = sum(1 for w in words if w[0].islower())
-    return lower * 3 >= len(words)
+    return sum(map(str.islower, initials)) * 3 >= len(initials)
 
 
 def label_units(units: list[Unit], rules: PasteRules) -> None:
