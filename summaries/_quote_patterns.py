@@ -56,7 +56,7 @@ _TIME_WORDS = frozenset({
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Today", "Tonight", "Yesterday",
 })
-_PREV_WORD = re.compile(r"(\w+)\s*$")
+_PREV_WORD = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 
 
 def _trie(words: list[str]) -> str:
@@ -274,7 +274,7 @@ def subject_verbs(
                     if m:
                         break
         if m:
-            prev = _PREV_WORD.search(text, max(lo, m.start("spk") - 20), m.start("spk"))
+            prev = _PREV_WORD.search(text, max(lo, m.start("spk") - 24), m.start("spk"))
             spk, at = m.group("spk"), m.start("spk")
             if prev and prev.group(1) in PREPOSITIONS and not _PARTICIPLE.match(v.group()):
                 head = _HEAD_BEFORE.search(text, max(lo, prev.start() - 40), prev.start())

@@ -130,6 +130,11 @@ def _trailing(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Ev
     return None
 
 
+def _strong_verb_before(text: str, pats: SpeakerPatterns, lo: int, hi: int) -> bool:
+    """A non-weak speech verb in text[lo:hi] (`… said he thought …`)."""
+    return any(_norm(v.group()) not in pats.weak_verbs for v in pats.verb.finditer(text, lo, hi))
+
+
 def _clause_subject(sentence: str, pats: SpeakerPatterns) -> tuple[str, int] | None:
     """The subject of the sentence's main clause (`During X, Trump attacked …` → Trump)."""
     m = pats.clause_subject.match(sentence)
@@ -165,10 +170,12 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
         if main is None:
             return Evidence("", "verb", best.verb_start)  # speech, speaker unknown
         return Evidence(main[0], "sentence", main[1])
-    if best is not None and best.spk.lower() in pats.pronouns and _WHAT.search(
-        text, max(base, best.spk_start - 6), best.spk_start
+    if best is not None and best.spk.lower() in pats.pronouns and (
+        _WHAT.search(text, max(base, best.spk_start - 6), best.spk_start)
+        or _strong_verb_before(text, pats, base, best.spk_start)
     ):
-        # `X condemned what he called a “…”`: the pronoun is the subject of the main clause
+        # `X condemned what he called a “…”` / `X bemoaned … and said he thought “…”`: the
+        # pronoun after the main clause's verb refers to the main clause's subject
         cs = _clause_subject(sentence, pats)
         if cs and cs[0].lower() not in pats.pronouns:
             return Evidence(cs[0], "sentence", base + cs[1])
@@ -184,6 +191,11 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
                 return Evidence(named[-1].spk, kind, named[-1].spk_start)
             return Evidence(best.spk, "pronoun", best.spk_start)
         return Evidence(best.spk, kind, best.spk_start)
+    if sentence.rstrip().endswith(":"):
+        # `Senator Roe scolded him: “…”`: a colon hands the floor to the clause's subject
+        cs = _clause_subject(sentence, pats)
+        if cs is not None:
+            return Evidence(cs[0], "sentence", base + cs[1])
     m = None
     for m in pats.according_any.finditer(sentence):
         pass

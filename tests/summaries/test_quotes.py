@@ -182,6 +182,76 @@ def test_no_evidence_means_no_speaker() -> None:
     ]
 
 
+# --------------------------------------------------------------------------- speaker rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a credit after a full stop belongs to the next report, not to this quote
+        ("Norway called the plan a “dangerous gamble.” Sweden insisted that the talks “must go "
+         "on.”", [("dangerous gamble", "Norway"), ("must go on", "Sweden")]),
+        # a participle shares the subject of its main clause
+        ("During a rally in the afternoon, Dana Cole attacked the plan, saying, “It will cost "
+         "every family a fortune.”", [("It will cost every family a fortune.", "Dana Cole")]),
+        # a quote that opens its own sentence after a credit keeps that credit
+        ("“The bridge is safe,” said Lee Tran, the city engineer. “We checked every bolt last "
+         "week.”", [("The bridge is safe", "Lee Tran"),
+                    ("We checked every bolt last week.", "Lee Tran")]),
+        # “the United States” holds no speech verb
+        ("Secretary Ana Lutz said the United States would take “firm steps” soon.",
+         [("firm steps", "Secretary Ana Lutz")]),
+        ("Only 40 percent of likely voters said the mayor was “doing a good job.”",
+         [("doing a good job", "Only 40 percent of likely voters")]),
+        ("Officials at the Port Authority said the tunnel “will reopen in May.”",
+         [("will reopen in May", "Officials at the Port Authority")]),
+        ("Governor Ray Holm condemned what he called a “reckless stunt” by the council.",
+         [("reckless stunt", "Governor Ray Holm")]),
+        ("Rita Vance said she felt the law was unfair because “it punishes the poor,” she said.",
+         [("it punishes the poor", "Rita Vance")]),
+        ("Senator Amy Roe scolded him: “You have had ten years to fix this,” she said.",
+         [("You have had ten years to fix this", "Senator Amy Roe")]),
+        ("A cashier who “steals a handful of coins” is punished at once, Nina Berg said.",
+         [("steals a handful of coins", "Nina Berg")]),
+    ],
+)
+def test_speaker_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+def test_sentence_final_credit_keeps_the_pronoun_and_names_it() -> None:
+    text = (
+        "Nora Diaz grilled the bank’s chief on Tuesday.\n\n"
+        "“Nobody should lose a home” over one missed payment, she said."
+    )
+    [q] = find_quotes(text)
+    assert (q.text, q.speaker, q.display_speaker) == (
+        "Nobody should lose a home", "she", "Nora Diaz"
+    )
+
+
+def test_show_titles_are_not_quotes_even_next_to_a_credit() -> None:
+    text = "“We will win this,” Mark Obi said on WXYZ’s “Morning Report.”"
+    assert pairs(text) == [("We will win this", "Mark Obi")]
+
+
+def test_headline_single_quotes_are_left_to_the_body() -> None:
+    text = (
+        "Mayor calls budget ‘a disgrace’\n\n"
+        "The mayor said on Monday that the budget was “a disgrace to this city.”"
+    )
+    assert [q for q, _ in pairs(text)] == ["a disgrace to this city"]
+
+
+def test_transcript_chain_follows_each_label() -> None:
+    text = (
+        '"HOST: Will you run again next year and face the same voters?\n\n'
+        '"GUEST: I have not decided yet, and I will not decide before spring.\n\n'
+        '"I need time with my family first and then we will all see."'
+    )
+    assert [s for _, s in pairs(text)] == ["HOST", "GUEST", "GUEST"]
+
+
 # --------------------------------------------------------------------------- other languages
 
 
