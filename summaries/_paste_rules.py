@@ -182,6 +182,15 @@ FOOTER_RE = re.compile(
 COPYRIGHT_RE = re.compile(
     r"\W{0,3}(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b", re.IGNORECASE
 )
+# An author box ends the article: "Jane Doe (@jdoe) is a staff writer at …".
+AUTHOR_BIO_RE = re.compile(
+    r"(?!(?:The|This|That|These|Those|It|He|She|They|We|There|Our|His|Her|Its)\s)"
+    r"(?:[A-Z][\w.'’-]+\s){1,4}(?:\([^)]{1,40}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s"
+    r"[^.]{0,120}?\b(?:writer|reporter|editor|contributor|journalist|correspondent|columnist|"
+    r"author|blogger|producer|freelancer?)\b"
+)
+#: Author boxes are short; longer lines are not checked.
+AUTHOR_BIO_CHARS = 600
 # Rights notices end the article too (matched as phrases, see PhraseTable).
 RIGHTS_PHRASES: tuple[str, ...] = (
     "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",

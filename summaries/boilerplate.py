@@ -16,6 +16,8 @@ from summaries._paste_dates import date_shape, find_date
 from summaries._paste_lines import Kind, Unit, label_units, normalise, split_units
 from summaries._paste_meta import find_meta
 from summaries._paste_rules import (
+    AUTHOR_BIO_CHARS,
+    AUTHOR_BIO_RE,
     CAPTION_TAIL_RE,
     CREDIT_FIRST_RE,
     DEFAULT_RULES,
@@ -102,6 +104,23 @@ def _mark_captions(units: list[Unit]) -> None:
             # Galleries print a caption twice (thumbnail and full view).
             if i > 1 and units[i - 2].text == units[i - 1].text:
                 units[i - 2].kind = Kind.CAPTION
+
+
+def _is_author_box(unit: Unit) -> bool:
+    text = unit.text
+    return len(text) <= AUTHOR_BIO_CHARS and text[:1].isupper() and (
+        AUTHOR_BIO_RE.match(text) is not None
+    )
+
+
+def _mark_author_boxes(units: list[Unit]) -> None:
+    """An author box ("Jane Doe is a staff writer at …") ends the article, unless paragraphs
+    go on right after it (then it is an article paragraph about a journalist)."""
+    for i, unit in enumerate(units):
+        if unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and _is_author_box(unit):
+            after = units[i + 1:i + 3]
+            if len(after) < 2 or any(u.kind is not Kind.PROSE for u in after):
+                unit.kind = Kind.FOOTER
 
 
 def _head_start(units: list[Unit], date: int) -> int:
@@ -298,6 +317,7 @@ def split_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> CleanedPaste:
     units = split_units(text, rules)
     label_units(units, rules)
     _mark_captions(units)
+    _mark_author_boxes(units)
     _mark_teasers(units, rules)
     run = _best_run(units, rules)
     if run is None:
