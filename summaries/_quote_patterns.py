@@ -46,6 +46,8 @@ PREPOSITIONS = frozenset({
     "against", "among", "between", "toward", "towards", "under", "upon", "through", "across",
     "around", "near", "behind", "during", "after", "before", "without", "within",
 })
+#: Words that may open a sentence before its subject ("But", "During the rally,").
+INTRO_WORDS = STOP_HEADS | _INTRO_WORDS
 _PARTICIPLE = re.compile(r"[a-z]+ing$")
 _HEAD_WORDS = frozenset(h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS))
 _HEAD_BEFORE = re.compile(
@@ -177,7 +179,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
     auxs = rf"(?:\s+(?:{aux}|[a-z]{{2,}}ly)){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
     flags = re.UNICODE
-    intro = _alt(sorted(STOP_HEADS | _INTRO_WORDS), capitalised=False)
+    intro = _alt(sorted(INTRO_WORDS), capitalised=False)
     return SpeakerPatterns(
         after_verb_name=re.compile(
             rf"{lead}(?:{verbs})(?:-t-|-|\s+)(?:(?:{aux})\s+)?{spk}", flags

@@ -1,13 +1,20 @@
 """Direct quotes with their speakers, and the few that are worth showing in a summary.
 
+Each quote carries two notions of its speaker. `speaker` is the mention as the text gives it
+at the quote: a name, a nominal ("the spokesman", "officials") or a pronoun ("he"); outlet
+back-references are written out ("the Times" → "The New York Times"). `speaker_name` is that
+speaker as a name when the evidence supports one: the mention itself when it names someone, a
+pronoun's last named speaker, a role noun's name given earlier ("Peter Quill, a spokesman"), or
+None when unsure. Readers are shown `Quote.display_speaker`.
+
 Speakers come from evidence only, in this order: a speech verb right next to a closing mark
-(`," X said` / `," said X` / `— X` / `, according to X`), the reporting sentence before the opening
-mark (`X said: “…` / `X warned of “…”`), a transcript label (`PENCE: …`), then the context: the
-previous quote of the same paragraph or of a multi-paragraph quote, or a paragraph that
-introduced the speaker (`X continued:`). Pronouns resolve to the last named speaker, role nouns
-("the spokesman") to a name the article tied to that role, outlet back-references ("the Times",
-"the newspaper") to the outlet's canonical name. Quoted text with no speaker is kept only when it
-reads like speech (a long full sentence); titles and scare quotes are dropped.
+(`," X said` / `," said X` / `— X` / `, according to X`), a credit ending the quote's sentence
+(`“…” for tax cuts, she said`), the reporting sentence before the opening mark (`X said: “…` /
+`X warned of “…”` / `X attacked the plan, saying “…”` / `X scolded him: “…`), a transcript
+label (`PENCE: …`), then the context: the previous quote of the same paragraph or of a
+multi-paragraph quote, the sentence before, or a paragraph that introduced the speaker
+(`X continued:`). Quoted text with no speaker is kept only when it reads like speech (a long
+full sentence); titles, show names and scare quotes are dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +27,12 @@ from dataclasses import dataclass
 from summaries._quote_lexicon import STOP_HEADS, is_bare_mention
 from summaries._quote_marks import Span, find_spans, paragraph_bounds
 from summaries._quote_outlets import canonical_outlet
-from summaries._quote_patterns import SpeakerPatterns, patterns_for, subject_verbs
+from summaries._quote_patterns import (
+    INTRO_WORDS,
+    SpeakerPatterns,
+    patterns_for,
+    subject_verbs,
+)
 from summaries._quote_speakers import (
     Evidence,
     clean_mention,
@@ -51,9 +63,11 @@ _WORD = re.compile(r"\w+")
 #: A Title-Cased span right after these is a title even next to a speech verb.
 _TITLE_BEFORE = re.compile(r"(?:['’]s|\b(?:on|in|of|from|at))\s*$")
 _SINGLE_MARKS = frozenset("‘‚‹'")
+_FIRST_WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n)[ \t]*")
 #: Capitalised sentence openers that are no antecedent for a pronoun.
-_NOT_SUBJECTS = frozenset({"The", "A", "An", "It", "He", "She", "They", "We", "I", "You",
+_NOT_SUBJECTS = frozenset({"It", "He", "She", "They", "We", "I", "You", "His", "Her", "My",
+                           "Our", "Their", "Its", "Your", "To", "All", "Each", "Every", "No",
                            "There", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il"})
 _MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                     "by", "de", "la", "le", "der", "die", "das", "von"})
@@ -107,15 +121,34 @@ def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
     return bool(mention) and mention[0].isupper() and mention.lower() not in pats.pronouns
 
 
+def _proper(spk: str, text: str) -> bool:
+    """A sentence-initial capitalised phrase that is a proper name, not "His" or "During".
+
+    A one-word name must also be written capitalised inside a sentence somewhere; a phrase
+    opened by an article needs two more capitalised words ("The New York Times").
+    """
+    words = spk.split()
+    if words[0] in STOP_HEADS or words[0] in _NOT_SUBJECTS or is_bare_mention(spk):
+        return False
+    if words[0] in ("The", "A", "An"):
+        return len(words) >= 3 and all(w[:1].isupper() for w in words[1:3])
+    if len(words) > 1:
+        return True
+    return re.search(rf"[\w,;]\s+{re.escape(spk)}\b", text) is not None
+
+
 def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
     """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
     names = _Names()
     for b in _SENTENCE_START.finditer(text):
-        m = pats.sentence_subject.match(text, b.end())
+        # the full clause-subject pattern only behind an introductory word ("During …, X")
+        first = _FIRST_WORD.match(text, b.end())
+        intro = first is not None and first.group() in INTRO_WORDS
+        m = (pats.clause_subject if intro else pats.sentence_subject).match(text, b.end())
         if m is None:
             continue
         spk = clean_mention(m.group("spk"))
-        if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS and spk not in _NOT_SUBJECTS:
+        if _is_named(spk, pats) and _proper(spk, text):
             names.add(m.start("spk"), spk)
     for sv in subject_verbs(pats, text):
         spk = clean_mention(sv.spk)
