@@ -16,9 +16,9 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot.apiretry import RetryingRateLimiter
 from bot.config import Settings
 from bot.context import DEPS_KEY, BotContext, Deps
 from bot.handlers import basic, errors, guard, owner, settings, summarize
@@ -151,6 +152,7 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
 ) -> Application[Any, BotContext, Any, Any, Any, Any]:
     """Build the bot: typed context, tolerant polling bot, flood limiter and every handler.
 
@@ -160,6 +162,8 @@ def build_application(
             `settings` when omitted.
         request: Bot API transport for ordinary calls (tests pass an offline one).
         get_updates_request: Transport for getUpdates.
+        rate_limiter: Outgoing flood control; by default Telegram's limits with 429 and
+            transient-failure retries (`RetryingRateLimiter`).
 
     Returns:
         An Application; resources open in `post_init`, close in `post_shutdown`.
@@ -178,7 +182,7 @@ def build_application(
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        rate_limiter=AIORateLimiter(max_retries=RATE_LIMIT_RETRIES),
+        rate_limiter=rate_limiter or RetryingRateLimiter(max_retries=RATE_LIMIT_RETRIES),
         **bot_kwargs,
     )
     application = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import PurePosixPath
@@ -50,8 +51,15 @@ async def run_jobs(update: Update, context: BotContext, jobs: list[Job], status_
     except TelegramError as exc:
         _LOG.warning("could not send the status message: %s", exc)
         status = None
-    async with typing(message):
-        results = await asyncio.gather(*(job() for job in jobs))
+    try:
+        async with typing(message):
+            results = await asyncio.gather(*(job() for job in jobs))
+    except Exception:
+        # A bug, not a SummaryError: the error handler answers; no "Reading…" left behind.
+        if status is not None:
+            with contextlib.suppress(TelegramError):
+                await status.delete()
+        raise
     for index, chunks in enumerate(results):
         await deliver(message, status if index == 0 else None, chunks)
     await context.deps.service.record_served(chat.id)

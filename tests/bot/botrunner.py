@@ -11,9 +11,12 @@ from bot.config import Settings
 
 
 @contextlib.asynccontextmanager
-async def running_bot(settings: Settings, deps: Any = None) -> AsyncIterator[Any]:
-    """Build the Application, open resources, start polling; stop everything on exit."""
-    app = build_application(settings, deps)
+async def running_bot(settings: Settings, deps: Any = None, **build: Any) -> AsyncIterator[Any]:
+    """Build the Application, open resources, start polling; stop everything on exit.
+
+    `build` goes to `build_application` (e.g. a `rate_limiter` with a faster retry policy).
+    """
+    app = build_application(settings, deps, **build)
     await app.initialize()
     try:
         await post_init(app)

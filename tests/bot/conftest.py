@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application, post_init, post_shutdown
@@ -19,7 +20,7 @@ from bot.storage.memory import MemoryStore
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.models import Attribution, Quote, Sentence, Summary
-from tests.bot.fake_bot_api import ApiError, FakeTelegram
+from tests.bot.fake_bot_api import ApiError, ConnectionReset, FakeTelegram
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz0123456789"
 
@@ -58,8 +59,14 @@ class RecordingRequest(BaseRequest):
         params = dict(request_data.parameters) if request_data else {}
         try:
             result = await self.api.handle(url.rsplit("/", 1)[-1], params)
+        except ConnectionReset as exc:
+            raise NetworkError(f"connection reset during {exc}") from exc
         except ApiError as exc:
-            body = {"ok": False, "error_code": exc.status, "description": exc.description}
+            body: dict[str, Any] = {
+                "ok": False, "error_code": exc.status, "description": exc.description
+            }
+            if exc.parameters:
+                body["parameters"] = exc.parameters
             return exc.status, json.dumps(body).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
 

@@ -31,6 +31,13 @@ _ATTR_RE = re.compile(r"([a-zA-Z-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'))?")
 _ENTITY_RE = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
 _URL_RE = re.compile(r"https?://[^\s<>\"]+")
 MAX_TEXT_UNITS = 4096
+#: Descriptions Telegram sends with scripted error statuses.
+_STATUS_TEXT = {
+    429: "Too Many Requests: retry after",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
 BOT_ID = 777000111
 BOT_USERNAME = "newsbrief_test_bot"
 #: Params that are strings even when they look like JSON numbers.
@@ -102,13 +109,43 @@ class Call:
     at: float = field(default_factory=time.perf_counter)
 
 
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """One scripted misbehaviour for one call to a method (see `FakeTelegram.inject`).
+
+    Attributes:
+        status: answer with this HTTP error status instead of calling the method (0 = answer).
+        retry_after: with status 429, the `parameters.retry_after` Telegram sends.
+        reset: close the connection without answering (over HTTP; in-process it raises).
+        delay_s: wait this long before answering (a slow Bot API).
+        chat_id: only calls for this chat consume the fault (None: any call).
+    """
+
+    status: int = 0
+    retry_after: int | None = None
+    reset: bool = False
+    delay_s: float = 0.0
+    chat_id: int | None = None
+
+    def matches(self, params: dict[str, Any]) -> bool:
+        """True when this fault applies to a call with `params` (its chat, or any chat)."""
+        return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
+
+
+class ConnectionReset(Exception):
+    """Raised by `FakeTelegram.handle` for a `Fault(reset=True)`; the server drops the socket."""
+
+
 class ApiError(Exception):
     """An error answer (status and description)."""
 
-    def __init__(self, status: int, description: str) -> None:
+    def __init__(
+        self, status: int, description: str, parameters: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
+        self.parameters = parameters
 
 
 def _user(user_id: int, first_name: str = "Ann", username: str | None = None) -> dict[str, Any]:
@@ -148,6 +185,8 @@ class FakeTelegram:
         self.chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.raw_updates_served = 0
+        self.faults: dict[str, list[Fault]] = {}
+        self.faulted: list[tuple[Call, Fault]] = []
         self._next_update_id = 1000
         self._next_message_id: dict[int, int] = {}
         self._changed: asyncio.Event | None = None
@@ -252,6 +291,10 @@ class FakeTelegram:
         self.updates.append(update)
         self._notify()
 
+    def inject(self, method: str, *faults: Fault) -> None:
+        """Script the next calls to `method`: each call consumes one fault, in order."""
+        self.faults.setdefault(method, []).extend(faults)
+
     # ----- waiting ----------------------------------------------------------------------
     def _event(self) -> asyncio.Event:
         if self._changed is None:
@@ -295,8 +338,23 @@ class FakeTelegram:
     # ----- methods ----------------------------------------------------------------------
     async def handle(self, method: str, params: dict[str, Any]) -> Any:
         """Answer one method call; raises ApiError for an error answer."""
-        self.calls.append(Call(method, params))
+        call = Call(method, params)
+        self.calls.append(call)
         self._notify()
+        pending = self.faults.get(method, [])
+        fault = next((f for f in pending if f.matches(params)), None)
+        if fault is not None:
+            pending.remove(fault)
+            self.faulted.append((call, fault))
+            if fault.delay_s:
+                await asyncio.sleep(fault.delay_s)
+            if fault.reset:
+                raise ConnectionReset(method)
+            if fault.status:
+                parameters = (
+                    {"retry_after": fault.retry_after} if fault.retry_after is not None else None
+                )
+                raise ApiError(fault.status, _STATUS_TEXT.get(fault.status, "Error"), parameters)
         if method == "getUpdates":
             return await self._get_updates(params)
         handler = getattr(self, f"_m_{method}", None)
@@ -503,7 +561,13 @@ class FakeBotAPIServer:
                     headers[name.strip().lower()] = value.strip()
                 length = int(headers.get("content-length", "0"))
                 body = await reader.readexactly(length) if length else b""
-                status, content_type, payload = await self._route(method, target, headers, body)
+                try:
+                    status, content_type, payload = await self._route(
+                        method, target, headers, body
+                    )
+                except ConnectionReset:
+                    writer.transport.abort()  # RST, no answer: what a dying proxy does
+                    break
                 head = (
                     f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
                     f"Content-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n"
@@ -535,10 +599,14 @@ class FakeBotAPIServer:
         try:
             result = await self.api.handle(path.removeprefix(api_prefix), params)
         except ApiError as exc:
-            return self._error(exc.status, exc.description)
+            return self._error(exc.status, exc.description, exc.parameters)
         return 200, "application/json", json.dumps({"ok": True, "result": result}).encode()
 
     @staticmethod
-    def _error(status: int, description: str) -> tuple[int, str, bytes]:
-        payload = {"ok": False, "error_code": status, "description": description}
+    def _error(
+        status: int, description: str, parameters: dict[str, Any] | None = None
+    ) -> tuple[int, str, bytes]:
+        payload: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if parameters:
+            payload["parameters"] = parameters
         return status, "application/json", json.dumps(payload).encode()
