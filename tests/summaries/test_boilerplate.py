@@ -343,6 +343,93 @@ def test_list_items_inside_an_article_are_kept() -> None:
     assert clean_paste(paste).paragraphs == [EN_BODY[0], EN_BODY[1], *items]
 
 
+def test_subheadings_inside_the_article_are_kept() -> None:
+    paste = _lines("Menu", "Harbour bridge to close to cars next spring", EN_BODY[0],
+                   EN_BODY[1], "Why the steel gave way", EN_BODY[2], EN_BODY[3],
+                   "Privacy Policy", "Terms of Use")
+    assert clean_paste(paste).paragraphs == [EN_BODY[0], EN_BODY[1], "Why the steel gave way",
+                                             EN_BODY[2], EN_BODY[3]]
+
+
+def test_links_after_a_related_header_and_shouted_teasers_are_not_subheadings() -> None:
+    paste = _lines(
+        "Harbour bridge to close to cars next spring",
+        EN_BODY[0],
+        EN_BODY[1],
+        "Related stories",
+        "Ferry fares to rise in April as fuel costs double",
+        "Museum reopens after two-year refit",
+        EN_BODY[2],
+        "MAYOR SAYS THE NEW FERRY TERMINAL WILL OPEN NEXT SUMMER AFTER ALL",
+        EN_BODY[3],
+    )
+    assert clean_paste(paste).paragraphs == list(EN_BODY[:4])
+
+
+def test_a_long_copyright_line_ends_the_article() -> None:
+    legal = ("Results vary with every reader and nothing on this page is advice of any kind; "
+             "please read our terms before you rely on any of it for anything important.")
+    paste = _lines(*EN_BODY, "Facebook", "Twitter",
+                   "© 2023 Harbour Gazette Ltd. All rights reserved. " + legal * 3,
+                   legal, legal.replace("every", "each"), legal.replace("page", "site"))
+    assert clean_paste(paste).paragraphs == list(EN_BODY)
+
+
+def test_a_credit_before_its_caption_leaves_the_paragraph_above_alone() -> None:
+    """BBC-style: the credit comes first, the caption after it."""
+    paste = _lines(EN_BODY[0], EN_BODY[1], "Image copyright Getty Images",
+                   "Image caption The old bridge at dusk", EN_BODY[2], EN_BODY[3])
+    assert clean_paste(paste).paragraphs == list(EN_BODY[:4])
+
+
+def test_the_line_above_a_bare_credit_is_a_caption() -> None:
+    caption = "Cyclists crossing the old harbour bridge on a wet morning in March."
+    paste = _lines(EN_BODY[0], EN_BODY[1], caption, "Photo: John Smith/Reuters", EN_BODY[2],
+                   EN_BODY[3])
+    cleaned = split_paste(paste)
+    assert cleaned.article.paragraphs == list(EN_BODY[:4])
+    assert "Photo: John Smith/Reuters" in cleaned.credits
+
+
+def test_a_navigation_bar_pasted_as_one_line_is_not_prose() -> None:
+    nav = ("Latest News Business Markets Technology Cloud Security Data Centers Networking "
+           "Storage Mobility Software Events Awards Jobs Newsletters Podcasts Videos")
+    paste = _lines(nav, nav.replace("Latest", "All"), *EN_BODY)
+    assert clean_paste(paste).paragraphs == list(EN_BODY)
+
+
+def test_a_stand_first_above_the_byline_is_not_article_text() -> None:
+    standfirst = ("Engineers say the steel has lost a third of its strength, and lorries are "
+                  "to blame.")
+    paste = _lines("Home", "Harbour bridge to close to cars next spring", standfirst,
+                   "By Jane Doe", "March 3, 2023", *EN_BODY, "Privacy Policy")
+    article = clean_paste(paste)
+    assert article.paragraphs == list(EN_BODY)
+    assert article.author == "Jane Doe"
+    assert article.published == dt.date(2023, 3, 3)
+
+
+def test_an_author_box_ends_the_article() -> None:
+    bio = ("Jane Doe (@janedoe) is a staff writer at the Harbour Gazette, covering transport "
+           "and the waterfront since 2015.")
+    teasers = [
+        "The ferry operator says fuel costs have doubled and fares will rise from next month, "
+        "though season tickets will be spared for another year at least.",
+        "Planners want to give bikes more room on the narrow streets of the old town, but "
+        "traders worry about deliveries, parking and the loss of passing trade.",
+    ]
+    paste = _lines(*EN_BODY, bio, "Want more stories like this?", *teasers)
+    assert clean_paste(paste).paragraphs == list(EN_BODY)
+
+
+def test_an_article_paragraph_about_a_journalist_stays() -> None:
+    about = ("Maria Lopez is a former reporter who covered the harbour for the city paper for "
+             "twenty years before she joined the council.")
+    paste = _lines(EN_BODY[0], EN_BODY[1], about, EN_BODY[2], EN_BODY[3])
+    assert clean_paste(paste).paragraphs == [EN_BODY[0], EN_BODY[1], about, EN_BODY[2],
+                                             EN_BODY[3]]
+
+
 # --------------------------------------------------------------------------- no boilerplate
 
 
