@@ -20,8 +20,10 @@ _PROSE = (
     "The council voted on Tuesday to close the old bridge to cars, ending years of argument "
     "about the crumbling structure and its future."
 )
-_FURNITURE = ("Home", "News", "Share", "Updated 14 Feb, 2024", "— Reuters/file", "By Jane Doe",
-              "Read more: Ferry fares to rise", "Advertisement", "Published in Dawn, May 1st, 2020")
+_FURNITURE = (
+    "Home", "News", "Share", "Updated 14 Feb, 2024", "— Reuters/file", "By Jane Doe",
+    "Read more: Ferry fares to rise", "Advertisement", "Published in Dawn, May 1st, 2020",
+)
 
 
 def _page(size: int) -> str:

@@ -128,7 +128,8 @@ def split_units(text: str, rules: PasteRules) -> list[Unit]:
             return
         parts = ["\n".join(block)] if _is_wrapped_block(block, rules) else list(block)
         for i, part in enumerate(parts):
-            units.append(Unit(part, word_weight(part), Kind.HEADING, blank_before=blank and i == 0))
+            first = blank and i == 0
+            units.append(Unit(part, word_weight(part), Kind.HEADING, blank_before=first))
         block.clear()
         blank = False
 

@@ -24,7 +24,8 @@ MENU_PHRASES: tuple[str, ...] = (
     "next", "previous", "back to top", "load more", "see more", "see all", "view all", "show more",
     "privacy policy", "privacy", "cookie policy", "cookies", "cookie settings", "terms of use",
     "terms of service", "terms and conditions", "contact us", "about us", "careers", "sitemap",
-    "site map", "accessibility", "all rights reserved", "copyright", "follow us", "download the app",
+    "site map", "accessibility", "all rights reserved", "copyright", "follow us",
+    "download the app",
     "get the app", "listen", "listen to this article", "accept", "accept all", "reject all",
     "manage preferences", "opinion", "editorial", "advertise", "toggle navigation", "topics",
     "tags", "filed under", "explore further", "story timeline", "thanks for watching",
@@ -281,7 +282,8 @@ DATE_LINE_FILLER_RE = re.compile(
     r"edt|pst|pdt|ist|pkt|bst|ct|et|pt|uhr|a\.m\.|p\.m\.|at|um|à|a las|alle|on|am|le|el|the|de|"
     r"del|du|den|der|ngày)\b|"
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:montag|dienstag|mittwoch|donnerstag|"
-    r"freitag|samstag|sonntag|segunda|terça|quarta|quinta|sexta|feira|às|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+    r"freitag|samstag|sonntag|segunda|terça|quarta|quinta|sexta|feira|às|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
     r"miércoles|jueves|viernes|sábado|domingo)\b",
     re.IGNORECASE,
 )
@@ -392,6 +394,8 @@ class PasteRules:
     #: Metadata search window (lines) above the article and below it.
     meta_window_above: int = 25
     meta_window_below: int = 4
+    #: A heading in capitals with at least this many words is a teaser link, not a subheading.
+    shouted_words: int = 8
     #: Up to this many body lines above a byline or date line at the top are a stand-first.
     standfirst_lines: int = 2
     #: A date line has at most this many words ("Updated 18 Dec, 2024, 10:31 AM").

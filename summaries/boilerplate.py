@@ -233,9 +233,9 @@ def _grow_lists(units: list[Unit], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_shouted(unit: Unit) -> bool:
+def _is_shouted(unit: Unit, rules: PasteRules) -> bool:
     """A long line in capitals is a teaser link or a kicker, not a subheading."""
-    return unit.words >= 8 and unit.text.isupper()
+    return unit.words >= rules.shouted_words and unit.text.isupper()
 
 
 def _is_meta_line(unit: Unit) -> bool:
@@ -264,7 +264,7 @@ def _skip_standfirst(units: list[Unit], start: int, end: int, rules: PasteRules)
     return new_start
 
 
-def _body(units: list[Unit], start: int, end: int) -> list[Unit]:
+def _body(units: list[Unit], start: int, end: int, rules: PasteRules) -> list[Unit]:
     """The kept lines of the run: prose and items, plus subheadings between kept lines.
 
     A section header ("Related", "Read more:") inside the run opens a block of links: the
@@ -283,7 +283,7 @@ def _body(units: list[Unit], start: int, end: int) -> list[Unit]:
             links = True
         elif (
             seen and not links and i < last and unit.kind is Kind.HEADING
-            and not unit.teaser and not unit.repeated and not _is_shouted(unit)
+            and not unit.teaser and not unit.repeated and not _is_shouted(unit, rules)
         ):
             out.append(unit)
     return out
@@ -324,7 +324,7 @@ def split_paste(text: str, rules: PasteRules = DEFAULT_RULES) -> CleanedPaste:
         return CleanedPaste(Article(text=""))
     start, end = _grow_lists(units, *run)
     start = _skip_standfirst(units, start, end, rules)
-    body = _body(units, start, end)
+    body = _body(units, start, end, rules)
     # Begin the body at its first kept line so the headline search starts right above it.
     first = next(i for i in range(start, end + 1) if units[i] is body[0]) if body else start
     meta = find_meta(units, first, end, rules)
