@@ -121,7 +121,10 @@ ERRORS: dict[type[E.SummaryError], str] = {
     E.PageTooLarge: "The page is too large (over {limit}).",
     E.TooManyRedirects: "That link redirects too many times.",
     E.UnsupportedContentType: "That link is {kind}; I can only read web articles for now.",
-    E.ConnectionFailed: "I couldn't reach that site — check the link.",
+    E.ConnectionFailed: (
+        "I couldn't reach that site, or it broke off the download — check the link or try "
+        "again later."
+    ),
     E.NoArticleFound: (
         "I couldn't find an article on that page "
         "(it may be behind a paywall or need JavaScript)."

@@ -110,7 +110,7 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
         (E.PageTooLarge(5 * 1024 * 1024), "The page is too large (over 5 MB)."),
         (E.FetchTimeout(), "The site didn't answer within 15 s."),
         (E.TextTooShort(), "That's too short to summarise — paste the whole article or send a link."),
-        (E.ConnectionFailed(), "I couldn't reach that site — check the link."),
+        (E.ConnectionFailed(), texts.ERRORS[E.ConnectionFailed]),
         (E.UnsupportedLanguage("ja"), "I can't summarise that language's text yet."),
     ],
 )
