@@ -102,7 +102,8 @@ SECTION_PHRASES: tuple[str, ...] = (
     "sur le même sujet", "à lire aussi", "vous aimerez aussi", "articles liés", "comentarios",
     "lo más leído", "más leídas", "noticias relacionadas", "te puede interesar", "commenti",
     "lascia un commento", "articoli correlati", "i più letti", "comentários", "mais lidas",
-    "reacties", "meest gelezen", "комментарии", "читайте также",
+    "reacties", "meest gelezen", "комментарии", "читайте также", "отзывы", "добавить отзыв",
+    "добавить комментарий", "похожие статьи", "похожие новости", "самые популярные",
 )
 
 # Lines that start with one of these are teaser/link furniture whatever their length.
