@@ -103,7 +103,10 @@ def render_text(summary: Summary) -> str:
     lines += [f"• {s.text}" for s in summary.sentences]
     if summary.quotes:
         lines += ["", "Key quotes:"]
-        lines += [f"  “{q.text}”" + (f" — {q.speaker}" if q.speaker else "") for q in summary.quotes]
+        lines += [
+            f"  “{q.text}”" + (f" — {q.display_speaker}" if q.display_speaker else "")
+            for q in summary.quotes
+        ]
     shorter = 100 - round(100 * summary.summary_words / max(1, summary.article_words))
     lines += [
         "",

@@ -122,6 +122,6 @@ class Summary:
                 "cited": list(a.cited),
             },
             "sentences": [s.text for s in self.sentences],
-            "quotes": [{"quote": q.text, "speaker": q.speaker} for q in self.quotes],
+            "quotes": [{"quote": q.text, "speaker": q.display_speaker} for q in self.quotes],
             "stats": {"article_words": self.article_words, "summary_words": self.summary_words},
         }
