@@ -13,6 +13,15 @@ ARTICLE_MIN_WORDS = 80
 #: Bare http(s) links in text without entities (forwarded or exported text).
 _URL_RE = re.compile(r"https?://[^\s<>\"'«»“”]+", re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?)]}'\"»”’"
+#: Non-web schemes people paste to probe the server (file:, gopher:, …). They are kept as links
+#: so the bot refuses them clearly instead of reading them as a too-short text.
+REFUSED_SCHEMES: tuple[str, ...] = (
+    "file", "ftp", "ftps", "sftp", "gopher", "data", "javascript", "vbscript", "ws", "wss",
+    "dict", "ldap", "ldaps", "smb", "tftp", "jar", "netdoc", "telnet", "ssh",
+)
+_REFUSED_RE = re.compile(
+    rf"(?<![\w/.+-])(?:{'|'.join(REFUSED_SCHEMES)}):[^\s<>\"']+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +63,9 @@ def extract_urls(message: Message) -> list[str]:
             found.append(_normalise_url(entity.url))
     if not found:
         found = [_normalise_url(m.group(0)) for m in _URL_RE.finditer(message_text(message))]
-    http = [u for u in found if u.lower().startswith(("http://", "https://"))]
-    return list(dict.fromkeys(http))
+    refused = _REFUSED_RE.finditer(message_text(message))
+    found += [m.group(0).rstrip(_TRAILING_PUNCT) for m in refused]
+    return list(dict.fromkeys(found))
 
 
 def _words_without_urls(text: str) -> int:

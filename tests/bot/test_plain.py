@@ -44,7 +44,10 @@ def test_parse_links_and_text(api: FakeTelegram) -> None:
     assert parse_message(_message(api, "no links")).text == "no links"
     assert parse_message(_message(api, "www.site.com", entities=[
         {"type": "url", "offset": 0, "length": 12}])).urls == ("https://www.site.com",)
-    assert parse_message(_message(api, "ftp://x.y/z")).urls == ()
+    # Non-web schemes stay links, so the bot refuses them instead of reading a short text.
+    assert parse_message(_message(api, "ftp://x.y/z")).urls == ("ftp://x.y/z",)
+    assert parse_message(_message(api, "see file:///etc/passwd.")).urls == ("file:///etc/passwd",)
+    assert parse_message(_message(api, "metadata:x and more")).urls == ()
 
 
 def test_parse_command_prefers_argument_then_reply(api: FakeTelegram) -> None:
