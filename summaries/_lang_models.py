@@ -18,11 +18,11 @@ import os
 import threading
 from collections.abc import Iterable
 
-from langdetect.detector_factory import (  # type: ignore[import-untyped]
+from langdetect.detector_factory import (
     PROFILES_DIRECTORY,
     DetectorFactory,
 )
-from langdetect.lang_detect_exception import LangDetectException  # type: ignore[import-untyped]
+from langdetect.lang_detect_exception import LangDetectException
 
 #: The langdetect profiles loaded: the languages that share a script with others we support.
 #: (Loading all 55 costs about 60 MB; these 16 about 15 MB.)
@@ -84,7 +84,7 @@ def _fasttext_model_path() -> str:
 
 @functools.cache
 def _fasttext_model() -> object:
-    import fasttext  # type: ignore[import-untyped]  # fasttext-predict: the predict-only build
+    import fasttext  # fasttext-predict: the predict-only build
 
     return fasttext.load_model(_fasttext_model_path())
 

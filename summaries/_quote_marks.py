@@ -82,9 +82,9 @@ def _scan_line(text: str, lo: int, hi: int, para: int) -> list[Span]:
                 opens = not _right_flanking(text, i, lo, hi) and i > stack[-1][1] + 1
                 closes = not opens
             if closes:
-                mark, at = stack.pop()
+                opener, at = stack.pop()
                 if not stack:
-                    spans.append(Span(at + 1, i, at, i, para, mark))
+                    spans.append(Span(at + 1, i, at, i, para, opener))
             elif opens:
                 stack.append((ch, i))
             continue
@@ -99,8 +99,8 @@ def _scan_line(text: str, lo: int, hi: int, para: int) -> list[Span]:
             continue
         stack.append((ch, i))
     if stack:
-        mark, at = stack[0]
-        spans.append(Span(at + 1, hi, at, -1, para, mark))
+        opener, at = stack[0]
+        spans.append(Span(at + 1, hi, at, -1, para, opener))
     return spans
 
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 import stopwordsiso
 
 from summaries._sentences import SPLITTERS
