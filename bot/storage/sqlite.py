@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import sqlite3
@@ -83,12 +84,23 @@ class SQLiteStore:
                 await db.execute("BEGIN IMMEDIATE")
                 try:
                     yield db
+                    await db.execute("COMMIT")
                 except BaseException:
-                    await db.execute("ROLLBACK")
+                    await self._rollback(db)
                     raise
-                await db.execute("COMMIT")
             except (sqlite3.Error, OSError) as exc:
                 raise StoreError(str(exc)) from exc
+
+    @staticmethod
+    async def _rollback(db: aiosqlite.Connection) -> None:
+        """Undo an open transaction without hiding the error that caused it.
+
+        SQLite has already rolled back after SQLITE_FULL or an I/O error, and a second ROLLBACK
+        would raise "no transaction is active" in place of "database or disk is full".
+        """
+        if db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                await db.execute("ROLLBACK")
 
     async def _fetchone(self, sql: str, params: tuple[object, ...]) -> sqlite3.Row | None:
         try:
