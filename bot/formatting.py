@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,16 @@ MAX_MESSAGE_UNITS = 4096
 LONG_QUOTE_CHARS = 160
 SEPARATOR = " · "
 _QUOTE_MARKS = "\"“”„«»‘’'"
+
+
+#: Characters never sent from article text: C0/C1 controls (binary junk; Telegram may reject
+#: them) and bidi overrides/isolates, which could flip how our own labels read.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_text(text: str) -> str:
+    """Article text made safe for HTML parse mode: unsafe characters dropped, then escaped."""
+    return html.escape(_UNSAFE_CHARS.sub("", text))
 
 
 def utf16_len(text: str) -> int:
@@ -53,13 +64,13 @@ def source_line(a: Attribution) -> str:
     cited = [c for c in a.cited if c not in parts]
     if cited:
         parts.append(texts.SOURCE_VIA.format(outlets=", ".join(cited)))
-    return html.escape(SEPARATOR.join(parts))
+    return escape_text(SEPARATOR.join(parts))
 
 
 def title_line(title: str | None, url: str | None) -> str:
     """Bold title, linked to the article when it came from a URL."""
     if title:
-        bold = f"<b>{html.escape(title)}</b>"
+        bold = f"<b>{escape_text(title)}</b>"
     elif url:
         bold = f"<b>{texts.UNTITLED_LINK}</b>"
     else:
@@ -71,9 +82,9 @@ def title_line(title: str | None, url: str | None) -> str:
 
 def quote_line(q: Quote) -> str:
     """“text” — speaker (no dash when the speaker is unknown or only a pronoun)."""
-    body = "“" + html.escape(q.text.strip().strip(_QUOTE_MARKS)) + "”"
+    body = "“" + escape_text(q.text.strip().strip(_QUOTE_MARKS)) + "”"
     speaker = q.display_speaker
-    return f"{body} — {html.escape(speaker)}" if speaker else body
+    return f"{body} — {escape_text(speaker)}" if speaker else body
 
 
 def footer_line(summary: Summary) -> str:
@@ -88,7 +99,7 @@ def footer_line(summary: Summary) -> str:
         shorter = round(100 * (1 - summary.summary_words / summary.article_words))
         if shorter > 0:
             parts.append(texts.FOOTER_SHORTER.format(percent=shorter))
-    return html.escape(SEPARATOR.join(parts))
+    return escape_text(SEPARATOR.join(parts))
 
 
 def summary_blocks(summary: Summary, url: str | None = None) -> list[Block]:
@@ -100,7 +111,7 @@ def summary_blocks(summary: Summary, url: str | None = None) -> list[Block]:
     if head:
         blocks.append(Block(tuple(head)))
     if summary.sentences:
-        blocks.append(Block(tuple(f"• {html.escape(s.text.strip())}" for s in summary.sentences)))
+        blocks.append(Block(tuple(f"• {escape_text(s.text.strip())}" for s in summary.sentences)))
     short = [quote_line(q) for q in summary.quotes if len(q.text) <= LONG_QUOTE_CHARS]
     long = [quote_line(q) for q in summary.quotes if len(q.text) > LONG_QUOTE_CHARS]
     if short:

@@ -12,7 +12,7 @@ class Verdict(enum.Enum):
     """What to do with one request."""
 
     ALLOW = "allow"
-    NOTIFY = "notify"  # refuse, and say "slow down" once
+    NOTIFY = "notify"  # refuse, and say "slow down" (once until the bucket is full again)
     DROP = "drop"  # refuse silently: the notice was already sent in this window
 
 
@@ -53,6 +53,10 @@ class TokenBuckets:
         rate = self._spec.per_minute / 60
         bucket.tokens = min(self._spec.burst, bucket.tokens + (now - bucket.updated) * rate)
         bucket.updated = now
+        if bucket.tokens >= self._spec.burst:
+            # A full bucket means the sender calmed down: the next flood earns a new notice.
+            # Refilled single tokens do not, so a steady flood hears "slow down" once.
+            bucket.notified = False
         return bucket
 
     def _prune(self, now: float) -> None:
@@ -78,7 +82,6 @@ class TokenBuckets:
         bucket = self._refilled(key, self._clock())
         if bucket.tokens >= 1:
             bucket.tokens -= 1
-            bucket.notified = False
             return Verdict.ALLOW
         if bucket.notified:
             return Verdict.DROP

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -14,7 +15,14 @@ from telegram.error import TelegramError
 from bot import formatting, texts
 from bot.context import BotContext
 from bot.handlers.replies import deliver, typing
-from bot.inputs import SummaryRequest, parse_command, parse_message
+from bot.inputs import (
+    PASTE_MAX_CHARS,
+    SummaryRequest,
+    cap_text,
+    looks_readable,
+    parse_command,
+    parse_message,
+)
 from bot.storage.base import ChatSettings
 from summaries.errors import SummaryError
 from summaries.models import Summary
@@ -89,6 +97,12 @@ async def summarize_request(update: Update, context: BotContext, request: Summar
         await run_jobs(update, context, [job_for(u) for u in urls], status)
         return
     text = request.text or ""
+    if not looks_readable(text):
+        await message.reply_html(html.escape(texts.NOT_TEXT))
+        return
+    text, cut = cap_text(text)
+    if cut:
+        await message.reply_html(html.escape(texts.TEXT_CUT.format(chars=PASTE_MAX_CHARS)))
 
     async def produce_text() -> Summary:
         return await deps.service.for_text(text, options)
@@ -177,6 +191,12 @@ async def on_document(update: Update, context: BotContext) -> None:
     except UnicodeDecodeError:
         await message.reply_html(texts.DOCUMENT_UNREADABLE)
         return
+    if not looks_readable(body):
+        await message.reply_html(texts.DOCUMENT_UNREADABLE)
+        return
+    body, cut = cap_text(body)
+    if cut:
+        await message.reply_html(html.escape(texts.TEXT_CUT.format(chars=PASTE_MAX_CHARS)))
     chat = update.effective_chat
     options = (await deps.service.chat_settings(chat.id if chat else 0)).to_options()
 

@@ -84,7 +84,10 @@ def test_token_bucket_notifies_once_then_drops() -> None:
         Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
     clock.now += 10  # one token back (6 per minute)
     assert buckets.take("u") is Verdict.ALLOW
-    assert buckets.take("u") is Verdict.NOTIFY
+    assert buckets.take("u") is Verdict.DROP  # the same flood: no second notice
+    clock.now += 20  # the bucket is full again: a new flood gets a new notice
+    assert [buckets.take("u") for _ in range(4)] == [
+        Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
 
 
 def test_rate_limiter_checks_user_and_chat_without_double_spending() -> None:
