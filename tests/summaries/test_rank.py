@@ -205,6 +205,18 @@ def test_sentence_similar_to_title_ranks_high() -> None:
         "The eruption forced thousands of islanders to evacuate their homes overnight.",
         "Ferries carried families to the mainland through the night.",
         "Officials said schools on the island would stay closed this week.",
+        # A longer article keeps 3 sentences a short summary, where the title counts fully.
+        "Shops in the island's main town opened for a few hours on Monday.",
+        "The island's only hospital moved patients to a clinic on the coast.",
+        "Farmers on the island worried about ash on their fields.",
+        "A second ferry company offered extra crossings to the mainland.",
+        "Scientists on the island said the tremors had become weaker.",
+        "Hotels on the island cancelled bookings for the rest of the month.",
+        "The island's radio station broadcast updates every hour.",
+        "Volunteers on the island handed out masks and bottled water.",
+        "Officials on the island asked residents to stay calm.",
+        "The island's mayor thanked the rescue teams.",
+        "Bus services on the island ran a reduced timetable.",
     )
     title = "Eruption forces thousands of islanders to evacuate"
     with_title = pick_sentences(sentences, 3, tools_for("en"), title=title)
