@@ -27,7 +27,8 @@ def _is_unspaced(ch: str) -> bool:
 
 
 def _has_alnum(word: str) -> bool:
-    return any(ch.isalnum() for ch in word)
+    # Nearly every token starts with a letter or digit: test that before scanning the rest.
+    return word[:1].isalnum() or any(ch.isalnum() for ch in word)
 
 
 def _bigrams(word: str) -> list[str]:
