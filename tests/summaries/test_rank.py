@@ -6,9 +6,12 @@ import dataclasses
 import re
 
 import pytest
+import stopwordsiso
 
+from summaries._rank_news import NewsRankConfig, brevity, quoted_share
+from summaries._rank_text import content_terms, graph_centrality
 from summaries.config import ALGORITHMS
-from summaries.lexicon import LanguageTools, tools_for
+from summaries.lexicon import LanguageTools, stop_words_for, tools_for
 from summaries.models import Sentence
 from summaries.rank import pick_sentences
 
@@ -271,3 +274,79 @@ def test_scores_are_comparable_within_a_call() -> None:
     sentences = neutral_article(14)
     picked = pick_sentences(sentences, 3, tools_for("en"))
     assert picked[0].score > picked[1].score > picked[2].score
+
+
+# ---------------------------------------------------------------- centrality, brevity, stop words
+
+
+TOPICAL = build_article(
+    "The weather in the valley was mild for the season.",
+    "The council approved the tram budget after a long debate.",
+    "The tram budget adds new tram lines to the airport.",
+    "Critics of the tram budget said the tram lines cost too much.",
+    "A choir sang in the old church on Sunday evening.",
+    "The tram budget will be reviewed when the tram lines open.",
+)
+
+
+def test_graph_centrality_favours_sentences_that_share_words() -> None:
+    terms = [content_terms(s, tools_for("en"), lambda w: w) for s in TOPICAL]
+    scores = graph_centrality(terms, exponent=0.5, damping=0.85, max_sentences=100)
+    assert len(scores) == len(TOPICAL)
+    assert min(scores[1], scores[2], scores[3], scores[5]) > max(scores[0], scores[4])
+
+
+def test_weighted_degree_above_the_cap_ranks_like_the_graph() -> None:
+    terms = [content_terms(s, tools_for("en"), lambda w: w) for s in TOPICAL]
+    graph = graph_centrality(terms, exponent=0.5, damping=0.85, max_sentences=100)
+    degree = graph_centrality(terms, exponent=0.5, damping=0.85, max_sentences=2)
+    assert graph != degree
+    assert {i for i in range(6) if degree[i] == 0.0} == {0, 4}
+    assert min(degree[1], degree[2], degree[3], degree[5]) > 0.0
+    assert graph_centrality([], 0.5, 0.85, 100) == []
+    assert graph_centrality([[], []], 0.5, 0.85, 100) == pytest.approx([0.075, 0.075])
+
+
+def test_long_summaries_follow_centrality_not_position() -> None:
+    picked = pick_sentences(TOPICAL, 3, tools_for("en"))
+    assert 0 not in {s.index for s in picked}
+    assert {s.index for s in picked} <= {1, 2, 3, 5}
+
+
+@pytest.mark.parametrize(
+    ("n", "total", "expected"),
+    [(1, 20, 1.0), (3, 20, 1.0), (5, 20, 0.5), (7, 20, 0.0), (10, 20, 0.0), (1, 0, 0.0)],
+)
+def test_lead_signals_fade_with_the_summary_share(n: int, total: int, expected: float) -> None:
+    config = NewsRankConfig(lead_full_share=0.15, share_saturation=0.35)
+    assert brevity(n, total, config) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No quotes here.", 0.0),
+        ('"All of it is quoted."', 1.0),
+        ("“Half quote” plain text", 0.5),
+        ("It’s an apostrophe, not a quote.", 0.0),
+        ("«Ab» cd", 0.5),
+    ],
+)
+def test_quoted_share(text: str, expected: float) -> None:
+    assert quoted_share(text) == pytest.approx(expected)
+
+
+def test_english_stop_words_are_function_words_only() -> None:
+    stop = stop_words_for("en")
+    assert {"the", "of", "and", "it's", "it’s", "they"} <= stop
+    # Content words that news keeps repeating must stay countable.
+    assert not {"year", "said", "new", "states", "research", "government"} & stop
+    assert tools_for("en").stop_words == stop
+
+
+def test_other_languages_take_the_shorter_packaged_list() -> None:
+    german = stop_words_for("de")
+    assert {"und", "der", "die"} <= german
+    assert len(german) < len(stopwordsiso.stopwords("de"))
+    assert "и" in stop_words_for("ru")  # no sumy list: stopwordsiso's
+    assert stop_words_for("xx") == frozenset()
