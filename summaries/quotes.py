@@ -121,11 +121,15 @@ def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
     return bool(mention) and mention[0].isupper() and mention.lower() not in pats.pronouns
 
 
-def _proper(spk: str, text: str) -> bool:
+_MID_SENTENCE_WORD = re.compile(r"(?<=[\w,;])\s+(\w+)")
+
+
+def _proper(spk: str, text: str, mid_words: frozenset[str]) -> bool:
     """A sentence-initial capitalised phrase that is a proper name, not "His" or "During".
 
-    A one-word name must also be written capitalised inside a sentence somewhere; a phrase
-    opened by an article needs two more capitalised words ("The New York Times").
+    A one-word name must also be written capitalised inside a sentence somewhere (`mid_words`:
+    the words of `text` that follow a word or a comma); a phrase opened by an article needs two
+    more capitalised words ("The New York Times").
     """
     words = spk.split()
     if words[0] in STOP_HEADS or words[0] in _NOT_SUBJECTS or is_bare_mention(spk):
@@ -134,12 +138,15 @@ def _proper(spk: str, text: str) -> bool:
         return len(words) >= 3 and all(w[:1].isupper() for w in words[1:3])
     if len(words) > 1:
         return True
+    if spk.isalnum():
+        return spk in mid_words
     return re.search(rf"[\w,;]\s+{re.escape(spk)}\b", text) is not None
 
 
 def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
     """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
     names = _Names()
+    mid_words = frozenset(_MID_SENTENCE_WORD.findall(text))
     for b in _SENTENCE_START.finditer(text):
         # the full clause-subject pattern only behind an introductory word ("During …, X")
         first = _FIRST_WORD.match(text, b.end())
@@ -148,7 +155,7 @@ def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
         if m is None:
             continue
         spk = clean_mention(m.group("spk"))
-        if _is_named(spk, pats) and _proper(spk, text):
+        if _is_named(spk, pats) and _proper(spk, text, mid_words):
             names.add(m.start("spk"), spk)
     for sv in subject_verbs(pats, text):
         spk = clean_mention(sv.spk)
