@@ -48,7 +48,7 @@ class DetectionConfig:
     min_cjk_letters: int = 2
     #: Only the first this many characters of a text are looked at (a long article's language
     #: shows long before that).
-    scan_chars: int = 20_000
+    scan_chars: int = 6_000
     #: The sample fed to the models is at most this many characters, from the longest lines.
     sample_chars: int = 1500
     #: Scripts are counted on the first this many characters of the sample.
