@@ -103,6 +103,9 @@ class Store(Protocol):
     async def purge_expired(self) -> int:
         """Delete expired cache rows; returns how many were deleted."""
 
+    async def cache_size(self) -> int:
+        """How many summaries the cache holds (it is bounded; the soonest to expire go first)."""
+
     async def incr(self, counter: str, by: int = 1) -> None:
         """Add to a named counter."""
 

@@ -12,8 +12,11 @@ from summaries.models import Summary
 class MemoryStore:
     """A dict-backed store with the same semantics as the SQLite one."""
 
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, clock: Callable[[], float] = time.time, max_cache_entries: int = 10_000
+    ) -> None:
         self._clock = clock
+        self.max_cache_entries = max_cache_entries
         self._settings: dict[int, ChatSettings] = {}
         self._cache: dict[str, tuple[float, Summary]] = {}
         self._counters: dict[str, int] = {}
@@ -48,6 +51,14 @@ class MemoryStore:
     async def put_summary(self, key: str, summary: Summary, ttl_s: float) -> None:
         """Cache a summary for `ttl_s` seconds."""
         self._cache[key] = (self._clock() + ttl_s, summary)
+        if len(self._cache) > self.max_cache_entries:
+            await self.purge_expired()
+            while len(self._cache) > self.max_cache_entries:
+                del self._cache[min(self._cache, key=lambda k: self._cache[k][0])]
+
+    async def cache_size(self) -> int:
+        """How many summaries the cache holds."""
+        return len(self._cache)
 
     async def purge_expired(self) -> int:
         """Delete expired entries."""

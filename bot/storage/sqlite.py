@@ -32,6 +32,13 @@ _SCHEMA = (
 )
 
 
+#: Cached summaries kept at most (plus up to TRIM_EVERY between trims); the soonest to expire
+#: go first. About 3 KB each, so the cache stays near 30 MB however many links are summarised.
+MAX_CACHE_ROWS = 10_000
+#: Trim the cache after this many writes (counting rows on every write would cost more).
+TRIM_EVERY = 64
+
+
 class SQLiteStore:
     """A `Store` on one SQLite file.
 
@@ -41,9 +48,15 @@ class SQLiteStore:
     """
 
     def __init__(
-        self, path: str | Path, clock: Callable[[], float] = time.time, busy_timeout_s: float = 5
+        self,
+        path: str | Path,
+        clock: Callable[[], float] = time.time,
+        busy_timeout_s: float = 5,
+        max_cache_rows: int = MAX_CACHE_ROWS,
     ) -> None:
         self._path = Path(path)
+        self.max_cache_rows = max_cache_rows
+        self._puts_since_trim = 0
         self._clock = clock
         self._busy_timeout_s = busy_timeout_s
         self._db: aiosqlite.Connection | None = None
@@ -152,6 +165,19 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO summary_cache (key, data, expires) VALUES (?, ?, ?)",
                 (key, dump_summary(summary), now + ttl_s),
             )
+            self._puts_since_trim += 1
+            if self._puts_since_trim >= TRIM_EVERY:
+                self._puts_since_trim = 0
+                await db.execute(
+                    "DELETE FROM summary_cache WHERE key IN (SELECT key FROM summary_cache "
+                    "ORDER BY expires DESC LIMIT -1 OFFSET ?)",
+                    (self.max_cache_rows,),
+                )
+
+    async def cache_size(self) -> int:
+        """How many summaries the cache holds (expired ones included until purged)."""
+        row = await self._fetchone("SELECT COUNT(*) FROM summary_cache", ())
+        return int(row[0]) if row else 0
 
     async def purge_expired(self) -> int:
         """Delete expired cache rows; returns how many were deleted."""

@@ -206,3 +206,31 @@ async def test_concurrent_writers_on_one_connection(tmp_path: Path) -> None:
     assert (await store.counters())["served"] == 50
     assert await store.count_chats() == 50
     await store.close()
+
+
+async def test_cache_is_bounded(tmp_path: Path) -> None:
+    from bot.storage.sqlite import TRIM_EVERY
+    from tests.bot.conftest import make_summary
+
+    clock = [1000.0]
+    store = SQLiteStore(tmp_path / "db.sqlite3", clock=lambda: clock[0], max_cache_rows=50)
+    await store.open()
+    summary = make_summary()
+    for i in range(300):
+        clock[0] += 1
+        await store.put_summary(f"k{i}", summary, 3600)
+        assert await store.cache_size() <= 50 + TRIM_EVERY
+    # The newest entries survive; the oldest went first.
+    assert await store.get_summary("k299") is not None
+    assert await store.get_summary("k0") is None
+    await store.close()
+
+
+async def test_memory_cache_is_bounded() -> None:
+    from tests.bot.conftest import make_summary
+
+    store = MemoryStore(max_cache_entries=10)
+    for i in range(100):
+        await store.put_summary(f"k{i}", make_summary(), 3600 + i)
+    assert await store.cache_size() == 10
+    assert await store.get_summary("k99") is not None
