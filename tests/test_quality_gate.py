@@ -89,3 +89,4 @@ def test_language_identification(tmp_path) -> None:
     acc = json.loads(out.read_text())["detectors"]["summaries.evaluation:detect_language"]["accuracy"]
     assert acc["sentence"] >= FLOORS["langid_sentence"]
     assert acc["pair"] >= FLOORS["langid_pair"]
+    assert acc["mixed-50"] >= FLOORS["langid_mixed50"]
