@@ -52,8 +52,11 @@ def run_page(html: str, url: str | None, times: dict[str, list[float]]) -> None:
     except SummaryError:
         return
     times["pipeline"].append((time.perf_counter() - start) * 1000)
-    _timed(times, "trafilatura alone", lambda: trafilatura.extract(
-        html, url=url, include_comments=False, fast=True))
+    _timed(
+        times,
+        "trafilatura alone",
+        lambda: trafilatura.extract(html, url=url, include_comments=False, fast=True),
+    )
 
 
 def main() -> int:
@@ -62,11 +65,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
-    pages = [
-        (gzip.open(args.data / "html" / f"{pid}.html.gz", "rt", encoding="utf-8").read(),
-         truth[pid].get("url"))
-        for pid in sorted(truth)
-    ]
+    pages = []
+    for pid in sorted(truth):
+        with gzip.open(args.data / "html" / f"{pid}.html.gz", "rt", encoding="utf-8") as page:
+            pages.append((page.read(), truth[pid].get("url")))
     for html, url in pages[:3]:  # warm-up: models, stemmers, compiled patterns
         run_page(html, url, defaultdict(list))
     times: dict[str, list[float]] = defaultdict(list)
@@ -74,8 +76,8 @@ def main() -> int:
         for html, url in pages:
             run_page(html, url, times)
     base = statistics.median(times["trafilatura alone"])
-    print(f"{len(pages)} pages x {args.rounds} rounds\n| stage | median ms | p95 ms | × trafilatura |")
-    print("|---|---|---|---|")
+    print(f"{len(pages)} pages x {args.rounds} rounds")
+    print("| stage | median ms | p95 ms | × trafilatura |\n|---|---|---|---|")
     for stage, values in times.items():
         values.sort()
         median, p95 = statistics.median(values), values[int(0.95 * (len(values) - 1))]

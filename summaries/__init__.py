@@ -1,4 +1,4 @@
-"""NewsBrief's summarisation pipeline: article text or a URL in, a Summary out (no Telegram here)."""
+"""NewsBrief's pipeline: article text or a URL in, a Summary out (no Telegram here)."""
 
 from summaries.config import ALGORITHMS, FetchLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError

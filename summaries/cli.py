@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     summarize.add_argument("source", help="http(s) URL, path to a .txt/.html file, or - for stdin")
     summarize.add_argument("--json", action="store_true", help="print the result as JSON")
     length = summarize.add_mutually_exclusive_group()
-    length.add_argument("-n", "--sentences", type=int, default=3, help="summary length (default 3)")
+    length.add_argument(
+        "-n", "--sentences", type=int, default=3, help="summary length (default 3)"
+    )
     length.add_argument("--ratio", type=float, help="summary length as a share of the article")
     summarize.add_argument("--algorithm", choices=ALGORITHMS, default="news")
     summarize.add_argument("--language", help="force a language (ISO 639-1) instead of detecting")

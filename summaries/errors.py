@@ -1,19 +1,19 @@
 """The pipeline's exceptions: one root, one class per reason the bot can tell a user.
 
-    SummaryError
-    ├── FetchError                  the page could not be downloaded
-    │   ├── InvalidURL              not an http(s) URL, or malformed
-    │   ├── BlockedAddress          private, loopback, link-local, reserved, or an odd port
-    │   ├── BadStatus               the site answered 4xx/5xx (`.status`)
-    │   │   └── PageNotFound        404 or 410
-    │   ├── FetchTimeout            no complete answer within the time cap
-    │   ├── PageTooLarge            more bytes than the cap (compressed or decompressed)
-    │   ├── TooManyRedirects
-    │   ├── UnsupportedContentType  a PDF, an image, … (`.content_type`)
-    │   └── ConnectionFailed        DNS failure, refused or dropped connection
-    ├── NoArticleFound              a page with no article: paywall stub, JS-only page, index page
-    ├── TextTooShort                too little text to summarise
-    └── UnsupportedLanguage         a language the pipeline has no tools for (`.language`)
+SummaryError
+├── FetchError                  the page could not be downloaded
+│   ├── InvalidURL              not an http(s) URL, or malformed
+│   ├── BlockedAddress          private, loopback, link-local, reserved, or an odd port
+│   ├── BadStatus               the site answered 4xx/5xx (`.status`)
+│   │   └── PageNotFound        404 or 410
+│   ├── FetchTimeout            no complete answer within the time cap
+│   ├── PageTooLarge            more bytes than the cap (compressed or decompressed)
+│   ├── TooManyRedirects
+│   ├── UnsupportedContentType  a PDF, an image, … (`.content_type`)
+│   └── ConnectionFailed        DNS failure, refused or dropped connection
+├── NoArticleFound              a page with no article: paywall stub, JS-only page, index page
+├── TextTooShort                too little text to summarise
+└── UnsupportedLanguage         a language the pipeline has no tools for (`.language`)
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class InvalidURL(FetchError):
 
 
 class BlockedAddress(FetchError):
-    """The URL points to a private, loopback, link-local or reserved address (or a blocked port)."""
+    """The URL points to a private, loopback, link-local or reserved address, or a blocked port."""
 
 
 class BadStatus(FetchError):

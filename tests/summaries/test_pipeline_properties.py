@@ -49,7 +49,16 @@ def test_any_text_is_a_summary_or_our_error(text: str) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TEXT, st.sampled_from(["<html><body><article><p>{}</p></article></body></html>", "{}",
-                              "<div>" * 300 + "{}", "<script>{}</script>"]))
+@given(
+    _TEXT,
+    st.sampled_from(
+        [
+            "<html><body><article><p>{}</p></article></body></html>",
+            "{}",
+            "<div>" * 300 + "{}",
+            "<script>{}</script>",
+        ]
+    ),
+)
 def test_any_html_is_a_summary_or_our_error(text: str, shape: str) -> None:
     _check(summarize_html, shape.format(text), "https://example.com/news/1")
