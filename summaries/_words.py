@@ -56,6 +56,19 @@ def cjk_words(text: str) -> list[str]:
     return out
 
 
+def count_words(text: str) -> int:
+    """Words of a text: whitespace-separated tokens, a Han/kana run counting one per 2 characters.
+
+    Chinese and Japanese put no spaces between words (a paragraph is one "token"), and their
+    words average about two characters, so whole articles would otherwise count a few words.
+    """
+    total = 0
+    for token in text.split():
+        cjk = sum(len(run) for run in _CJK_RUN.findall(token))
+        total += max(1, (cjk + 1) // 2) if cjk else 1
+    return total
+
+
 #: English function words: the closed class of pronouns, determiners, auxiliaries, prepositions,
 #: conjunctions and contraction pieces, as in the widely used NLTK/Snowball English list. Kept
 #: small on purpose: stopwordsiso's English list (1298 words) and even sumy's (579) also drop

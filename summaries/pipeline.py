@@ -6,6 +6,7 @@ import asyncio
 
 import httpx
 
+from summaries._words import count_words
 from summaries.attribution import find_attribution
 from summaries.boilerplate import split_paste
 from summaries.config import PipelineConfig, SummaryOptions
@@ -40,7 +41,7 @@ def summarize_article(
     `credits` are lines removed around the article (photo credits, bylines) that still name
     the wire agency.
     """
-    words = len(article.text.split())
+    words = count_words(article.text)
     if words < config.min_article_words:
         raise TextTooShort(f"{words} words; at least {config.min_article_words} are needed")
     language = (
