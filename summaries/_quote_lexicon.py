@@ -187,6 +187,17 @@ LEXICONS: dict[str, SpeechLexicon] = {
         pronouns=("hij", "zij", "ze"),
         determiners=("de", "het", "een"),
     ),
+    "id": SpeechLexicon(
+        verbs=(
+            "kata", "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "ungkap", "ungkapnya",
+            "jelas", "jelasnya", "tegas", "tegasnya", "imbuh", "imbuhnya", "tambah", "tambahnya",
+            "menurut", "mengatakan", "menjelaskan", "menegaskan", "menyatakan", "mengungkapkan",
+            "menambahkan", "berkata", "sebut", "sebutnya",
+        ),
+        weak_verbs=("menyebut", "menilai"),
+        according=("menurut", "kata"),
+        pronouns=("ia", "dia", "beliau", "mereka"),
+    ),
     "tr": SpeechLexicon(
         verbs=(
             "dedi", "diye konuştu", "ifadelerini kullandı", "açıklamasında bulundu", "söyledi",
@@ -285,16 +296,26 @@ _UNNAMING = frozenset(
 )
 
 
+#: Pronouns and stand-ins of scripts without capital letters (Japanese `彼`, `同氏` "the same
+#: person"): such a mention names nobody.
+CASELESS_BARE = frozenset({"彼", "彼女", "彼ら", "同氏", "同者", "他", "她", "他们", "她们"})
+
+
 def is_bare_mention(mention: str) -> bool:
     """True for a speaker mention that names nobody: a pronoun or a nominal ("the spokesman").
 
     A mention names someone when a word after its opening word is capitalised ("the Clinton
     campaign", "U.S. officials") or when its opening word is capitalised and is no pronoun,
-    determiner or role noun ("Obama").
+    determiner or role noun ("Obama"). In scripts without capitals (Japanese, Chinese) any
+    mention but a pronoun names someone: the speaker finder only takes a subject marked as
+    such (`佐藤局長は「…」と述べた`).
     """
     words = mention.split()
     if not words:
         return True
+    first_letter = words[0][:1]
+    if first_letter.isalpha() and not first_letter.isupper() and not first_letter.islower():
+        return mention.strip() in CASELESS_BARE
     if any(w[:1].isupper() for w in words[1:]):
         return False
     first = words[0]

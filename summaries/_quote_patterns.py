@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import stopwordsiso
+
 from summaries._quote_lexicon import (
     LEXICONS,
     NAME_CONNECTORS,
@@ -20,6 +22,8 @@ from summaries._quote_lexicon import (
 #: Upper-case letters of the Latin, Greek and Cyrillic blocks, as a character-class body.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
 UPPER = re.escape(_UPPER)
+_LOWER = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower() and chr(c).isalpha())
+LOWER = re.escape(_LOWER)
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
 _DASHES = "—–―"
 _QUOTE_CHARS = "\"“”„«»「」『』‹›"
@@ -94,6 +98,23 @@ def _alt(words: tuple[str, ...] | list[str], capitalised: bool = True) -> str:
     return _trie(sorted(items))
 
 
+def _role_lead(language: str, dets: str) -> str:
+    """Lower-case role words between a speech verb and the name (`zei wethouder Lotte van Dijk`).
+
+    Languages other than English write the speaker's role before the name in lower case
+    ("powiedział prezydent miasta Jan Nowak", "сказала пенсионерка Анна Орлова", "erklärte der
+    Fraktionschef Max Roth"); English roles are in ROLE_WORDS already. A role word is any
+    lower-case word of three letters or more that is no function word of the language, so
+    "dijo este martes Pérez" or "sagte am Montag Roth" still do not reach the name.
+    """
+    if language == "en":
+        return ""
+    function_words = {w.lower() for w in stopwordsiso.stopwords(language)} | PREPOSITIONS
+    stop = _alt(sorted(function_words), capitalised=False)
+    role = rf"(?!(?:{stop})(?![\w\-]))[{LOWER}][\w\-]{{2,}}"
+    return rf"(?:(?:{dets})\s+)?(?:{role}\s+){{0,3}}"
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerPatterns:
     """Regexes for one language (English ones are always merged in).
@@ -116,6 +137,7 @@ class SpeakerPatterns:
     clause_subject: re.Pattern[str]
     name: re.Pattern[str]
     sentence_subject: re.Pattern[str]
+    fronted: re.Pattern[str]
     pronouns: frozenset[str]
     weak_verbs: frozenset[str]
     starters: frozenset[str]
@@ -182,7 +204,8 @@ def patterns_for(language: str) -> SpeakerPatterns:
     intro = _alt(sorted(INTRO_WORDS), capitalised=False)
     return SpeakerPatterns(
         after_verb_name=re.compile(
-            rf"{lead}(?:{verbs})(?:-t-|-|\s+)(?:(?:{aux})\s+)?{spk}", flags
+            rf"{lead}(?:{verbs})(?:-t-|-|\s+)(?:(?:{aux})\s+)?{_role_lead(language, dets)}{spk}",
+            flags,
         ),
         after_verb_bare=re.compile(rf"{lead}(?P<verb>(?:{verbs}))(?=\s*(?:[.,;:!?]|$))", flags),
         after_name_verb=re.compile(
@@ -212,6 +235,9 @@ def patterns_for(language: str) -> SpeakerPatterns:
         ),
         # "Mayor Ellen Cho defended the plan." — a person-like antecedent for later pronouns
         sentence_subject=re.compile(rf"(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags),
+        # `Emekli öğretmen Ayşe Demir, “…” dedi.`: the subject fronted before the quote, whose
+        # verb follows it (Turkish and other verb-final languages)
+        fronted=re.compile(rf"^[\s\"“„«(]*(?:[\w\-’']+\s+){{0,3}}?(?P<spk>{name})\s*,\s*$", flags),
         pronouns=frozenset(p.lower() for p in prons),
         weak_verbs=frozenset(_norm(v) for lx in langs for v in lx.weak_verbs),
         starters=frozenset(

@@ -23,8 +23,15 @@ _SENT_END = re.compile(rf"[.!?…][\"”’»]?\s+(?=[\"“„«(]?[{UPPER}])")
 _DATELINE = re.compile(
     rf"^\s*[{UPPER}][{UPPER}\s.,'’-]{{1,40}}(?:\([^()\n]{{1,40}}\))?\s*[:—–-]+\s*"
 )
+#: Kanji, katakana and Latin letters: what a Japanese name or role is written in. Hiragana are
+#: left out because they are the particles around the speaker (`記者会見で佐藤局長は`).
+_JA_NAME_CHARS = r"[\u3005\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff5aA-Za-z0-9・ー]"
+#: `会社員の女性（34）は「…」`: nouns joined by の, a title (`さん`), an optional age or
+#: affiliation in brackets, then the subject particle.
 _JA_SPEAKER = re.compile(
-    r"([\w・ー]{1,20}?(?:" + "|".join(JA_SPEAKER_SUFFIXES) + r")?)(?:は|が)、?[^。「」『』]{0,40}$"
+    rf"((?:{_JA_NAME_CHARS}+の)?{_JA_NAME_CHARS}{{1,20}}(?:{'|'.join(JA_SPEAKER_SUFFIXES)})?"
+    r"(?:[（(][^（）()]{1,12}[）)])?)"
+    r"(?:は|が)、?[^。「」『』]{0,40}$"
 )
 _HEADS_LOWER = frozenset(h.lower() for h in NOMINAL_HEADS)
 #: The text before an opening mark ends a sentence: the quote starts a new one.
@@ -207,6 +214,16 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
     return None
 
 
+def _fronted(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Evidence | None:
+    """`Ayşe Demir, “…” dedi.`: a name and a comma alone before the quote, the verb after it."""
+    lo = max(line_start, span.open_at - BEFORE_WINDOW)
+    sentence, off = _last_sentence(text[lo : span.open_at])
+    m = pats.fronted.match(sentence)
+    if m is None:
+        return None
+    return Evidence(m.group("spk"), "adjacent", lo + off + m.start("spk"))
+
+
 def _japanese(text: str, span: Span, line_start: int, line_end: int) -> Evidence | None:
     if span.close_at < 0 or not text.startswith(JA_AFTER_VERBS, span.close_at + 1):
         return None
@@ -237,6 +254,10 @@ def find_evidence(
         if ev is not None:
             return ev
     after = _after(text, span, pats, line[1]) or _trailing(text, span, pats, line[1])
+    if after is not None and after.kind == "pronoun" and not after.mention:
+        fronted = _fronted(text, span, pats, line[0])
+        if fronted is not None:
+            return fronted
     if after is not None and after.kind != "pronoun":
         if clean_mention(after.mention).lower() not in pats.pronouns:
             return after

@@ -40,6 +40,7 @@ from summaries._quote_speakers import (
     nominal_head,
     transcript_speaker,
 )
+from summaries._words import count_words
 from summaries.models import Quote
 
 __all__ = ["QuoteRules", "find_quotes", "key_quotes"]
@@ -339,7 +340,7 @@ def _keep(
         if (
             f.speaker is None
             and f.kind in ("none", "pronoun", "verb")
-            and len(quote.split()) < rules.min_words_unattributed
+            and count_words(quote) < rules.min_words_unattributed
         ):
             continue
         out.append(Quote(quote, f.speaker, s, e, f.name))
@@ -347,7 +348,7 @@ def _keep(
 
 
 def _informative(q: Quote) -> float:
-    words = len(q.text.split())
+    words = count_words(q.text)
     score = min(words, 40) / 40
     if q.speaker:
         score += 1.0
