@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import punkt
+import stopwordsiso
 from punkt.rules.presets import for_language as _rules_preset
 
 
@@ -80,11 +81,40 @@ _ENUMERATOR = re.compile(r"[^\w\s]?\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})[.)]
 #: Abbreviations the bundled models and curated lists lack, mostly titles that precede a name.
 #: (Units and currencies are left out on purpose: "3 млн грн." ends sentences all the time.)
 EXTRA_ABBREVIATIONS: dict[str, frozenset[str]] = {
-    "tr": frozenset({"dr", "prof", "doç", "yrd", "av", "müh", "sn", "bkz", "örn"}),
+    "tr": frozenset({"dr", "prof", "doç", "yrd", "av", "müh", "sn", "bkz", "örn", "vb", "vs"}),
     "id": frozenset({"dr", "prof", "ir", "drs", "hj", "jl", "kab", "kec", "sdr", "bpk", "ny"}),
     "vi": frozenset({"tp", "ts", "ths", "pgs", "gs", "bs", "th.s"}),
     "uk": frozenset({"проф", "д-р", "акад", "вул", "просп", "обл", "ім", "див", "напр", "т", "м"}),
+    # "EE. UU." is one name; "mevr. De Vries", "3 mln. euro"; "kitap, dergi vb. yayınlar";
+    # Arabic and Hindi "Dr." ("د. محمد", "डॉ. अनिल").
+    "es": frozenset({"ee"}),
+    "nl": frozenset({"mevr", "dhr", "mln", "mld", "mrd", "drs", "ir", "ing"}),
+    "ar": frozenset({"د"}),
+    "hi": frozenset({"डॉ", "प्रो"}),
 }
+#: Titles that stand before a name and so never end a sentence, even when the name is a word
+#: punkt takes for a sentence starter ("mevr. De Vries", "dhr. Van Dam").
+TITLE_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "nl": frozenset({"mevr", "dhr", "drs", "ir", "ing", "mr", "dr", "prof"}),
+    "de": frozenset({"prof", "dr", "hr"}),
+    "pl": frozenset({"prof", "dr", "hab", "mgr", "inż", "ks", "płk", "gen"}),
+    "es": frozenset({"sr", "sra", "srta", "dr", "dra", "lic", "ing"}),
+    "pt": frozenset({"sr", "sra", "dr", "dra", "eng", "prof"}),
+    "it": frozenset({"sig", "sigg", "dott", "prof", "avv", "ing", "on"}),
+    "ru": frozenset({"проф", "акад", "д-р"}),
+    "uk": frozenset({"проф", "акад", "д-р"}),
+    "tr": frozenset({"prof", "doç", "dr", "av", "yrd"}),
+    "id": frozenset({"dr", "ir", "prof", "drs", "hj", "h"}),
+    "ar": frozenset({"د"}),
+    "hi": frozenset({"डॉ", "प्रो"}),
+}
+_LAST_WORD = re.compile(r"(\w+)\.$")
+#: The year abbreviation after a year ("w 2023 r.", "в 2020 г.", "у 2023 р."): the curated lists
+#: make it non-breaking, yet it ends sentences all the time. After it, a capitalised function
+#: word ("W przyszłym roku", "В то время") starts a new sentence; a capitalised name may not
+#: ("W 2023 r. Polska wydała"), so that stays joined.
+YEAR_ABBREVIATIONS: dict[str, str] = {"pl": "r", "ru": "г", "uk": "р"}
+_STARTER_CHARS = 4
 #: Abbreviations that never end a sentence when a number follows ("aprox. 3 millones").
 NUMERIC_ABBREVIATIONS: dict[str, frozenset[str]] = {
     "es": frozenset({"aprox", "núm", "pág"}),
@@ -127,12 +157,49 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     tokenizer = _tokenizer(spec, language)
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        spans.extend(_line_spans(line.group(), line.start(), tokenizer, spec))
-    return spans
+        spans.extend(_line_spans(line.group(), line.start(), tokenizer, spec, language))
+    year_end = _year_end(language)
+    if year_end is None:
+        return spans
+    return [piece for span in spans for piece in _split_year_ends(text, span, year_end)]
+
+
+@functools.cache
+def _year_end(language: str) -> re.Pattern[str] | None:
+    abbreviation = YEAR_ABBREVIATIONS.get(language)
+    if abbreviation is None:
+        return None
+    # short function words only: the longer entries of these lists hold content words too
+    # (stopwordsiso's Russian list has "россия")
+    starters = sorted(
+        {w.capitalize() for w in stopwordsiso.stopwords(language) if len(w) <= _STARTER_CHARS},
+        key=len,
+        reverse=True,
+    )
+    alternation = "|".join(re.escape(w) for w in starters)
+    return re.compile(
+        rf"\d\s?{abbreviation}\.(\s+)(?=(?:{alternation})(?![\w.]))", re.UNICODE
+    )
+
+
+def _split_year_ends(
+    text: str, span: tuple[int, int], rx: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    start = span[0]
+    for m in rx.finditer(text, span[0], span[1]):
+        pieces.append((start, m.start(1)))
+        start = m.end(1)
+    pieces.append((start, span[1]))
+    return pieces
 
 
 def _line_spans(
-    line: str, offset: int, tokenizer: punkt.PunktSentenceTokenizer, spec: SplitterSpec
+    line: str,
+    offset: int,
+    tokenizer: punkt.PunktSentenceTokenizer,
+    spec: SplitterSpec,
+    language: str,
 ) -> Iterator[tuple[int, int]]:
     pending: tuple[int, int] | None = None
     for start, end in _trimmed(line, tokenizer.span_tokenize(line)):
@@ -143,6 +210,7 @@ def _line_spans(
                 start >= end
                 or _ENUMERATOR.fullmatch(line, pending[0], pending[1])
                 or _continues(line, pending, line[start:end], spec)
+                or _ends_with_title(line, pending, language)
             ):
                 pending = (pending[0], max(end, pending[1]))
                 continue
@@ -192,6 +260,15 @@ def _hand_over_openers(
     while end > previous[0] + 1 and line[end - 1].isspace():
         end -= 1
     return (previous[0], end), opener
+
+
+def _ends_with_title(line: str, previous: tuple[int, int], language: str) -> bool:
+    """True when the piece ends with a title abbreviation ("mevr."): the name follows it."""
+    titles = TITLE_ABBREVIATIONS.get(language)
+    if not titles:
+        return False
+    m = _LAST_WORD.search(line, previous[0], previous[1])
+    return m is not None and m.group(1).lower() in titles
 
 
 def _continues(line: str, previous: tuple[int, int], piece: str, spec: SplitterSpec) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from summaries.config import ALGORITHMS, SummaryOptions
+from summaries.lexicon import tools_for
 from summaries.models import Summary
 from summaries.pipeline import summarize_html, summarize_text
 
@@ -164,3 +165,26 @@ def test_quote_marks_are_not_part_of_quotes() -> None:
     for lang in ("de", "fr", "es", "pl", "ru", "ja"):
         for quote in _summary(lang, "txt").quotes:
             assert not set(quote.text[:1] + quote.text[-1:]) & set("«»„“”「」\"")
+
+
+#: (language, text, sentences expected): abbreviations that must not cut a sentence, and the
+#: year abbreviation that ends one before a function word.
+SPLITS = (
+    ("es", "El Sr. García viajó a EE. UU. la semana pasada. Volverá el lunes a Madrid.", 2),
+    ("nl", "Dhr. Jansen en mevr. De Vries openden de school. Die kost ca. 3 mln. euro.", 2),
+    ("tr", "Kitap, dergi vb. yayınlar ücretsiz dağıtıldı. Etkinlik akşam sona erdi.", 2),
+    ("ar", "وقال د. محمد علي إن المشروع سينتهي قريباً. وأضاف أن التكلفة بلغت 3.5 مليون دولار.", 2),
+    ("hi", "डॉ. अनिल मेहता ने कहा कि योजना सफल रही। उन्होंने 3.5 करोड़ रुपये मांगे।", 2),
+    ("pl", "Spotkanie odbyło się w 2023 r. W przyszłym roku zaplanowano kolejne.", 2),
+    ("pl", "W 2023 r. Polska wydała na ten cel 3 mld zł.", 1),
+    ("ru", "Его назначили директором в 2020 г. В то время завод переживал кризис.", 2),
+    ("ru", "В 2020 г. Россия приняла новый закон о транспорте.", 1),
+    ("uk", "Це сталося у 2023 р. Це був важкий рік для міста.", 2),
+)
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), SPLITS)
+def test_sentence_boundaries_around_abbreviations(lang: str, text: str, count: int) -> None:
+    sentences = tools_for(lang).split_sentences(text)
+    assert len(sentences) == count, sentences
+    assert all(s in text for s in sentences)
