@@ -13,7 +13,6 @@ import httpx
 from bot.pipeline import Pipeline
 from bot.storage.base import ChatSettings, Store, StoreError
 from bot.storage.urls import canonical_url
-from bot.urlcheck import refuse_obvious
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.models import Summary
@@ -97,7 +96,6 @@ class SummaryService:
             SummaryError: the pipeline's reason the link cannot be summarised (BlockedAddress
                 for a link whose scheme or literal address is refused before any fetch).
         """
-        refuse_obvious(url, self.config.fetch.allow_private)
         key = cache_key(url, options)
         cached = await self._safe("reading the cache", self.store.get_summary(key))
         if isinstance(cached, Summary):

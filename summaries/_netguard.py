@@ -11,6 +11,7 @@ import ssl
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -146,14 +147,43 @@ def literal_ip(host: str) -> IPAddress | None:
     return ip
 
 
-def parse_url(url: str) -> httpx.URL:
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def _refuse_before_parsing(url: str, policy: AddressPolicy) -> None:
+    """Refuse what its spelling alone shows must not be fetched, before strict parsing.
+
+    A non-web scheme (file:, gopher:, …) and an internal address in a notation httpx calls
+    malformed but resolvers accept (`0177.0.0.1`) get "not allowed" rather than "malformed".
+    """
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
+        raise BlockedAddress(f"scheme {scheme.group(1).lower()!r} is not allowed")
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return
+    ip = literal_ip(host)
+    if ip is not None:
+        policy.check_ip(ip)
+
+
+def parse_url(url: str, policy: AddressPolicy | None = None) -> httpx.URL:
     """Parse and validate a user-supplied URL.
 
+    Args:
+        url: the link (or a redirect target).
+        policy: when given, non-web schemes and literal internal addresses in any notation
+            raise BlockedAddress first.
+
     Raises:
+        BlockedAddress: (with a policy) a non-web scheme or a literal internal address.
         InvalidURL: not a string, too long, malformed, not http(s), or without a host.
     """
     if not isinstance(url, str) or len(url) > MAX_URL_CHARS:
         raise InvalidURL("not a usable URL")
+    if policy is not None:
+        _refuse_before_parsing(url.strip(), policy)
     try:
         parsed = httpx.URL(url.strip())
         host = parsed.raw_host.decode("ascii")

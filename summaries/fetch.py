@@ -110,7 +110,7 @@ async def fetch_page(
 async def _follow(
     url: str, client: httpx.AsyncClient, limits: FetchLimits, policy: AddressPolicy
 ) -> FetchedPage:
-    current = parse_url(url)
+    current = parse_url(url, policy)
     cookies = _HopCookies()
     for _ in range(limits.max_redirects + 1):
         # Checked before any byte is sent. A client from `build_client` checks again at connect
@@ -134,7 +134,7 @@ async def _follow(
             raise ConnectionFailed(f"{current.host}: {exc!r}") from exc
         except OSError as exc:  # raised by a custom transport, never by httpx's own
             raise ConnectionFailed(f"{current.host}: {exc!r}") from exc
-        current = _join(current, location)
+        current = _join(current, location, policy)
     raise TooManyRedirects(f"more than {limits.max_redirects} redirects")
 
 
@@ -153,13 +153,13 @@ def _redirect_target(response: httpx.Response) -> str | None:
     return None
 
 
-def _join(base: httpx.URL, location: str) -> httpx.URL:
+def _join(base: httpx.URL, location: str, policy: AddressPolicy) -> httpx.URL:
     """Resolve a Location header against the URL it came from and validate the result."""
     try:
         target = base.join(location)
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
         raise InvalidURL(f"bad redirect target {location!r}") from exc
-    return parse_url(str(target))
+    return parse_url(str(target), policy)
 
 
 async def _read_page(response: httpx.Response, limits: FetchLimits) -> FetchedPage:
