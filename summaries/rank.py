@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from summaries._rank_news import DEFAULT_NEWS_CONFIG, NewsRankConfig, news_pick
 from summaries._rank_sumy import SUMY_ALGORITHMS, sumy_scores
+from summaries._words import count_words
 from summaries.config import ALGORITHMS
 from summaries.lexicon import LanguageTools
 from summaries.models import Sentence
@@ -24,29 +25,45 @@ def _ranked_by_score(scores: Sequence[float | None]) -> list[tuple[int, float]]:
     return [(i, s if (s := scores[i]) is not None else floor) for i in order]
 
 
+#: A summary sentence has this many words (CJK: characters / 2); shorter "sentences" are
+#: headings, captions and one-word lines, longer ones are run-on lists or glued paragraphs.
+#: Every algorithm prefers sentences in this window and falls back to the others only when
+#: the article has too few.
+SUMMARY_SENTENCE_WORDS = (3, 80)
+
+
 def _dedupe_key(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _fits(text: str) -> bool:
+    low, high = SUMMARY_SENTENCE_WORDS
+    return low <= count_words(text) <= high
 
 
 def _choose(
     ranked: Sequence[tuple[int, float]], sentences: Sequence[str], count: int
 ) -> list[Sentence]:
-    """Take `count` sentences from `ranked`, distinct texts first, then fill in article order.
+    """Take `count` sentences from `ranked`, best first, then fill in article order.
 
-    Blank sentences and repeated texts are used only when the article has too few others to
-    reach `count` (the caller is promised exactly min(n, len(sentences)) sentences).
+    Distinct texts of a summary-sentence length come first; other lengths, then blank and
+    repeated texts, only when the article has too few to reach `count` (the caller is promised
+    exactly min(n, len(sentences)) sentences).
     """
     scores = dict(ranked)
     order = [i for i, _ in ranked] + [i for i in range(len(sentences)) if i not in scores]
     chosen: list[int] = []
     seen: set[str] = set()
-    for i in order:
-        key = _dedupe_key(sentences[i])
-        if key and key not in seen:
-            seen.add(key)
-            chosen.append(i)
-            if len(chosen) == count:
-                break
+    for wanted in (_fits, lambda _text: True):
+        for i in order:
+            key = _dedupe_key(sentences[i])
+            if key and key not in seen and wanted(sentences[i]):
+                seen.add(key)
+                chosen.append(i)
+                if len(chosen) == count:
+                    break
+        if len(chosen) == count:
+            break
     if len(chosen) < count:
         taken = set(chosen)
         chosen.extend([i for i in order if i not in taken][: count - len(chosen)])
