@@ -350,3 +350,21 @@ def test_other_languages_take_the_shorter_packaged_list() -> None:
     assert len(german) < len(stopwordsiso.stopwords("de"))
     assert "и" in stop_words_for("ru")  # no sumy list: stopwordsiso's
     assert stop_words_for("xx") == frozenset()
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_headings_and_one_word_lines_are_left_out_when_sentences_suffice(algorithm: str) -> None:
+    sentences = [
+        "Keyboard",
+        "Kate Henshaw",
+        *neutral_article(6),
+    ]
+    picked = pick_sentences(sentences, 3, tools_for("en"), algorithm=algorithm)
+    assert len(picked) == 3
+    assert all(len(s.text.split()) >= 3 for s in picked)
+
+
+def test_short_lines_still_fill_a_summary_when_nothing_else_is_left() -> None:
+    sentences = ["Keyboard", "Mouse", "The minister resigned on Monday after the vote."]
+    picked = pick_sentences(sentences, 3, tools_for("en"), algorithm="lead")
+    assert [s.index for s in picked] == [0, 1, 2]
