@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from summaries._quote_lexicon import is_bare_mention
+from summaries._words import count_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +105,8 @@ class Summary:
 
     @property
     def summary_words(self) -> int:
-        """Words in the picked sentences."""
-        return sum(len(s.text.split()) for s in self.sentences)
+        """Words in the picked sentences, counted as `article_words` is (CJK: characters / 2)."""
+        return sum(count_words(s.text) for s in self.sentences)
 
     def to_json(self) -> dict[str, object]:
         """The CLI's `--json` shape (also the evaluation adapter's)."""
