@@ -24,7 +24,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summaries._rank_text import safe_stemmer
-from summaries.lexicon import LanguageTools
+from summaries.lexicon import LanguageTools, SumyTokenizer
 
 #: How many leading sentences each sumy method rates; chosen so that a 300-sentence article stays
 #: well under a second per method on one core (KL re-reads the growing summary at every step).
@@ -39,18 +39,12 @@ SUMY_SENTENCE_CAPS: dict[str, int] = {
 }
 
 
-class _ToolsTokenizer:
-    """Duck-types sumy's Tokenizer over LanguageTools (sumy's own one needs NLTK punkt data)."""
-
-    def __init__(self, tools: LanguageTools) -> None:
-        self.language = tools.language
-        self._tools = tools
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(self._tools.split_sentences(paragraph))
+class _ToolsTokenizer(SumyTokenizer):
+    """The lexicon's sumy tokenizer, keeping only tokens with a letter or digit for rating."""
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in self._tools.words(sentence) if any(ch.isalnum() for ch in w))
+        """Word tokens with at least one letter or digit."""
+        return tuple(w for w in super().to_words(sentence) if any(ch.isalnum() for ch in w))
 
 
 def _lexrank(summarizer: LexRankSummarizer, doc: ObjectDocumentModel) -> list[float]:
