@@ -87,7 +87,8 @@ def main() -> int:
     result = asyncio.run(run(args.n, args.mode))
     print(
         f"mode={args.mode} n={result['n']:.0f} median={result['median_ms']:.0f} ms "
-        f"p95={result['p95_ms']:.0f} ms max={result['max_ms']:.0f} ms wall={result['wall_s']:.1f} s"
+        f"p95={result['p95_ms']:.0f} ms max={result['max_ms']:.0f} ms "
+        f"wall={result['wall_s']:.1f} s"
     )
     return 0
 

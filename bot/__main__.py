@@ -21,7 +21,7 @@ def main() -> int:
         0 after a clean stop, 2 for missing or invalid configuration.
     """
     try:
-        settings = Settings()
+        settings = Settings.from_env()
     except ValidationError as exc:
         print(f"newsbrief: {describe_error(exc)}", file=sys.stderr)
         return EXIT_CONFIG

@@ -60,7 +60,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int, rand: Callable[[], float] = random.random) -> float:
         """Seconds to wait before retry number `attempt` (0-based)."""
-        raw = min(self.max_delay_s, self.base_delay_s * 2**attempt)
+        raw = min(self.max_delay_s, self.base_delay_s * 2.0**attempt)
         return raw * (1 - self.jitter + 2 * self.jitter * rand())
 
 
@@ -107,6 +107,10 @@ class RetryingRateLimiter(AIORateLimiter):
                 attempt += 1
                 _LOG.warning(
                     "%s failed (%s); retry %d of %d in %.1f s",
-                    endpoint, exc, attempt, self.retry.retries, wait,
+                    endpoint,
+                    exc,
+                    attempt,
+                    self.retry.retries,
+                    wait,
                 )
                 await asyncio.sleep(wait)

@@ -117,7 +117,9 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
             CommandHandler("settings", settings.on_settings_command, filters=new),
             CommandHandler("stats", owner.on_stats, filters=new),
             CommandHandler(["block", "unblock"], owner.on_block, filters=new),
-            CallbackQueryHandler(settings.on_settings_button, pattern=rf"^{settings.CALLBACK_PREFIX}:"),
+            CallbackQueryHandler(
+                settings.on_settings_button, pattern=rf"^{settings.CALLBACK_PREFIX}:"
+            ),
             MessageHandler(
                 private & filters.UpdateType.MESSAGE & filters.Document.ALL, summarize.on_document
             ),

@@ -75,6 +75,17 @@ class Settings(BaseSettings):
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
 
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Read the settings from the environment and `.env` (the one place the bot does).
+
+        Raises:
+            ValidationError: a key is missing or invalid (`describe_error` words it).
+        """
+        # Required fields come from the environment, which mypy cannot see: pydantic-settings
+        # fills them in `__init__`, so the missing-argument error is wrong here.
+        return cls()  # type: ignore[call-arg]
+
     @property
     def base_url(self) -> str | None:
         """Bot API base URL (…/bot), or None for the official server."""

@@ -63,6 +63,4 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         return deps
 
 
-BotApp = Application[
-    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
-]
+BotApp = Application[ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]

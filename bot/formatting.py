@@ -91,9 +91,7 @@ def footer_line(summary: Summary) -> str:
     """English · 3 of 27 sentences · 85% shorter."""
     parts = [texts.LANGUAGE_NAMES.get(summary.language, summary.language)]
     parts.append(
-        texts.FOOTER_SENTENCES.format(
-            picked=len(summary.sentences), total=summary.total_sentences
-        )
+        texts.FOOTER_SENTENCES.format(picked=len(summary.sentences), total=summary.total_sentences)
     )
     if summary.article_words > 0:
         shorter = round(100 * (1 - summary.summary_words / summary.article_words))
@@ -105,8 +103,11 @@ def footer_line(summary: Summary) -> str:
 def summary_blocks(summary: Summary, url: str | None = None) -> list[Block]:
     """The reply's paragraphs in display order."""
     link = url or summary.attribution.url
-    head = [line for line in (title_line(summary.title, link), source_line(summary.attribution))
-            if line]
+    head = [
+        line
+        for line in (title_line(summary.title, link), source_line(summary.attribution))
+        if line
+    ]
     blocks: list[Block] = []
     if head:
         blocks.append(Block(tuple(head)))
@@ -175,8 +176,9 @@ def split_blocks(blocks: Sequence[Block], limit: int = MAX_MESSAGE_UNITS) -> lis
                 part.append(item)
                 continue
             if part:
-                messages.append(join(current, Block(tuple(part), block.open_tag,
-                                                    block.close_tag).render()))
+                messages.append(
+                    join(current, Block(tuple(part), block.open_tag, block.close_tag).render())
+                )
             elif current:
                 messages.append(current)
             current, part = "", [item]

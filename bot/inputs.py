@@ -17,8 +17,25 @@ _TRAILING_PUNCT = ".,;:!?)]}'\"»”’"
 #: Non-web schemes people paste to probe the server (file:, gopher:, …). They are kept as links
 #: so the bot refuses them clearly instead of reading them as a too-short text.
 REFUSED_SCHEMES: tuple[str, ...] = (
-    "file", "ftp", "ftps", "sftp", "gopher", "data", "javascript", "vbscript", "ws", "wss",
-    "dict", "ldap", "ldaps", "smb", "tftp", "jar", "netdoc", "telnet", "ssh",
+    "file",
+    "ftp",
+    "ftps",
+    "sftp",
+    "gopher",
+    "data",
+    "javascript",
+    "vbscript",
+    "ws",
+    "wss",
+    "dict",
+    "ldap",
+    "ldaps",
+    "smb",
+    "tftp",
+    "jar",
+    "netdoc",
+    "telnet",
+    "ssh",
 )
 _REFUSED_RE = re.compile(
     rf"(?<![\w/.+-])(?:{'|'.join(REFUSED_SCHEMES)}):[^\s<>\"']+", re.IGNORECASE

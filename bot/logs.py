@@ -1,4 +1,4 @@
-"""Logging set-up: quiet HTTP client loggers and a filter that redacts secrets from every record."""
+"""Logging setup: quiet HTTP client loggers and a filter that redacts secrets in every record."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pipeline as the bot sees it: a small Protocol, the real adapter and the HTTP client factory."""
+"""The pipeline as the bot sees it: a small Protocol, the real adapter, the HTTP client factory."""
 
 from __future__ import annotations
 

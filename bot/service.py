@@ -27,7 +27,9 @@ COUNTER_ERROR_PREFIX = "error:"
 def cache_key(url: str, options: SummaryOptions) -> str:
     """Canonical URL plus the options that change the result."""
     length = f"r{options.ratio:g}" if options.ratio is not None else f"n{options.sentences}"
-    fingerprint = f"{length}|{options.algorithm}|{options.language or 'auto'}|{int(options.quotes)}"
+    fingerprint = (
+        f"{length}|{options.algorithm}|{options.language or 'auto'}|{int(options.quotes)}"
+    )
     return f"{canonical_url(url)}#{fingerprint}"
 
 

@@ -1,4 +1,4 @@
-"""Every user-facing string the bot sends (HTML parse mode; placeholders are escaped by callers)."""
+"""Every user-facing string the bot sends (HTML parse mode; callers escape the placeholders)."""
 
 from __future__ import annotations
 
@@ -56,9 +56,7 @@ PRIVACY = (
 )
 
 SETTINGS_TITLE = "<b>Settings for this chat</b>"
-SETTINGS_LINES = (
-    "Length: {length}\nQuotes: {quotes}\nLanguage: {language}\nMethod: {algorithm}"
-)
+SETTINGS_LINES = "Length: {length}\nQuotes: {quotes}\nLanguage: {language}\nMethod: {algorithm}"
 SETTINGS_AUTO_LINE = "\nAuto-summary of links: {auto}"
 ON, OFF = "on", "off"
 LENGTH_LABELS = {"3": "3 sentences", "5": "5 sentences", "7": "7 sentences", "20%": "20%"}
@@ -128,8 +126,7 @@ ERRORS: dict[type[E.SummaryError], str] = {
         "again later."
     ),
     E.NoArticleFound: (
-        "I couldn't find an article on that page "
-        "(it may be behind a paywall or need JavaScript)."
+        "I couldn't find an article on that page (it may be behind a paywall or need JavaScript)."
     ),
     E.TextTooShort: "That's too short to summarise — paste the whole article or send a link.",
     E.UnsupportedLanguage: "I can't summarise {language} text yet.",

@@ -1,4 +1,4 @@
-"""Handler group -1: drop updates from blocked chats/users and rate-limit work per user and chat."""
+"""Handler group -1: drop updates from blocked chats/users; rate-limit work per user and chat."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
+from collections.abc import Callable
 
 from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -49,7 +50,8 @@ def settings_keyboard(settings: ChatSettings, group: bool) -> InlineKeyboardMark
     rows = [
         [
             InlineKeyboardButton(
-                _mark(texts.LENGTH_LABELS[v], v == settings.length), callback_data=_data("length", v)
+                _mark(texts.LENGTH_LABELS[v], v == settings.length),
+                callback_data=_data("length", v),
             )
             for v in LENGTH_CHOICES
         ],
@@ -85,22 +87,41 @@ def settings_keyboard(settings: ChatSettings, group: bool) -> InlineKeyboardMark
     return InlineKeyboardMarkup(rows)
 
 
+def _flag(value: str) -> bool:
+    """A button's on/off value.
+
+    Raises:
+        ValueError: for anything but "0" or "1".
+    """
+    if value not in ("0", "1"):
+        raise ValueError(f"not a flag: {value!r}")
+    return value == "1"
+
+
+#: Button field → the settings after pressing it with a value (ValueError for a bad value;
+#: ChatSettings itself refuses unknown lengths, languages and algorithms).
+_SETTERS: dict[str, Callable[[ChatSettings, str], ChatSettings]] = {
+    "length": lambda s, v: dataclasses.replace(s, length=v),
+    "language": lambda s, v: dataclasses.replace(s, language=v),
+    "algorithm": lambda s, v: dataclasses.replace(s, algorithm=v),
+    "quotes": lambda s, v: dataclasses.replace(s, quotes=_flag(v)),
+    "auto_summary": lambda s, v: dataclasses.replace(s, auto_summary=_flag(v)),
+}
+
+
 def apply_choice(settings: ChatSettings, data: str) -> ChatSettings | None:
     """The settings after one button press, or None for unknown/out-of-date data."""
     parts = data.split(":")
     if len(parts) != 3 or parts[0] != CALLBACK_PREFIX:
         return None
     _, field, value = parts
+    setter = _SETTERS.get(field)
+    if setter is None:
+        return None
     try:
-        if field in ("quotes", "auto_summary"):
-            if value not in ("0", "1"):
-                return None
-            return dataclasses.replace(settings, **{field: value == "1"})
-        if field in ("length", "language", "algorithm"):
-            return dataclasses.replace(settings, **{field: value})
+        return setter(settings, value)
     except ValueError:
         return None
-    return None
 
 
 def _is_group(chat: Chat) -> bool:

@@ -1,10 +1,10 @@
-"""Summaries: pasted text, links, documents in private chats; /summary and auto-summary in groups."""
+"""Summaries of pasted text, links, documents (private); /summary and auto-summary in groups."""
 
 from __future__ import annotations
 
 import asyncio
-import html
 import contextlib
+import html
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import PurePosixPath
@@ -35,8 +35,9 @@ DOCUMENT_KINDS: dict[str, bool] = {".txt": False, ".text": False, ".html": True,
 Job = Callable[[], Awaitable[list[str]]]
 
 
-async def _guarded(context: BotContext, produce: Callable[[], Awaitable[Summary]],
-                   url: str | None) -> list[str]:
+async def _guarded(
+    context: BotContext, produce: Callable[[], Awaitable[Summary]], url: str | None
+) -> list[str]:
     """Run one summary; a SummaryError becomes its user-facing message."""
     deps = context.deps
     try:
@@ -141,7 +142,7 @@ async def on_summary_command(update: Update, context: BotContext) -> None:
 
 
 async def on_group_link(update: Update, context: BotContext) -> None:
-    """A link posted in a group or channel: summarised only when the chat turned auto-summary on."""
+    """A link posted in a group or channel: summarised only when the chat has auto-summary on."""
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
@@ -206,4 +207,3 @@ async def on_document(update: Update, context: BotContext) -> None:
         return await deps.service.for_text(body, options)
 
     await run_jobs(update, context, [lambda: _guarded(context, produce, None)], texts.READING)
-

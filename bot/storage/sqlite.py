@@ -139,7 +139,8 @@ class SQLiteStore:
         async with self._write() as db:
             await db.execute(
                 "INSERT INTO chat_settings (chat_id, data, updated) VALUES (?, ?, ?) "
-                "ON CONFLICT(chat_id) DO UPDATE SET data = excluded.data, updated = excluded.updated",
+                "ON CONFLICT(chat_id) DO UPDATE "
+                "SET data = excluded.data, updated = excluded.updated",
                 (chat_id, json.dumps(settings.to_record()), self._clock()),
             )
 

@@ -42,7 +42,9 @@ def canonical_url(url: str) -> str:
         netloc = f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+    ]
     query.sort()
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))

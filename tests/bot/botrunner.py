@@ -1,4 +1,4 @@
-"""Run the real bot against the fake Bot API server over HTTP (shared by e2e tests and benchmarks)."""
+"""Run the real bot against the fake Bot API server over HTTP (for e2e tests and benchmarks)."""
 
 from __future__ import annotations
 

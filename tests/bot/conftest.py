@@ -22,7 +22,7 @@ from summaries.errors import SummaryError
 from summaries.models import Attribution, Quote, Sentence, Summary
 from tests.bot.fake_bot_api import ApiError, ConnectionReset, FakeTelegram
 
-TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz0123456789"
+TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz0123456789"  # noqa: S105 - fake, for tests
 
 
 class RecordingRequest(BaseRequest):

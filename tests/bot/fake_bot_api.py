@@ -26,7 +26,9 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
     "a": frozenset({"href"}), "code": frozenset({"class"}), "pre": frozenset(),
     "blockquote": frozenset({"expandable"}), "tg-emoji": frozenset({"emoji-id"}),
 }
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=\"[^\"]*\"|='[^']*')?)*)\s*>")
+_TAG_RE = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=\"[^\"]*\"|='[^']*')?)*)\s*>"
+)
 _ATTR_RE = re.compile(r"([a-zA-Z-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'))?")
 _ENTITY_RE = re.compile(r"&(?:lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
 _URL_RE = re.compile(r"https?://[^\s<>\"]+")
@@ -310,8 +312,12 @@ class FakeTelegram:
         self._closed = True
         self._notify()
 
-    async def wait_for(self, predicate: Any, timeout: float = 10.0) -> Any:
-        """Wait until `predicate(self)` is truthy; returns its value."""
+    async def wait_for(self, predicate: Any, within_s: float = 10.0) -> Any:
+        """Wait until `predicate(self)` is truthy; returns its value.
+
+        Raises:
+            TimeoutError: when it is still falsy after `within_s` seconds.
+        """
         async def loop() -> Any:
             while True:
                 value = predicate(self)
@@ -320,7 +326,7 @@ class FakeTelegram:
                 event = self._event()
                 event.clear()
                 await event.wait()
-        return await asyncio.wait_for(loop(), timeout)
+        return await asyncio.wait_for(loop(), within_s)
 
     def sent(self, *methods: str) -> list[dict[str, Any]]:
         """Params of every call to these methods (default sendMessage and editMessageText)."""

@@ -15,7 +15,7 @@ from bot.config import Settings, ValidationError, describe_error
 from bot.logs import REDACTED, configure_logging
 
 ROOT = Path(__file__).resolve().parents[2]
-TOKEN = "424242:SECRET_token_value"
+TOKEN = "424242:SECRET_token_value"  # noqa: S105 - fake; tests check it never leaks
 
 
 def _run_main(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -37,7 +37,8 @@ def test_missing_token_is_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_invalid_values_exit_2_without_echoing_token(tmp_path: Path) -> None:
     result = _run_main({"TELEGRAM_BOT_TOKEN": TOKEN, "FETCH_TIMEOUT_S": "soon"}, tmp_path)
     assert result.returncode == 2
-    assert "FETCH_TIMEOUT_S" in result.stderr and TOKEN not in result.stderr
+    assert "FETCH_TIMEOUT_S" in result.stderr
+    assert TOKEN not in result.stderr
 
 
 def test_env_file_and_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,7 +55,7 @@ def test_env_file_and_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert s.base_file_url == "http://127.0.0.1:8081/file/bot"
     assert TOKEN not in repr(s)
     with pytest.raises(ValidationError) as info:
-        Settings(telegram_bot_token="no colon")
+        Settings(telegram_bot_token="no colon")  # noqa: S106 - a malformed fake token
     assert "TELEGRAM_BOT_TOKEN" in describe_error(info.value)
 
 

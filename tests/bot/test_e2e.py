@@ -18,12 +18,11 @@ from bot import texts
 from bot.config import Settings
 from bot.logs import configure_logging
 from bot.polling import TolerantBot
+from summaries.errors import TextTooShort
 from tests.bot.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
 from tests.bot.botrunner import running_bot
 from tests.bot.conftest import TOKEN, make_settings
 from tests.bot.fake_bot_api import FakeBotAPIServer, FakeTelegram
-
-from summaries.errors import TextTooShort
 from tests.summaries.page_server import Page, PageServer, html_page
 
 USER, ADMIN, MEMBER = 6001, 6002, 6003
@@ -42,7 +41,8 @@ def pages() -> Iterator[PageServer]:
         ("Content-Type", "application/pdf"),)))
     server.route("/short", html_page(SHORT_HTML))
     server.route("/nav", html_page(NAV_ONLY_HTML))
-    server.route("/huge", html_page("<html><body>" + "<p>filler text</p>" * 30_000 + "</body></html>"))
+    filler = "<p>filler text</p>" * 30_000
+    server.route("/huge", html_page(f"<html><body>{filler}</body></html>"))
     server.route("/slow", Page(body=b"<html></html>", delay_s=4.0,
                                headers=(("Content-Type", "text/html"),)))
     try:
@@ -90,7 +90,7 @@ async def ask(api: FakeTelegram, text: str, chat_id: int = USER, count: int = 1,
     kw.setdefault("user_id", chat_id if chat_id > 0 else USER)
     before = len(api.chat_texts(chat_id))
     api.queue(message=api.make_message(text, chat_id=chat_id, **kw))
-    out = await api.wait_for(done(chat_id, before + count), timeout=20)
+    out = await api.wait_for(done(chat_id, before + count), within_s=20)
     return out[before:]
 
 
@@ -99,14 +99,16 @@ async def test_private_paste_link_and_several_links(
 ) -> None:
     async with running_bot(e2e_settings(api, tmp_path)):
         [pasted] = await ask(api, article_text())
-        assert pasted.count("• ") >= 2 and "English · 3 of" in pasted
+        assert pasted.count("• ") >= 2
+        assert "English · 3 of" in pasted
         assert "Riverton" in pasted
 
         url = pages.url("/article")
         [linked] = await ask(api, f"Have a look: {url}")
         assert linked.startswith(f'<a href="{html.escape(url)}"><b>')
         assert "Riverton Gazette" in linked.split("\n")[1] or "Dana Ellis" in linked
-        assert "<blockquote>" in linked and "Helen Okafor" in linked
+        assert "<blockquote>" in linked
+        assert "Helen Okafor" in linked
 
         links = " ".join(pages.url(p) for p in ("/article", "/article-two", "/article-three"))
         several = await ask(api, links, count=3)
@@ -199,7 +201,7 @@ async def test_document_upload(api: FakeTelegram, pages: PageServer, tmp_path: P
         doc = api.make_document("story.txt", article_text().encode("utf-8"))
         before = len(api.chat_texts(USER))
         api.queue(message=api.make_message(None, chat_id=USER, user_id=USER, document=doc))
-        out = await api.wait_for(done(USER, before + 1), timeout=20)
+        out = await api.wait_for(done(USER, before + 1), within_s=20)
         assert "English · " in out[-1]
 
 

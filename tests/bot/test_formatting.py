@@ -32,7 +32,8 @@ def test_unknown_speaker_has_no_dash_and_long_quote_is_expandable() -> None:
     s = make_summary(quotes=(("short one", None), (long_quote, "Someone")))
     [msg] = render_summary(s)
     assert "<blockquote>“short one”</blockquote>" in msg
-    assert "<blockquote expandable>“" in msg and "— Someone</blockquote>" in msg
+    assert "<blockquote expandable>“" in msg
+    assert "— Someone</blockquote>" in msg
 
 
 def test_source_line_skips_unknowns_and_duplicates() -> None:
@@ -65,7 +66,8 @@ def test_long_summary_is_split_into_valid_messages() -> None:
     for m in msgs:
         assert utf16_len(m) <= 4096
         parse_telegram_html(m)
-    assert "• " in msgs[0] and msgs[-1].endswith("shorter")
+    assert "• " in msgs[0]
+    assert msgs[-1].endswith("shorter")
 
 
 def test_single_huge_sentence_is_cut_at_spaces() -> None:

@@ -9,7 +9,7 @@ import pytest
 from bot import texts
 from bot.storage.base import ChatSettings
 from summaries import errors as E  # noqa: N812
-from tests.bot.conftest import BotEnv, FakePipeline, make_settings
+from tests.bot.conftest import BotEnv
 from tests.bot.fake_bot_api import BOT_USERNAME
 
 USER = 5001
@@ -50,7 +50,8 @@ async def test_slow_work_shows_typing(env: BotEnv) -> None:
     env.pipeline.summarize_text = slow  # type: ignore[method-assign]
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     actions = env.api.sent("sendChatAction")
-    assert actions and actions[0]["action"] == "typing"
+    assert actions
+    assert actions[0]["action"] == "typing"
 
 
 async def test_private_link_goes_to_url_pipeline(env: BotEnv) -> None:
@@ -109,7 +110,10 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
         (E.BlockedAddress(), "That address isn't allowed."),
         (E.PageTooLarge(5 * 1024 * 1024), "The page is too large (over 5 MB)."),
         (E.FetchTimeout(), "The site didn't answer within 15 s."),
-        (E.TextTooShort(), "That's too short to summarise — paste the whole article or send a link."),
+        (
+            E.TextTooShort(),
+            "That's too short to summarise — paste the whole article or send a link.",
+        ),
         (E.ConnectionFailed(), texts.ERRORS[E.ConnectionFailed]),
         (E.UnsupportedLanguage("ja"), "I can't summarise that language's text yet."),
     ],
@@ -126,7 +130,9 @@ async def test_each_error_has_its_own_reply(env: BotEnv, error: E.SummaryError,
 
 
 async def test_every_error_class_has_a_text() -> None:
-    classes = [c for c in vars(E).values() if isinstance(c, type) and issubclass(c, E.SummaryError)]
+    classes = [
+        c for c in vars(E).values() if isinstance(c, type) and issubclass(c, E.SummaryError)
+    ]
     assert set(classes) <= set(texts.ERRORS)
 
 
@@ -194,7 +200,8 @@ async def test_settings_admin_and_non_admin(env: BotEnv) -> None:
     await env.send(callback_query=env.api.make_callback("set:length:7", message=bot_message,
                                                         user_id=member))
     refusal = env.api.sent("answerCallbackQuery")[-1]
-    assert refusal["text"] == texts.ONLY_ADMINS and refusal["show_alert"] is True
+    assert refusal["text"] == texts.ONLY_ADMINS
+    assert refusal["show_alert"] is True
     assert (await env.store.get_chat_settings(GROUP)).length == "3"
     # The admin's press changes it and edits the message.
     await env.send(callback_query=env.api.make_callback("set:length:7", message=bot_message,
@@ -231,14 +238,16 @@ async def test_owner_commands(env: BotEnv) -> None:
     assert env.api.sent()[-1]["text"] == texts.BLOCKED_OK.format(id=USER)
     calls_before = len(env.api.calls)
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
-    assert len(env.api.calls) == calls_before and env.pipeline.calls == []
+    assert len(env.api.calls) == calls_before
+    assert env.pipeline.calls == []
     await env.send(message=env.api.make_message(f"/unblock {USER}", chat_id=owner,
                                                 user_id=owner))
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     assert len(env.pipeline.calls) == 1
     await env.send(message=env.api.make_message("/stats", chat_id=owner, user_id=owner))
     stats = env.api.sent()[-1]["text"]
-    assert "Summaries served: 1" in stats and "Chats: 1" in stats
+    assert "Summaries served: 1" in stats
+    assert "Chats: 1" in stats
 
 
 async def test_start_help_privacy(env: BotEnv) -> None:
@@ -317,4 +326,5 @@ async def test_long_summary_arrives_in_several_valid_messages(env: BotEnv) -> No
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     out = final_texts(env, USER)
     assert len(out) >= 4  # each checked by the fake API for length and HTML validity
-    assert out[0].startswith("<b>Council approves") and "\n\nEnglish · 40 of" in out[-1]
+    assert out[0].startswith("<b>Council approves")
+    assert "\n\nEnglish · 40 of" in out[-1]

@@ -65,7 +65,8 @@ def test_merge_parts() -> None:
         "The council met on Monday. It voted.")
     assert merge_parts(["First part ends.", " Second part.", ""]) == (
         "First part ends.\n\nSecond part.")
-    assert looks_split("x" * 4000) and not looks_split("x" * 100)
+    assert looks_split("x" * 4000)
+    assert not looks_split("x" * 100)
 
 
 async def test_split_buffer_absorbs_followers_and_passes_short_text() -> None:

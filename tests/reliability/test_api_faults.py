@@ -7,15 +7,16 @@ import io
 import time
 from pathlib import Path
 
+from telegram.error import BadRequest, NetworkError, TimedOut
+
 from bot import texts
 from bot.apiretry import RetryingRateLimiter, RetryPolicy, is_transient
 from bot.context import Deps
 from bot.storage.memory import MemoryStore
-from telegram.error import BadRequest, NetworkError, TimedOut
 from tests.bot.articles import article_text
 from tests.bot.botrunner import running_bot
 from tests.bot.conftest import FakePipeline
-from tests.bot.fake_bot_api import Fault, FakeTelegram
+from tests.bot.fake_bot_api import FakeTelegram, Fault
 from tests.bot.test_e2e import ask, done, e2e_settings
 
 ANN, BOB, CY = 8101, 8102, 8103
@@ -37,13 +38,14 @@ async def test_5xx_and_resets_on_send_are_retried_once_each(
     async with running_bot(e2e_settings(api, tmp_path)):
         for chat in (ANN, BOB, CY):
             api.queue(message=api.make_message(article_text(), chat_id=chat, user_id=chat))
-        await api.wait_for(lambda a: replies_ok(a, ANN, BOB, CY), timeout=20)
+        await api.wait_for(lambda a: replies_ok(a, ANN, BOB, CY), within_s=20)
     assert len(api.faulted) == 5
     # Each reply was posted once: the failed attempts never reached the chat.
     for chat in (ANN, BOB, CY):
         assert len(api.chat_texts(chat)) == 1
     out = logs.getvalue()
-    assert "sendMessage failed" in out and "retry 3 of 3" in out
+    assert "sendMessage failed" in out
+    assert "retry 3 of 3" in out
 
 
 async def test_429_waits_retry_after_then_delivers(
@@ -73,7 +75,7 @@ async def test_persistent_failure_is_bounded_and_other_chats_still_served(
         api.queue(message=api.make_message(article_text(), chat_id=ANN, user_id=ANN))
         await ask(api, article_text(), chat_id=BOB)
         # Status message (4 tries), reply (4), error notice (4): then the bot stops trying.
-        await api.wait_for(lambda a: len(a.faulted) >= 12, timeout=20)
+        await api.wait_for(lambda a: len(a.faulted) >= 12, within_s=20)
         await asyncio.sleep(0.5)
         assert len(api.faulted) == 12
         await ask(api, article_text(), chat_id=CY)
@@ -87,11 +89,11 @@ async def test_slow_api_answer_for_one_chat_does_not_hold_up_others(
     api.inject("sendMessage", Fault(delay_s=3.0, chat_id=ANN))
     async with running_bot(e2e_settings(api, tmp_path)):
         api.queue(message=api.make_message(article_text(), chat_id=ANN, user_id=ANN))
-        await api.wait_for(lambda a: a.faulted, timeout=5)
+        await api.wait_for(lambda a: a.faulted, within_s=5)
         [bob] = await ask(api, article_text(), chat_id=BOB)
         assert "English · " in bob
         assert not api.chat_texts(ANN)  # Ann's status message is still on its way
-        await api.wait_for(done(ANN), timeout=10)
+        await api.wait_for(done(ANN), within_s=10)
 
 
 async def test_get_updates_faults_do_not_stop_polling(
@@ -100,7 +102,7 @@ async def test_get_updates_faults_do_not_stop_polling(
     api.inject("getUpdates", Fault(status=502), Fault(reset=True))
     api.queue(message=api.make_message(article_text(), chat_id=BOB, user_id=BOB))
     async with running_bot(e2e_settings(api, tmp_path)):
-        await api.wait_for(done(BOB), timeout=20)
+        await api.wait_for(done(BOB), within_s=20)
         assert len(api.faulted) == 2
         await ask(api, article_text(), chat_id=ANN)
     assert "Exception happened while polling" in logs.getvalue()
@@ -125,12 +127,13 @@ async def test_one_bad_update_in_a_batch_does_not_drop_the_rest(
     api.queue(message=api.make_message("https://news.example/explode", chat_id=BOB, user_id=BOB))
     api.queue(message=api.make_message("https://news.example/c", chat_id=CY, user_id=CY))
     async with running_bot(settings, deps):
-        await api.wait_for(lambda a: all(done(c)(a) for c in (ANN, BOB, CY)), timeout=10)
+        await api.wait_for(lambda a: all(done(c)(a) for c in (ANN, BOB, CY)), within_s=10)
     assert "Council approves" in api.chat_texts(ANN)[0]
     assert "Council approves" in api.chat_texts(CY)[0]
     assert api.chat_texts(BOB) == [texts.SOMETHING_WRONG]
     out = logs.getvalue()
-    assert "could not be parsed" in out and "unhandled error" in out
+    assert "could not be parsed" in out
+    assert "unhandled error" in out
 
 
 def test_what_is_retried() -> None:

@@ -1,4 +1,4 @@
-"""Hostile input through the bot: huge and junk pastes, HTML-breaking articles, authority, floods."""
+"""Hostile input through the bot: huge/junk pastes, HTML-breaking articles, authority, floods."""
 
 from __future__ import annotations
 

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import signal
 import sqlite3
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -19,6 +18,8 @@ from bot.storage.factory import store_for_url
 from bot.storage.memory import MemoryStore
 from bot.storage.sqlite import SQLiteStore
 from summaries.models import Attribution, Quote, Sentence, Summary
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Clock:
@@ -72,7 +73,8 @@ async def test_summary_cache_roundtrip_and_ttl(store) -> None:  # type: ignore[n
     await store.put_summary("k", s, ttl_s=60)
     assert await store.get_summary("k") == s
     got = await store.get_summary("k")
-    assert got.extras == {"k": "v"} and got.attribution.published == dt.date(2023, 1, 31)
+    assert got.extras == {"k": "v"}
+    assert got.attribution.published == dt.date(2023, 1, 31)
     store.clock.now += 61
     assert await store.get_summary("k") is None
     await store.put_summary("k2", s, ttl_s=10)
@@ -144,7 +146,7 @@ async def test_locked_database_raises_store_error(tmp_path: Path) -> None:
 def test_store_for_url() -> None:
     assert isinstance(store_for_url("memory://"), MemoryStore)
     assert isinstance(store_for_url("sqlite:///data/x.sqlite3"), SQLiteStore)
-    assert isinstance(store_for_url("/tmp/x.sqlite3"), SQLiteStore)
+    assert isinstance(store_for_url("/var/lib/newsbrief/x.sqlite3"), SQLiteStore)
     with pytest.raises(StoreError):
         store_for_url("postgres://db/x")
 
@@ -173,19 +175,17 @@ _WRITER = textwrap.dedent(
 
 async def test_kill_9_during_writes_leaves_a_consistent_db(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-c", _WRITER, str(path)], cwd=root, stdout=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(root)},
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _WRITER, str(path), cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.stdout is not None
     try:
-        line = await asyncio.wait_for(asyncio.to_thread(proc.stdout.readline), 30)
+        line = await asyncio.wait_for(proc.stdout.readline(), 30)
         assert line.strip() == b"ready"
     finally:
         proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdout.close()
+        await proc.wait()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store = SQLiteStore(path)
