@@ -13,6 +13,7 @@ SummaryError
 │   └── ConnectionFailed        DNS failure, refused or dropped connection
 ├── NoArticleFound              a page with no article: paywall stub, JS-only page, index page
 ├── TextTooShort                too little text to summarise
+├── NotProse                    text that does not read as a language (keyboard mash, codes)
 └── UnsupportedLanguage         a language the pipeline has no tools for (`.language`)
 """
 
@@ -81,6 +82,10 @@ class NoArticleFound(SummaryError):
 
 class TextTooShort(SummaryError):
     """The text is too short to summarise."""
+
+
+class NotProse(SummaryError):
+    """The text has words but no sentences of a language: keyboard mash, codes, word lists."""
 
 
 class UnsupportedLanguage(SummaryError):

@@ -10,11 +10,11 @@ from summaries._words import count_words
 from summaries.attribution import find_attribution
 from summaries.boilerplate import split_paste
 from summaries.config import PipelineConfig, SummaryOptions
-from summaries.errors import NoArticleFound, TextTooShort
+from summaries.errors import NoArticleFound, NotProse, TextTooShort
 from summaries.extract import extract_article
 from summaries.fetch import fetch_page
 from summaries.language import detect_language
-from summaries.lexicon import tools_for
+from summaries.lexicon import LanguageTools, tools_for
 from summaries.models import Article, Summary
 from summaries.quotes import find_quotes, key_quotes
 from summaries.rank import pick_sentences
@@ -28,6 +28,17 @@ def summary_length(total_sentences: int, options: SummaryOptions) -> int:
     if options.ratio is not None:
         return max(1, round(total_sentences * options.ratio))
     return max(1, options.sentences)
+
+
+def reads_as_prose(text: str, tools: LanguageTools, config: PipelineConfig) -> bool:
+    """Whether enough of the first words are the language's function words (not gibberish)."""
+    if tools.language in config.unspaced_languages or not tools.stop_words:
+        return True
+    words = tools.words(text[:20_000])
+    if not words:
+        return False
+    stop = sum(1 for word in words if word in tools.stop_words)
+    return stop / len(words) >= config.min_stop_word_share
 
 
 def summarize_article(
@@ -51,6 +62,8 @@ def summarize_article(
         or options.fallback_language
     )
     tools = tools_for(language)
+    if not reads_as_prose(article.text, tools, config):
+        raise NotProse("the text does not read as sentences of a language")
     sentences = tools.split_sentences(article.text)
     if len(sentences) < config.min_article_sentences:
         raise TextTooShort(f"{len(sentences)} sentence(s)")
