@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     rate_chat_per_minute: float = Field(default=20, gt=0)
     admin_cache_ttl_s: float = Field(default=300, ge=0)
     merge_window_s: float = Field(default=1.5, ge=0)
+    status_grace_s: float = Field(default=0.7, ge=0)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

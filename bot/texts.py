@@ -129,6 +129,7 @@ ERRORS: dict[type[E.SummaryError], str] = {
         "I couldn't find an article on that page (it may be behind a paywall or need JavaScript)."
     ),
     E.TextTooShort: "That's too short to summarise — paste the whole article or send a link.",
+    E.NotProse: "That doesn't read like an article — paste the article itself or send a link.",
     E.UnsupportedLanguage: "I can't summarise {language} text yet.",
 }
 

@@ -14,8 +14,8 @@ from telegram.error import BadRequest, TelegramError
 _LOG = logging.getLogger(__name__)
 #: Telegram shows "typing…" for about 5 s; refresh a little sooner.
 TYPING_REFRESH_S = 4.5
-#: Quick answers need no typing indicator (the "Reading…" message is already there); waiting
-#: first saves one API call per request under Telegram's global 30-messages-per-second cap.
+#: Quick answers need no typing indicator (fast ones come at once, slower ones get "Reading…"
+#: first); waiting saves one API call per request under Telegram's 30-messages-per-second cap.
 TYPING_DELAY_S = 1.0
 
 

@@ -49,26 +49,42 @@ async def _guarded(
     return formatting.render_summary(summary, url)
 
 
+async def _post_status(message: Message, text: str) -> Message | None:
+    """Reply with the status text; None when Telegram refuses (results then come as replies)."""
+    try:
+        return await message.reply_html(text)
+    except TelegramError as exc:
+        _LOG.warning("could not send the status message: %s", exc)
+        return None
+
+
 async def run_jobs(update: Update, context: BotContext, jobs: list[Job], status_text: str) -> None:
-    """Show a status message and typing, run jobs concurrently, edit the status into results."""
+    """Run jobs concurrently and post their results, with a status message only for slow work.
+
+    Work done within `status_grace_s` (a paste takes ~50 ms) is sent as a plain reply: one Bot
+    API call, which matters under Telegram's 30-messages-per-second cap. Slower work first gets
+    `status_text` (and typing from `TYPING_DELAY_S` on), and the status is edited into the first
+    result, so a user waiting on a slow site sees at once that the bot is on it.
+    """
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    status: Message | None
-    try:
-        status = await message.reply_html(status_text)
-    except TelegramError as exc:
-        _LOG.warning("could not send the status message: %s", exc)
-        status = None
+    work = asyncio.ensure_future(asyncio.gather(*(job() for job in jobs)))
+    status: Message | None = None
     try:
         async with typing(message):
-            results = await asyncio.gather(*(job() for job in jobs))
+            done, _ = await asyncio.wait({work}, timeout=context.deps.settings.status_grace_s)
+            if not done:
+                status = await _post_status(message, status_text)
+            results = await work
     except Exception:
         # A bug, not a SummaryError: the error handler answers; no "Reading…" left behind.
         if status is not None:
             with contextlib.suppress(TelegramError):
                 await status.delete()
         raise
+    finally:
+        work.cancel()  # only does something when this handler itself was cancelled mid-wait
     for index, chunks in enumerate(results):
         await deliver(message, status if index == 0 else None, chunks)
     await context.deps.service.record_served(chat.id)

@@ -185,6 +185,24 @@ async def test_error_replies(
         assert reply == html.escape(expected)
 
 
+async def test_slow_site_gets_reading_then_the_edit_and_a_paste_one_reply(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path
+) -> None:
+    def calls_for(chat: int) -> list[tuple[str, str]]:
+        return [(c.method, str(c.params.get("text", ""))) for c in api.calls
+                if c.method in ("sendMessage", "editMessageText")
+                and int(c.params.get("chat_id", 0)) == chat]
+
+    # The site takes longer than the grace period (it times out after the 1 s fetch cap).
+    async with running_bot(e2e_settings(api, tmp_path, status_grace_s=0.2)):
+        [reply] = await ask(api, pages.url("/slow"))
+        assert calls_for(USER) == [("sendMessage", texts.READING), ("editMessageText", reply)]
+    # A long grace: the paste (real pipeline) always finishes inside it, even on a busy machine.
+    async with running_bot(e2e_settings(api, tmp_path, status_grace_s=30)):
+        [pasted] = await ask(api, article_text(), chat_id=USER + 1)
+        assert calls_for(USER + 1) == [("sendMessage", pasted)]
+
+
 async def test_blocked_address_and_short_paste(
     api: FakeTelegram, pages: PageServer, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 
 import pytest
 
@@ -35,9 +36,68 @@ async def test_private_paste_is_summarised_and_escaped(env: BotEnv) -> None:
     assert "• Work starts in spring &amp; ends in 2027." in reply
     assert "<blockquote>“We waited long enough” — Mayor Jane Roe</blockquote>" in reply
     assert reply.endswith("English · 2 of 12 sentences · 95% shorter")
-    first = env.api.sent("sendMessage")[0]
-    assert first["text"] == texts.READING
-    assert first["link_preview_options"] == {"is_disabled": True}
+    [sent] = env.api.sent("sendMessage")  # fast work: the summary itself, no "Reading…"
+    assert sent["text"] == reply
+    assert sent["link_preview_options"] == {"is_disabled": True}
+
+
+def chat_calls(env: BotEnv, chat_id: int) -> list[str]:
+    """Methods of every Bot API call made for one chat, in order."""
+    return [c.method for c in env.api.calls if int(c.params.get("chat_id", 0)) == chat_id]
+
+
+async def test_fast_work_is_one_reply_without_status(env: BotEnv) -> None:
+    await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
+    await env.send(message=env.api.make_message("https://example.com/fast", chat_id=USER + 1,
+                                                user_id=USER + 1))
+    for chat in (USER, USER + 1):
+        assert chat_calls(env, chat) == ["sendMessage"]
+        [reply] = final_texts(env, chat)
+        assert "Council approves" in reply
+
+
+async def test_slow_work_gets_status_then_the_edit(env: BotEnv) -> None:
+    gate = asyncio.Event()
+
+    async def slow(url: str) -> None:
+        await gate.wait()
+
+    env.pipeline.on_url = slow
+    msg = env.api.make_message("https://example.com/slow", chat_id=USER, user_id=USER)
+    task = asyncio.create_task(env.send(message=msg))
+    # The status appears while the work is still running (the gate is shut).
+    status = await env.api.wait_for(lambda a: a.sent("sendMessage"))
+    assert [s["text"] for s in status] == [texts.READING]
+    assert not task.done()
+    gate.set()
+    await task
+    [edit] = env.api.sent("editMessageText")
+    [status_id] = [mid for (cid, mid), m in env.api.messages.items()
+                   if cid == USER and "params" in m]
+    assert int(edit["message_id"]) == status_id
+    assert "Council approves" in edit["text"]
+    assert chat_calls(env, USER)[0] == "sendMessage"
+    assert chat_calls(env, USER)[-1] == "editMessageText"
+    assert chat_calls(env, USER).count("sendMessage") == 1
+    [reply] = final_texts(env, USER)
+    assert "Council approves" in reply
+
+
+async def test_slow_failure_edits_the_status_into_the_error(env: BotEnv) -> None:
+    gate = asyncio.Event()
+
+    async def slow(url: str) -> None:
+        await gate.wait()
+
+    env.pipeline.on_url = slow
+    env.pipeline.errors["https://example.com/late"] = E.FetchTimeout()
+    msg = env.api.make_message("https://example.com/late", chat_id=USER, user_id=USER)
+    task = asyncio.create_task(env.send(message=msg))
+    await env.api.wait_for(lambda a: a.sent("sendMessage"))
+    gate.set()
+    await task
+    assert chat_calls(env, USER) == ["sendMessage", "editMessageText"]
+    assert final_texts(env, USER) == [html.escape("The site didn't answer within 15 s.")]
 
 
 async def test_slow_work_shows_typing(env: BotEnv) -> None:
@@ -115,6 +175,7 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
             "That's too short to summarise — paste the whole article or send a link.",
         ),
         (E.ConnectionFailed(), texts.ERRORS[E.ConnectionFailed]),
+        (E.NotProse(), texts.ERRORS[E.NotProse]),
         (E.UnsupportedLanguage("ja"), "I can't summarise that language's text yet."),
     ],
 )
@@ -123,7 +184,6 @@ async def test_each_error_has_its_own_reply(env: BotEnv, error: E.SummaryError,
     env.pipeline.errors["https://example.com/bad"] = error
     await env.send(message=env.api.make_message("https://example.com/bad", chat_id=USER,
                                                 user_id=USER))
-    import html
     assert final_texts(env, USER) == [html.escape(expected)]
     counters = await env.store.counters()
     assert counters[f"error:{type(error).__name__}"] == 1
