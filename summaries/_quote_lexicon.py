@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summaries._quote_caseless_words import CASELESS_PRONOUNS
+
 
 @dataclass(frozen=True, slots=True)
 class SpeechLexicon:
@@ -52,7 +54,8 @@ LEXICONS: dict[str, SpeechLexicon] = {
             "termed", "branded", "characterized", "characterised", "referred to", "praised",
             "denounced", "criticized", "criticised", "accused", "blamed", "slammed", "hailed",
             "touted", "decried", "deemed", "likened", "mocked", "attacked", "thanked",
-            "proclaimed", "highlighted", "condemned", "condemns", "rated", "rates", "cited", "questioned", "dismissed", "rejected",
+            "proclaimed", "highlighted", "condemned", "condemns", "rated", "rates", "cited",
+            "questioned", "dismissed", "rejected",
             "ruled", "found", "concluded", "determined", "learned", "wants", "wanted", "believes",
             "believed", "thinks", "thought", "hopes", "hoped", "expects", "expected", "promises",
             "pledges", "vows", "warned of", "spoke of", "talked about", "spoke",
@@ -198,6 +201,19 @@ LEXICONS: dict[str, SpeechLexicon] = {
         according=("menurut", "kata"),
         pronouns=("ia", "dia", "beliau", "mereka"),
     ),
+    # Vietnamese writes names capitalised after a lower-case honorific: `ông Nguyễn Văn An cho
+    # biết`, `theo bà Mai`; the honorific is kept with the name, as a role word is elsewhere
+    "vi": SpeechLexicon(
+        verbs=(
+            "cho biết", "nói", "khẳng định", "nhấn mạnh", "chia sẻ", "cho hay", "tuyên bố",
+            "giải thích", "phát biểu", "bày tỏ", "nêu rõ", "kể", "trả lời", "thông tin",
+            "cảnh báo", "lưu ý", "viết", "đánh giá", "nhận định",
+        ),
+        weak_verbs=("gọi", "mô tả"),
+        according=("theo", "theo lời"),
+        pronouns=("ông ấy", "bà ấy", "anh ấy", "chị ấy", "họ"),
+        determiners=("ông", "bà", "anh", "chị", "cô", "ngài"),
+    ),
     "tr": SpeechLexicon(
         verbs=(
             "dedi", "diye konuştu", "ifadelerini kullandı", "açıklamasında bulundu", "söyledi",
@@ -262,7 +278,7 @@ STOP_HEADS = frozenset({
     "But", "And", "Or", "So", "Yet", "Still", "Then", "Now", "Also", "In", "On", "At", "By",
     "For", "From", "With", "After", "Before", "When", "While", "As", "If", "This", "That",
     "These", "Those", "Meanwhile", "However", "Later", "Earlier", "Asked", "Speaking", "Last",
-    "Next", "On", "Since", "Though", "Although", "Because", "Even", "Instead", "Indeed",
+    "Next", "Since", "Though", "Although", "Because", "Even", "Instead", "Indeed",
     "Here", "There", "Today", "Yesterday", "Tuesday", "Monday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "Why", "What", "How", "Who", "Where", "Both", "Many",
     "Some", "Most", "Aber", "Und", "Doch", "Mais", "Et", "Pero", "Y", "Ma", "Mas", "Ale",
@@ -298,7 +314,9 @@ _UNNAMING = frozenset(
 
 #: Pronouns and stand-ins of scripts without capital letters (Japanese `彼`, `同氏` "the same
 #: person"): such a mention names nobody.
-CASELESS_BARE = frozenset({"彼", "彼女", "彼ら", "同氏", "同者", "他", "她", "他们", "她们"})
+CASELESS_BARE = frozenset(
+    {"彼", "彼女", "彼ら", "同氏", "同者", "他", "她", "他们", "她们"} | CASELESS_PRONOUNS
+)
 
 
 def is_bare_mention(mention: str) -> bool:

@@ -14,8 +14,8 @@ from summaries._quote_lexicon import (
     NAME_CONNECTORS,
     NOMINAL_HEADS,
     PLURAL_HEADS,
-    STOP_HEADS,
     ROLE_WORDS,
+    STOP_HEADS,
     TITLES,
 )
 
@@ -96,6 +96,11 @@ def _alt(words: tuple[str, ...] | list[str], capitalised: bool = True) -> str:
     if capitalised:
         items |= {w[:1].upper() + w[1:] for w in items}
     return _trie(sorted(items))
+
+
+def alternation(words: tuple[str, ...] | list[str], capitalised: bool = True) -> str:
+    """A regex alternation of `words` shaped as a character trie (see `_alt`)."""
+    return _alt(words, capitalised)
 
 
 def _role_lead(language: str, dets: str) -> str:
@@ -200,6 +205,10 @@ def patterns_for(language: str) -> SpeakerPatterns:
     # auxiliaries and adverbs between a subject and its verb ("forcefully told")
     auxs = rf"(?:\s+(?:{aux}|[a-z]{{2,}}ly)){{0,3}}"
     lead = rf"^[\s,.!?…;:]*(?:[{_DASHES}-]\s*)?"
+    # the language's own determiner or honorific before a name after "according to"
+    # (`theo ông Lê Nam`, `laut der Sprecherin Anna Roth`); English keeps its nominal rules
+    own = LEXICONS[language].determiners if language in LEXICONS and language != "en" else ()
+    own_det = rf"(?:(?:{_alt(own, capitalised=False)})\s+(?=[{UPPER}]))?" if own else ""
     flags = re.UNICODE
     intro = _alt(sorted(INTRO_WORDS), capitalised=False)
     return SpeakerPatterns(
@@ -214,12 +223,12 @@ def patterns_for(language: str) -> SpeakerPatterns:
             flags,
         ),
         after_dash=re.compile(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
-        after_according=re.compile(rf"{lead}(?:{acc})\s+{spk}", flags),
+        after_according=re.compile(rf"{lead}(?:{acc})\s+{own_det}{spk}", flags),
         verb=re.compile(rf"(?<![\w-])(?:{verbs_lc}|{weak})(?![\w-])", flags),
         subject_end=re.compile(rf"{spk}{appos}{auxs}\s+$", flags),
         np_end=re.compile(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),
         verb_first=re.compile(rf"^\s*(?:{verbs})\s+{spk}\s*[:,]?\s*$", flags),
-        according_any=re.compile(rf"(?:{acc})\s+{spk}", flags),
+        according_any=re.compile(rf"(?:{acc})\s+{own_det}{spk}", flags),
         role_apposition=re.compile(
             rf"(?<![\w'’.\-])(?P<name>{name}),\s+(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,4}}?"
             rf"(?P<role>{heads})\b"

@@ -24,6 +24,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summaries._quote_caseless import (
+    CaselessRules,
+    caseless_evidence,
+    caseless_rules,
+    caseless_subjects,
+)
 from summaries._quote_lexicon import STOP_HEADS, is_bare_mention
 from summaries._quote_marks import Span, find_spans, paragraph_bounds
 from summaries._quote_outlets import canonical_outlet
@@ -144,9 +150,12 @@ def _proper(spk: str, text: str, mid_words: frozenset[str]) -> bool:
     return re.search(rf"[\w,;]\s+{re.escape(spk)}\b", text) is not None
 
 
-def _seed_names(text: str, pats: SpeakerPatterns) -> _Names:
+def _seed_names(text: str, pats: SpeakerPatterns, caseless: CaselessRules | None) -> _Names:
     """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
     names = _Names()
+    if caseless is not None:
+        for pos, name in caseless_subjects(text, caseless):
+            names.add(pos, name)
     mid_words = frozenset(_MID_SENTENCE_WORD.findall(text))
     for b in _SENTENCE_START.finditer(text):
         # the full clause-subject pattern only behind an introductory word ("During …, X")
@@ -249,8 +258,9 @@ def find_quotes(
     if not spans:
         return []
     pats = patterns_for(language)
+    caseless = caseless_rules(language)
     lines = paragraph_bounds(text)
-    names, roles = _seed_names(text, pats), _Roles(text, pats)
+    names, roles = _seed_names(text, pats, caseless), _Roles(text, pats)
     found: list[_Found] = []
     for span in spans:
         quote = text[span.start : span.end]
@@ -258,7 +268,12 @@ def find_quotes(
         if label:
             found.append(_Found(span, label, "adjacent", label))
             continue
-        ev = find_evidence(text, span, pats, lines[span.paragraph])
+        ev = None
+        if caseless is not None:
+            # names without capitals: the subject next to a speech verb of the language
+            ev = caseless_evidence(text, span, caseless, lines[span.paragraph])
+        if ev is None:
+            ev = find_evidence(text, span, pats, lines[span.paragraph])
         speaker, name = _resolve(ev, text, pats, names, roles) if ev else (None, None)
         if name and ev is not None:
             names.add(ev.pos, name)
@@ -352,7 +367,8 @@ def _informative(q: Quote) -> float:
     score = min(words, 40) / 40
     if q.speaker:
         score += 1.0
-    if q.text[:1].isupper():
+    first = q.text[:1]
+    if first.isupper() or (first.isalpha() and not first.islower()):
         score += 0.3  # a full sentence rather than a fragment inside a paraphrase
     if words < 3:
         score -= 1.0
