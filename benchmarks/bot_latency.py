@@ -4,7 +4,8 @@ Usage: .venv/bin/python benchmarks/bot_latency.py [--n 30] [--mode burst|sequent
 
 Each update is a pasted article from a different private chat (pasted text is never cached,
 so every update runs the real pipeline). The reply time is when the fake server receives the
-editMessageText that turns "Reading…" into the summary.
+summary: the sendMessage that carries it (ready within STATUS_GRACE_S), or the editMessageText
+that turns "Reading…" into it.
 """
 
 from __future__ import annotations

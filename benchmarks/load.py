@@ -4,7 +4,8 @@ Usage: .venv/bin/python benchmarks/load.py [--users 200] [--groups 20] [--no-pac
 
 Everything runs over real HTTP on 127.0.0.1: the fake Bot API server, the bot polling it, and a
 page server with local article pages (each link is a distinct URL, so every one is fetched and
-summarised). Latency is from the update being queued to the reply replacing "Reading…".
+summarised). Latency is from the update being queued to the summary reaching the chat: sent
+directly when it was ready within STATUS_GRACE_S, else as the edit of the "Reading…" status.
 Event-loop lag is the overshoot of a 20 ms sleep in the bot's loop. Peak RSS covers the whole
 process (bot, fake API and page server together, so it over-states the bot alone).
 
@@ -23,6 +24,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,7 +33,7 @@ from bot.apiretry import RetryingRateLimiter  # noqa: E402
 from tests.bot.articles import ARTICLE_PARAGRAPHS, article_html, article_text  # noqa: E402
 from tests.bot.botrunner import running_bot  # noqa: E402
 from tests.bot.conftest import TOKEN, make_settings  # noqa: E402
-from tests.bot.fake_bot_api import FakeBotAPIServer, FakeTelegram  # noqa: E402
+from tests.bot.fake_bot_api import Call, FakeBotAPIServer, FakeTelegram  # noqa: E402
 from tests.summaries.page_server import PageServer, html_page  # noqa: E402
 
 FIRST_USER = 20_000
@@ -65,24 +67,38 @@ def paste(i: int) -> str:
     return article_text().replace("Lark River", f"Lark River (report {i})")
 
 
+def is_status(params: dict[str, Any]) -> bool:
+    """A "Reading…" status message (later edited into the summary)."""
+    return str(params.get("text", "")).startswith("Reading")
+
+
+def is_final(call: Call) -> bool:
+    """A call that puts a summary (or an error reply) in a chat."""
+    return call.method == "editMessageText" or (
+        call.method == "sendMessage" and not is_status(call.params)
+    )
+
+
 def reply_time(api: FakeTelegram, chat_id: int, request_id: int) -> tuple[float, str] | None:
-    """When the reply to one request arrived, and its text (status message edited into it)."""
-    status_id = None
-    for (cid, mid), msg in api.messages.items():
-        params = msg.get("params") or {}
+    """When the reply to one request arrived, and its text (direct, or the edited status)."""
+    for (cid, mid), msg in sorted(api.messages.items()):
+        params = msg.get("params")
+        if cid != chat_id or params is None:
+            continue
         reply = params.get("reply_parameters") or {}
         # Private replies do not quote (one request per chat here); group replies do.
-        if cid == chat_id and "params" in msg and (
-            chat_id > 0 or reply.get("message_id") == request_id
-        ):
-            status_id = mid
-            break
-    if status_id is None:
+        if chat_id < 0 and reply.get("message_id") != request_id:
+            continue
+        for call in api.calls:
+            sent = call.params is params and not is_status(params)
+            edited = (
+                call.method == "editMessageText"
+                and int(call.params["chat_id"]) == chat_id
+                and int(call.params["message_id"]) == mid
+            )
+            if sent or edited:
+                return call.at, str(call.params.get("text", ""))
         return None
-    for call in api.calls:
-        if (call.method == "editMessageText" and int(call.params["chat_id"]) == chat_id
-                and int(call.params["message_id"]) == status_id):
-            return call.at, str(call.params.get("text", ""))
     return None
 
 
@@ -129,18 +145,20 @@ async def run(users: int, groups: int, pacing: bool) -> dict[str, float]:
                     api.queue(message=msg)
                     requests.append((chat, msg["message_id"], time.perf_counter()))
 
-                scanned, finished = [len(api.calls)], [0]
+                first_call = len(api.calls)
+                scanned, finished = [first_call], [0]
 
                 def all_answered(a: FakeTelegram) -> bool:
                     # Incremental on purpose: it runs on every API call, in the bot's loop.
                     fresh = a.calls[scanned[0] :]
                     scanned[0] += len(fresh)
-                    finished[0] += sum(c.method == "editMessageText" for c in fresh)
+                    finished[0] += sum(is_final(c) for c in fresh)
                     return finished[0] >= users
 
                 await api.wait_for(all_answered, 600)
                 wall = time.perf_counter() - start
                 lag_task.cancel()
+                calls = api.calls[first_call:]
     finally:
         pages.stop()
         await server.stop()
@@ -160,6 +178,8 @@ async def run(users: int, groups: int, pacing: bool) -> dict[str, float]:
         "lag_max_ms": 1000 * max(lag.samples),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "wall_s": wall,
+        "status_msgs": sum(c.method == "sendMessage" and is_status(c.params) for c in calls),
+        "chat_calls": sum("chat_id" in c.params for c in calls),
     }
 
 
@@ -177,7 +197,8 @@ def main() -> int:
         f"throughput={r['throughput_per_s']:.1f}/s median={r['median_s']:.2f} s "
         f"p95={r['p95_s']:.2f} s max={r['max_s']:.2f} s loop_lag p50={r['lag_p50_ms']:.1f} ms "
         f"p99={r['lag_p99_ms']:.1f} ms max={r['lag_max_ms']:.1f} ms "
-        f"peak_rss={r['peak_rss_mb']:.0f} MB wall={r['wall_s']:.1f} s"
+        f"peak_rss={r['peak_rss_mb']:.0f} MB wall={r['wall_s']:.1f} s "
+        f"status_msgs={r['status_msgs']:.0f} chat_calls={r['chat_calls']:.0f}"
     )
     return 0
 

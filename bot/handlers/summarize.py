@@ -13,6 +13,7 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 
 from bot import formatting, texts
+from bot.apiretry import TRACKED_CALL, TrackedCall
 from bot.context import BotContext
 from bot.handlers.replies import deliver, typing
 from bot.inputs import (
@@ -49,13 +50,34 @@ async def _guarded(
     return formatting.render_summary(summary, url)
 
 
-async def _post_status(message: Message, text: str) -> Message | None:
-    """Reply with the status text; None when Telegram refuses (results then come as replies)."""
+async def _post_status(message: Message, text: str, tracked: TrackedCall) -> Message | None:
+    """Reply with the status text; None when Telegram refuses (results then come as replies).
+
+    Runs as a task of its own, so `tracked` follows this one call through flood control.
+    """
+    TRACKED_CALL.set(tracked)
     try:
         return await message.reply_html(text)
     except TelegramError as exc:
         _LOG.warning("could not send the status message: %s", exc)
         return None
+
+
+async def _settle_status(
+    posting: asyncio.Task[Message | None] | None, tracked: TrackedCall
+) -> Message | None:
+    """The status message once the work is done, or None.
+
+    A status still queued for flood control is withdrawn: it would only arrive after the
+    result is ready and cost a message of Telegram's 30 per second. One already on its way is
+    awaited, so it is edited into the result, never left behind.
+    """
+    if posting is None:
+        return None
+    if not posting.done() and tracked.withdrawable:
+        posting.cancel()
+    await asyncio.wait({posting})
+    return None if posting.cancelled() else posting.result()
 
 
 async def run_jobs(update: Update, context: BotContext, jobs: list[Job], status_text: str) -> None:
@@ -64,27 +86,31 @@ async def run_jobs(update: Update, context: BotContext, jobs: list[Job], status_
     Work done within `status_grace_s` (a paste takes ~50 ms) is sent as a plain reply: one Bot
     API call, which matters under Telegram's 30-messages-per-second cap. Slower work first gets
     `status_text` (and typing from `TYPING_DELAY_S` on), and the status is edited into the first
-    result, so a user waiting on a slow site sees at once that the bot is on it.
+    result, so a user waiting on a slow site sees at once that the bot is on it. Under a flood
+    of requests the status may still be queued when the result is ready; it is then dropped.
     """
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
     work = asyncio.ensure_future(asyncio.gather(*(job() for job in jobs)))
-    status: Message | None = None
+    tracked = TrackedCall()
+    posting: asyncio.Task[Message | None] | None = None
     try:
         async with typing(message):
             done, _ = await asyncio.wait({work}, timeout=context.deps.settings.status_grace_s)
             if not done:
-                status = await _post_status(message, status_text)
+                posting = asyncio.create_task(_post_status(message, status_text, tracked))
             results = await work
     except Exception:
         # A bug, not a SummaryError: the error handler answers; no "Reading…" left behind.
+        status = await _settle_status(posting, tracked)
         if status is not None:
             with contextlib.suppress(TelegramError):
                 await status.delete()
         raise
     finally:
         work.cancel()  # only does something when this handler itself was cancelled mid-wait
+    status = await _settle_status(posting, tracked)
     for index, chunks in enumerate(results):
         await deliver(message, status if index == 0 else None, chunks)
     await context.deps.service.record_served(chat.id)

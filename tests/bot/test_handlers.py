@@ -10,8 +10,8 @@ import pytest
 from bot import texts
 from bot.storage.base import ChatSettings
 from summaries import errors as E  # noqa: N812
-from tests.bot.conftest import BotEnv
-from tests.bot.fake_bot_api import BOT_USERNAME
+from tests.bot.conftest import BotEnv, make_settings
+from tests.bot.fake_bot_api import BOT_USERNAME, Fault
 
 USER = 5001
 GROUP = -100777
@@ -81,6 +81,33 @@ async def test_slow_work_gets_status_then_the_edit(env: BotEnv) -> None:
     assert chat_calls(env, USER).count("sendMessage") == 1
     [reply] = final_texts(env, USER)
     assert "Council approves" in reply
+
+
+@pytest.mark.parametrize("bot_settings", [make_settings(status_grace_s=0.05)])
+async def test_status_still_waiting_for_flood_control_is_withdrawn(env: BotEnv) -> None:
+    gate = asyncio.Event()
+
+    async def slow(url: str) -> None:
+        await gate.wait()
+
+    env.pipeline.on_url = slow
+    other = USER + 7
+    # A 429 for another chat makes flood control hold every call for retry_after (1 s).
+    env.api.inject("sendMessage", Fault(status=429, retry_after=1, chat_id=other))
+    first = asyncio.create_task(
+        env.send(message=env.api.make_message(ARTICLE, chat_id=other, user_id=other))
+    )
+    await env.api.wait_for(lambda a: a.faulted)
+    msg = env.api.make_message("https://example.com/held", chat_id=USER, user_id=USER)
+    second = asyncio.create_task(env.send(message=msg))
+    await asyncio.sleep(0.3)  # past the grace: the status is now queued behind the pause
+    gate.set()
+    await asyncio.gather(first, second)
+    # The status never went out: the summary came as the one and only message.
+    assert chat_calls(env, USER) == ["sendMessage"]
+    [reply] = final_texts(env, USER)
+    assert "Council approves" in reply
+    assert "Council approves" in final_texts(env, other)[0]
 
 
 async def test_slow_failure_edits_the_status_into_the_error(env: BotEnv) -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot import texts
-from bot.apiretry import RetryingRateLimiter, RetryPolicy, is_transient
+from bot.apiretry import (
+    TRACKED_CALL,
+    RetryingRateLimiter,
+    RetryPolicy,
+    TrackedCall,
+    is_transient,
+)
 from bot.context import Deps
 from bot.storage.memory import MemoryStore
 from tests.bot.articles import article_text
@@ -138,6 +144,28 @@ async def test_one_bad_update_in_a_batch_does_not_drop_the_rest(
     out = logs.getvalue()
     assert "could not be parsed" in out
     assert "unhandled error" in out
+
+
+async def test_tracked_call_is_queued_then_sent_in_its_own_task_only() -> None:
+    limiter = RetryingRateLimiter()
+    tracked = TrackedCall()
+    seen: list[tuple[bool, bool]] = []
+
+    async def callback() -> bool:
+        seen.append((tracked.queued, tracked.sent))
+        return True
+
+    async def call() -> object:
+        TRACKED_CALL.set(tracked)
+        return await limiter.process_request(
+            callback, (), {}, "sendMessage", {"chat_id": 1}, None
+        )
+
+    assert not tracked.withdrawable
+    assert await asyncio.create_task(call()) is True
+    assert seen == [(True, True)]  # marked sent before the request went out
+    assert not tracked.withdrawable
+    assert TRACKED_CALL.get() is None  # the task set its own copy of the context
 
 
 def test_what_is_retried() -> None:
