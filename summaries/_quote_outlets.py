@@ -24,44 +24,62 @@ class Source:
 
 
 WIRES: tuple[Source, ...] = (
-    Source("Reuters", ("Reuters", "Thomson Reuters")),
-    Source("AP", ("Associated Press",), strict=("AP",)),
-    Source("AFP", ("Agence France-Presse", "Agence France Presse", "Agence France-Press"),
-           strict=("AFP",)),
-    Source("dpa", ("Deutsche Presse-Agentur",), strict=("dpa", "DPA")),
-    Source("EFE", ("Agencia EFE",), strict=("EFE",)),
+    Source("Reuters", ("Reuters", "Thomson Reuters", "رويترز", "路透社", "路透", "ロイター",
+                       "Рейтер", "Рейтерс", "로이터", "رویترز")),
+    Source("AP", ("Associated Press", "أسوشيتد برس", "美联社", "AP通信", "Ассошиэйтед Пресс",
+                  "आईएएनएस-एपी"), strict=("AP", "أ ب", "ا ب")),
+    Source("AFP", ("Agence France-Presse", "Agence France Presse", "Agence France-Press",
+                   "فرانس برس", "法新社", "Франс Пресс", "AFP通信"),
+           strict=("AFP", "أ ف ب", "ا ف ب", "АФП")),
+    Source("dpa", ("Deutsche Presse-Agentur",), strict=("dpa", "DPA", "د ب أ")),
+    Source("EFE", ("Agencia EFE",), strict=("EFE", "إفي")),
     Source("ANSA", ("Agenzia Nazionale Stampa Associata",), strict=("ANSA",)),
-    Source("Xinhua", ("Xinhua", "Xinhua News Agency")),
-    Source("TASS", ("TASS", "ITAR-TASS")),
-    Source("RIA Novosti", ("RIA Novosti",), strict=("RIA",)),
-    Source("Interfax", ("Interfax",)),
-    Source("PTI", ("Press Trust of India",), strict=("PTI",)),
-    Source("IANS", ("Indo-Asian News Service",), strict=("IANS",)),
-    Source("ANI", ("Asian News International",), strict=("ANI",)),
+    Source("Xinhua", ("Xinhua", "Xinhua News Agency", "新华社", "新華社", "شينخوا", "Синьхуа",
+                      "新華社通信")),
+    Source("China News Service", ("China News Service", "中新社")),
+    Source("TASS", ("TASS", "ITAR-TASS", "ТАСС", "ИТАР-ТАСС")),
+    Source("RIA Novosti", ("RIA Novosti", "РИА Новости", "РИА «Новости»"), strict=("RIA",)),
+    Source("Interfax", ("Interfax", "Интерфакс")),
+    Source("Interfax-Ukraine", ("Interfax-Ukraine", "Інтерфакс-Україна", "Интерфакс-Украина")),
+    Source("PTI", ("Press Trust of India", "पीटीआई"), strict=("PTI", "भाषा")),
+    Source("IANS", ("Indo-Asian News Service", "आईएएनएस"), strict=("IANS",)),
+    Source("ANI", ("Asian News International", "एएनआई"), strict=("ANI",)),
     Source("APP", ("Associated Press of Pakistan",), strict=("APP",)),
-    Source("Bloomberg", ("Bloomberg", "Bloomberg News")),
-    Source("Kyodo", ("Kyodo", "Kyodo News")),
-    Source("Jiji Press", ("Jiji Press", "Jiji")),
-    Source("Yonhap", ("Yonhap", "Yonhap News Agency")),
+    Source("Bloomberg", ("Bloomberg", "Bloomberg News", "بلومبرغ", "彭博社", "Блумберг")),
+    Source("Kyodo", ("Kyodo", "Kyodo News", "共同通信", "共同社")),
+    Source("Jiji Press", ("Jiji Press", "Jiji", "時事通信")),
+    Source("Yonhap", ("Yonhap", "Yonhap News Agency", "연합뉴스", "聯合ニュース", "韩联社")),
     Source("UPI", ("United Press International",), strict=("UPI",)),
     Source("PA Media", ("PA Media", "Press Association"), strict=("PA",)),
     Source("AAP", ("Australian Associated Press",), strict=("AAP",)),
     Source("Canadian Press", ("The Canadian Press", "Canadian Press"), strict=("CP",)),
-    Source("Anadolu Agency", ("Anadolu Agency", "Anadolu", "Anadolu Ajansı"), strict=("AA",)),
+    Source("Anadolu Agency", ("Anadolu Agency", "Anadolu", "Anadolu Ajansı", "الأناضول",
+                              "Анадолу"), strict=("AA",)),
     Source("PAP", ("Polska Agencja Prasowa",), strict=("PAP",)),
+    Source("ČTK", ("Česká tisková kancelář",), strict=("ČTK", "CTK")),
     Source("APA", ("Austria Presse Agentur",), strict=("APA",)),
     Source("KNA", ("Katholische Nachrichten-Agentur",), strict=("KNA",)),
     Source("epd", ("Evangelischer Pressedienst",), strict=("epd",)),
     Source("ANP", ("Algemeen Nederlands Persbureau",), strict=("ANP",)),
     Source("Belga", ("Belga",)),
     Source("Lusa", ("Lusa",)),
+    Source("Agência Brasil", ("Agência Brasil",)),
     Source("Europa Press", ("Europa Press",)),
-    Source("Ukrinform", ("Ukrinform",)),
+    Source("AGI", ("Agenzia Giornalistica Italia", "Adnkronos"), strict=("AGI",)),
+    Source("Ukrinform", ("Ukrinform", "Укрінформ", "Укринформ")),
+    Source("UNIAN", ("УНІАН", "УНИАН"), strict=("UNIAN",)),
     Source("Bernama", ("Bernama",)),
     Source("Antara", ("Antara",)),
-    Source("WAM", ("Emirates News Agency",), strict=("WAM",)),
-    Source("SPA", ("Saudi Press Agency",), strict=("SPA",)),
-    Source("IRNA", ("Islamic Republic News Agency",), strict=("IRNA",)),
+    Source("WAM", ("Emirates News Agency",), strict=("WAM", "وام")),
+    Source("SPA", ("Saudi Press Agency",), strict=("SPA", "واس")),
+    Source("Petra", ("Jordan News Agency", "Petra News Agency"), strict=("بترا", "Petra")),
+    Source("MENA", ("Middle East News Agency", "وكالة أنباء الشرق الأوسط"), strict=("أ ش أ",)),
+    Source("SANA", ("Syrian Arab News Agency",), strict=("سانا", "SANA")),
+    Source("KUNA", ("Kuwait News Agency",), strict=("كونا", "KUNA")),
+    Source("QNA", ("Qatar News Agency",), strict=("قنا", "QNA")),
+    Source("IRNA", ("Islamic Republic News Agency", "ایرنا", "إرنا"), strict=("IRNA",)),
+    Source("ISNA", ("ایسنا",), strict=("ISNA",)),
+    Source("Tasnim", ("Tasnim", "تسنیم")),
     Source("KCNA", ("Korean Central News Agency",), strict=("KCNA",)),
 )
 
@@ -88,7 +106,8 @@ OUTLETS: tuple[Source, ...] = (
     Source("Politico", ("Politico", "POLITICO")),
     Source("Axios", ("Axios",)),
     Source("The Hill", ("The Hill",)),
-    Source("BBC", ("BBC", "BBC News", "British Broadcasting Corporation")),
+    Source("BBC", ("BBC", "BBC News", "British Broadcasting Corporation", "بي بي سي",
+                  "بی‌بی‌سی", "बीबीसी")),
     Source("CNN", ("CNN",)),
     Source("Fox News", ("Fox News", "Fox")),
     Source("NBC News", ("NBC News", "NBC")),
@@ -100,13 +119,17 @@ OUTLETS: tuple[Source, ...] = (
     Source("BuzzFeed News", ("BuzzFeed News", "BuzzFeed")),
     Source("Breitbart News", ("Breitbart News", "Breitbart")),
     Source("HuffPost", ("HuffPost", "Huffington Post")),
-    Source("Al Jazeera", ("Al Jazeera",)),
+    Source("Al Jazeera", ("Al Jazeera", "الجزيرة")),
     Source("Dawn", ("Dawn",)),
     Source("The Hindu", ("The Hindu",)),
     Source("Der Spiegel", ("Der Spiegel", "Spiegel")),
     Source("Die Zeit", ("Die Zeit",)),
-    Source("Süddeutsche Zeitung", ("Süddeutsche Zeitung",), (), ("SZ",)),
-    Source("Frankfurter Allgemeine Zeitung", ("Frankfurter Allgemeine Zeitung",), (), ("FAZ",)),
+    Source("Süddeutsche Zeitung", ("Süddeutsche Zeitung", "Süddeutschen Zeitung"), (),
+           ("SZ",)),
+    Source("Frankfurter Allgemeine Zeitung", ("Frankfurter Allgemeine Zeitung",
+                                              "Frankfurter Allgemeinen Zeitung",
+                                              "Frankfurter Allgemeinen", "Frankfurter Allgemeine"),
+           (), ("FAZ",)),
     Source("Bild", ("Bild-Zeitung", "Bild")),
     Source("Le Monde", ("Le Monde",)),
     Source("Le Figaro", ("Le Figaro",)),
@@ -114,31 +137,121 @@ OUTLETS: tuple[Source, ...] = (
     Source("El País", ("El País",)),
     Source("El Mundo", ("El Mundo",)),
     Source("La Repubblica", ("La Repubblica",)),
-    Source("Corriere della Sera", ("Corriere della Sera",)),
-    Source("Gazeta Wyborcza", ("Gazeta Wyborcza",)),
-    Source("Kommersant", ("Kommersant", "Коммерсантъ", "Коммерсант")),
-    Source("Vedomosti", ("Vedomosti", "Ведомости")),
-    Source("Asahi Shimbun", ("Asahi Shimbun",)),
-    Source("NHK", ("NHK",)),
-    Source("South China Morning Post", ("South China Morning Post",), ("Post",), ("SCMP",)),
+    Source("Corriere della Sera", ("Corriere della Sera", "Corriere")),
+    Source("Gazeta Wyborcza", ("Gazeta Wyborcza", "Gazety Wyborczej", "Wyborcza", "Wyborczej")),
+    Source("Kommersant", ("Kommersant", "Коммерсантъ", "Коммерсант", "Коммерсанта",
+                        "Коммерсанту")),
+    Source("Vedomosti", ("Vedomosti", "Ведомости", "Ведомостей", "Ведомостям")),
+    Source("Asahi Shimbun", ("Asahi Shimbun", "朝日新聞")),
+    Source("South China Morning Post", ("South China Morning Post", "南华早报", "南華早報"),
+           ("Post",), ("SCMP",)),
     Source("Haaretz", ("Haaretz",)),
+    # German (with the dative/genitive forms that follow "laut", "berichtete der")
+    Source("Die Welt", ("Die Welt", "Welt am Sonntag")),
+    Source("Handelsblatt", ("Handelsblatt", "Handelsblatts")),
+    Source("Tagesspiegel", ("Tagesspiegel", "Tagesspiegels")),
+    Source("Redaktionsnetzwerk Deutschland", ("Redaktionsnetzwerk Deutschland",), (), ("RND",)),
+    Source("ARD", ("ARD", "tagesschau")),
+    Source("ZDF", ("ZDF",)),
+    # French, Spanish, Italian, Portuguese, Dutch, Polish, Turkish
+    Source("Le Parisien", ("Le Parisien",)),
+    Source("Les Echos", ("Les Echos",)),
+    Source("franceinfo", ("franceinfo", "France Info", "France Télévisions")),
+    Source("BFMTV", ("BFMTV",)),
+    Source("RFI", ("Radio France Internationale",), (), ("RFI",)),
+    Source("France 24", ("France 24",)),
+    Source("La Vanguardia", ("La Vanguardia",)),
+    Source("El Confidencial", ("El Confidencial",)),
+    Source("Clarín", ("Clarín",)),
+    Source("La Nación", ("La Nación",)),
+    Source("El Universal", ("El Universal",)),
+    Source("RTVE", ("RTVE",)),
+    Source("La Stampa", ("La Stampa",)),
+    Source("Il Sole 24 Ore", ("Il Sole 24 Ore", "Sole 24 Ore")),
+    Source("Il Fatto Quotidiano", ("Il Fatto Quotidiano", "Fatto Quotidiano")),
+    Source("Folha de S.Paulo", ("Folha de S.Paulo", "Folha de São Paulo", "Folha")),
+    Source("O Globo", ("O Globo",)),
+    Source("Estadão", ("Estadão", "O Estado de S. Paulo")),
+    Source("Público", ("Público",)),
+    Source("de Volkskrant", ("de Volkskrant", "Volkskrant")),
+    Source("NRC", ("NRC Handelsblad", "NRC")),
+    Source("De Telegraaf", ("De Telegraaf", "Telegraaf")),
+    Source("NOS", ("NOS",)),
+    Source("Rzeczpospolita", ("Rzeczpospolita", "Rzeczpospolitej")),
+    Source("TVN24", ("TVN24",)),
+    Source("Onet", ("Onet",)),
+    Source("Hürriyet", ("Hürriyet",)),
+    Source("Milliyet", ("Milliyet",)),
+    Source("Cumhuriyet", ("Cumhuriyet",)),
+    Source("Sözcü", ("Sözcü",)),
+    # Russian and Ukrainian (with the inflected forms after "по данным", "пишет")
+    Source("RBC", ("РБК", "RBC")),
+    Source("Izvestia", ("Известия", "Известий", "Izvestia")),
+    Source("Novaya Gazeta", ("Новая газета", "Новой газеты", "Novaya Gazeta")),
+    Source("Meduza", ("Meduza", "Медуза", "Медузы")),
+    Source("Ukrainska Pravda", ("Українська правда", "Украинская правда", "Ukrainska Pravda")),
+    # Arabic, Persian, Hindi, Urdu
+    Source("Al Arabiya", ("Al Arabiya", "قناة العربية")),
+    Source("Al-Ahram", ("Al-Ahram", "الأهرام")),
+    Source("Asharq Al-Awsat", ("Asharq Al-Awsat", "الشرق الأوسط")),
+    Source("Al-Quds Al-Arabi", ("القدس العربي",)),
+    Source("Hamshahri", ("همشهری",)),
+    Source("Kayhan", ("کیهان",)),
+    Source("Dainik Bhaskar", ("Dainik Bhaskar", "दैनिक भास्कर")),
+    Source("Hindustan Times", ("Hindustan Times", "हिंदुस्तान टाइम्स")),
+    Source("NDTV", ("NDTV", "एनडीटीवी")),
+    Source("Geo News", ("Geo News", "جیو نیوز")),
+    # Chinese, Japanese, Korean
+    Source("People's Daily", ("People's Daily", "人民日报", "人民日報")),
+    Source("Global Times", ("Global Times", "环球时报")),
+    Source("Caixin", ("Caixin", "财新")),
+    Source("The Paper", ("澎湃新闻",)),
+    Source("CCTV", ("CCTV", "央视", "中央电视台")),
+    Source("Yomiuri Shimbun", ("Yomiuri Shimbun", "読売新聞")),
+    Source("Mainichi Shimbun", ("Mainichi Shimbun", "毎日新聞")),
+    Source("Nikkei", ("Nikkei", "日本経済新聞", "日経新聞")),
+    Source("NHK", ("NHK",)),
+    Source("Chosun Ilbo", ("Chosun Ilbo", "조선일보")),
+    Source("JoongAng Ilbo", ("JoongAng Ilbo", "중앙일보")),
+    Source("Dong-A Ilbo", ("Dong-A Ilbo", "동아일보")),
+    Source("Hankyoreh", ("Hankyoreh", "한겨레")),
+    Source("KBS", ("KBS",)),
 )
 
 #: Back-references to the last cited outlet ("the newspaper said").
 OUTLET_NOMINALS = (
     "newspaper", "paper", "daily", "broadcaster", "network", "outlet", "magazine", "tabloid",
     "weekly", "channel", "website", "site", "Zeitung", "Blatt", "journal", "quotidien", "diario",
-    "periódico", "газета", "издание",
+    "periódico", "газета", "издание", "صحيفة", "الصحيفة", "روزنامه", "अख़बार", "अखबार",
 )
 
 
 _DETERMINER = re.compile(r"^(?:the|die|der|das|le|la|el|il|o|a)\s+", re.IGNORECASE)
 
 
+#: Scripts whose words run together (Han, kana, Hangul with glued particles): no word edges.
+_GLUED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
 def _alias_pattern_all(aliases: list[str]) -> str:
     # case-sensitive on purpose: outlet names are written capitalised, and a case-insensitive
     # alternation is an order of magnitude slower
-    return r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])"
+    def alt(items: list[str]) -> str:
+        return "|".join(re.escape(a) for a in items)
+
+    glued = [a for a in aliases if _GLUED.search(a)]
+    arabic = [a for a in aliases if _ARABIC.search(a) and a not in glued]
+    spaced = [a for a in aliases if a not in glued and a not in arabic]
+    parts = [r"(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"]
+    if glued:
+        parts.append("(?:" + alt(glued) + ")")  # `연합뉴스에 따르면`, `据路透社报道`
+    if arabic:
+        # a one-letter clitic may be glued before the name (`لرويترز` "to Reuters")
+        parts.append(
+            r"(?:(?<![\w-])|(?<=(?<![\w-])[وفلب]))(?:" + alt(arabic) + r")(?![\w-])"
+        )
+    return "|".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +274,18 @@ def _compile(sources: tuple[Source, ...], with_strict: bool) -> _Compiled:
 
 
 _OUTLETS = _compile(OUTLETS, with_strict=True)
+_WIRES = _compile(WIRES, with_strict=False)
 _SHORT_FORMS = frozenset(short for src in OUTLETS for short in src.short)
 
 
 def outlet_mentions(text: str) -> list[tuple[int, Source]]:
     """Positions and sources of every full outlet mention in `text`, in order."""
-    out: list[tuple[int, Source]] = []
+    return [(start, src) for start, _, src in outlet_spans(text)]
+
+
+def outlet_spans(text: str) -> list[tuple[int, int, Source]]:
+    """(start, end, source) of every full outlet mention in `text`, in order."""
+    out: list[tuple[int, int, Source]] = []
     for m in _OUTLETS.full.finditer(text):
         src = _OUTLETS.lookup.get(m.group().lower())
         if src is None:
@@ -174,11 +293,21 @@ def outlet_mentions(text: str) -> list[tuple[int, Source]]:
         alias = m.group()
         if alias.lower() in {s.lower() for s in src.strict} and not alias.isupper():
             continue  # "wsj" in running lower-case text is not the paper
-        if len(alias) <= 5 and not alias[:1].isupper():
+        if len(alias) <= 5 and alias[:1].islower():
             continue
         if alias in _SHORT_FORMS:
             continue  # "the Times": a back-reference, resolved by canonical_outlet
-        out.append((m.start(), src))
+        out.append((m.start(), m.end(), src))
+    return out
+
+
+def wire_mentions(text: str) -> list[tuple[int, int, Source]]:
+    """(start, end, source) of every full-name wire agency mention in `text`, in order."""
+    out: list[tuple[int, int, Source]] = []
+    for m in _WIRES.full.finditer(text):
+        src = _WIRES.lookup.get(m.group().lower())
+        if src is not None:
+            out.append((m.start(), m.end(), src))
     return out
 
 

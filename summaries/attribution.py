@@ -21,24 +21,58 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summaries._quote_outlets import OUTLETS, WIRES, Source, canonical_outlet, outlet_mentions
+from summaries._quote_citations import CITE_AFTER, CITE_BEFORE, OUTLET_DETERMINERS, OUTLET_KINDS
+from summaries._quote_outlets import (
+    OUTLETS,
+    WIRES,
+    Source,
+    canonical_outlet,
+    outlet_spans,
+    wire_mentions,
+)
 from summaries._quote_patterns import UPPER
 from summaries.models import Article, Attribution
 
 __all__ = ["find_attribution"]
 
-#: Outlet names are only "cited" next to one of these (a bare mention may be a topic).
-_CITE_AFTER = (
+#: Letters a place name may start with: capitals, or any letter of a caseless script.
+_PLACE_START = rf"[{UPPER}\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+#: Combining marks inside Arabic and Devanagari place names (`عمّان`, `दिल्ली`).
+_PLACE_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0900-\u097f"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _phrases(items: tuple[str, ...] | list[str]) -> str:
+    """Fragments longest first; plain phrases are escaped, their spaces match any blank."""
+    def frag(p: str) -> str:
+        if any(ch in p for ch in "\\[("):
+            return p  # already a regex fragment
+        return r"\s+".join(re.escape(w) for w in p.split())
+    return "|".join(frag(p) for p in sorted(set(items), key=len, reverse=True))
+
+
+_BEFORE_ALL = [p for group in CITE_BEFORE.values() for p in group]
+_BEFORE_GLUED = [p for p in _BEFORE_ALL if _CJK.match(p)]
+_BEFORE_WORDS = [p for p in _BEFORE_ALL if not _CJK.match(p)]
+#: A reporting phrase, an optional kind word and determiner or mark, then the name.
+_CITE_BEFORE_RX = re.compile(
+    rf"(?:(?<!\w)(?:{_phrases(_BEFORE_WORDS)})|(?:{_phrases(_BEFORE_GLUED)}))"
+    rf"(?:\s*(?:{_phrases(OUTLET_KINDS)}))?"
+    rf"\s*(?:(?:{_phrases(OUTLET_DETERMINERS)})\s+|l['’])?[„“\"«《【「]?\s*$",
+    re.IGNORECASE,
+)
+_AFTER_GLUED = [p for p in CITE_AFTER if _CJK.search(p) or p.startswith(("[", "\\s*", "("))]
+_AFTER_WORDS = [p for p in CITE_AFTER if p not in _AFTER_GLUED]
+#: After the name: an optional closing mark, `'s report`, an apposition, then the phrase.
+_CITE_AFTER_RX = re.compile(
+    rf"^[“”\"»》】」]?(?:['’]s\s+\w+\s+)?\s*(?:,[^,\n]{{1,60}},\s*)?"
+    rf"(?:(?:{_phrases(_AFTER_WORDS)})\b|(?:{_phrases(_AFTER_GLUED)}))"
+)
+_CITE_AFTER_EN = (
     r"reported|reports|said|says|wrote|writes|has learned|learned|first reported|revealed|"
     r"published|quoted|cited|noted|added|obtained|broke the news|berichtete|berichtet|meldete|"
     r"schreibt|schrieb|a rapporté|rapporte|écrit|informó|publicó|informa|ha riferito|"
     r"riporta|noticiou|informou|сообщает|сообщил|пишет|podał|podaje|napisał"
-)
-_CITE_BEFORE = (
-    r"according to|told|in an interview with|interview with|speaking to|speaking with|"
-    r"said to|quoted by|cited by|reported by|a report by|a report in|report in|report from|"
-    r"laut|zufolge|selon|d'après|d’après|según|secondo|segundo|по данным|по словам|według|"
-    r"sagte der|sagte dem|told the|per"
 )
 _LINE_MAX = 60
 _DATELINE_LINES = 6
@@ -66,14 +100,27 @@ _WIRE = rf"(?:{_WIRE_ALT})"
 _WIRE_LIST = rf"{_WIRE}(?:\s*(?:/|,|and|&)\s*{_WIRE})*"
 #: `LONDON (Reuters) -` / `Washington, Sept 5 (AP) —` / `BERLIN, 5. März (dpa) -`
 _DATELINE_CREDIT = re.compile(
-    rf"^\s*(?P<place>[{UPPER}][\w.'’ -]{{1,40}}?)(?:,\s*[^(\n]{{1,40}}?)?\s*"
-    rf"\((?P<wires>{_WIRE_LIST})\)\.?\s*[-—–:]"
+    rf"^\s*(?P<place>{_PLACE_START}[\w.'’ {_PLACE_MARKS}-]{{1,40}}?)(?:,\s*[^(（\n]{{1,40}}?)?\s*"
+    rf"[(（](?P<wires>{_WIRE_LIST})[)）]\.?\s*[-—–:]"
 )
 #: `NEW YORK:` / `NEW YORK —` / `PARIS, 3 mars —` at the start of the first paragraph.
 _DATELINE_CAPS = re.compile(
     rf"^\s*(?P<place>[{UPPER}][{UPPER}.'’ -]{{2,40}}?)(?:,\s*[^:\n—–]{{1,30}}?)?\s*(?::|—|–|--)\s"
 )
-_CREDIT_ANYWHERE = re.compile(rf"\((?P<wires>{_WIRE_LIST})\)\.?\s*[-—–]")
+_CREDIT_ANYWHERE = re.compile(rf"[(（](?P<wires>{_WIRE_LIST})[)）]\.?\s*[-—–]")
+_WIRE_FULL = rf"(?:{_WIRE_FULL_ALT})"
+#: Credits in a line's first words in other conventions: `МОСКВА, 2 мая. /ТАСС/.`,
+#: `(서울=연합뉴스)`, `［東京　３日　ロイター］`, `【ロイター】`, `МОСКВА — РИА Новости.`,
+#: `القاهرة - رويترز -`, `新华社北京9月28日电`.
+_LEAD_CREDITS = (
+    re.compile(rf"^[^\n/]{{0,40}}?/(?P<wires>{_WIRE_LIST})/"),
+    re.compile(rf"^[^\n(（]{{0,40}}?[(（][^()（）\n=]{{1,20}}=\s*(?P<wires>{_WIRE_LIST})[)）]"),
+    re.compile(
+        rf"^\s*[\[［【](?:[^\]］】\n]{{0,24}}?[\s　])?(?P<wires>{_WIRE_FULL})\s*[\]］】]"
+    ),
+    re.compile(rf"^[^\n—–-]{{1,40}}?\s[—–-]\s*(?P<wires>{_WIRE_FULL})(?=\s*[.:—–-]|\s*$)"),
+    re.compile(rf"^\s*(?P<wires>{_WIRE_FULL})[^\s，。]{{0,16}}?[电電]"),
+)
 #: A short line that is only a credit: `— Reuters/file`, `AFP/Reuters`, `Photo: AP`.
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:[-—–]\s*|(?:photo|foto|image|picture|file photo|credit|source|quelle|"
@@ -97,7 +144,7 @@ _OUTLET_WORDS = (
 #: An outlet the table does not know: "the Daily Herald reported", "The Dallas Morning News said".
 _UNKNOWN_OUTLET = re.compile(
     rf"\b(?P<name>(?:[Tt]he\s+)?(?:[{UPPER}][\w&’'-]*\s+){{0,4}}(?:{'|'.join(_OUTLET_WORDS)}))"
-    rf"\s+(?:{_CITE_AFTER})\b"
+    rf"\s+(?:{_CITE_AFTER_EN})\b"
 )
 
 
@@ -119,6 +166,10 @@ def _find_wires(lines: Sequence[str]) -> list[str]:
         m = _DATELINE_CREDIT.match(stripped) or _CREDIT_ANYWHERE.search(stripped[:200])
         if m:
             found.extend(_wires_in(m.group("wires")))
+        for rx in _LEAD_CREDITS:
+            m = rx.match(stripped[:80])
+            if m:
+                found.extend(_wires_in(m.group("wires")))
         if len(stripped) <= _LINE_MAX:
             m = _CREDIT_LINE.match(stripped)
             if m:
@@ -134,18 +185,25 @@ def _find_wires(lines: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _is_cited(text: str, start: int, end: int) -> bool:
+    """A reporting phrase right before text[start:end] or right after it."""
+    return bool(
+        _CITE_BEFORE_RX.search(text, max(0, start - 48), start)
+        or _CITE_AFTER_RX.match(text[end : end + 80])
+    )
+
+
+def _cited_wires(text: str) -> list[str]:
+    """Agencies cited in the running text: `по данным Интерфакса`, `据路透社报道`."""
+    return [src.name for start, end, src in wire_mentions(text) if _is_cited(text, start, end)]
+
+
 def _find_cited(text: str, publication: str | None) -> list[str]:
     cited: list[tuple[int, str]] = []
-    before_rx = re.compile(rf"(?:{_CITE_BEFORE})\s+$", re.IGNORECASE)
-    after_rx = re.compile(rf"^(?:['’]s\s+\w+\s+)?\s*(?:,[^,\n]{{1,60}},\s*)?(?:{_CITE_AFTER})\b")
     wire_names = {s.name for s in WIRES}
-    for pos, src in outlet_mentions(text):
-        alias_end = pos + len(_mention_at(text, pos))
-        start = pos - 4 if text[max(0, pos - 4) : pos].lower() == "the " else pos
-        if before_rx.search(text[max(0, start - 40) : start]) or after_rx.match(
-            text[alias_end : alias_end + 80]
-        ):
-            cited.append((pos, canonical_outlet(_mention_at(text, pos), text, pos) or src.name))
+    for pos, end, src in outlet_spans(text):
+        if _is_cited(text, pos, end):
+            cited.append((pos, canonical_outlet(text[pos:end], text, pos) or src.name))
     known = {s.name.lower() for s in OUTLETS} | {
         a.lower() for s in OUTLETS for a in s.aliases
     }
@@ -160,18 +218,6 @@ def _find_cited(text: str, publication: str | None) -> list[str]:
     own = canonical_outlet(publication, publication, len(publication)) if publication else None
     own_names = {x.lower() for x in (publication, own) if x}
     return [n for n in dict.fromkeys(names) if n.lower() not in own_names]
-
-
-def _mention_at(text: str, pos: int) -> str:
-    m = re.match(r"[\w.&’'-]+(?:\s+[\w.&’'-]+){0,4}", text[pos:])
-    if not m:
-        return ""
-    for _, src in outlet_mentions(m.group()):
-        for alias in sorted((src.name, *src.aliases, *src.strict), key=len, reverse=True):
-            for a in (alias, alias[4:] if alias.startswith("The ") else alias):
-                if m.group().startswith(a):
-                    return a
-    return m.group().split()[0]
 
 
 def _find_dateline(text: str) -> str | None:
@@ -201,7 +247,7 @@ def find_attribution(article: Article, hints: Sequence[str] = ()) -> Attribution
     """
     text = article.text
     lines = [*text.split("\n"), *hints]
-    wires = _find_wires(lines)
+    wires = list(dict.fromkeys([*_find_wires(lines), *_cited_wires(text)]))
     cited = _find_cited(text, article.publication)
     return Attribution(
         publication=article.publication,

@@ -100,3 +100,96 @@ def test_metadata_passes_through() -> None:
 
 def test_uppercase_labels_are_not_datelines() -> None:
     assert find_attribution(Article(text="BREAKING: The bridge is closed.")).dateline is None
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    ("text", "wire", "dateline"),
+    [
+        ("PRAHA (ČTK) - Vláda schválila návrh zákona.", ("ČTK",), "PRAHA"),
+        ("القاهرة (رويترز) - أعلنت الحكومة عن خطة جديدة.", ("Reuters",), "القاهرة"),
+        ("عمّان (بترا) – افتتحت الحكومة محطة جديدة.", ("Petra",), "عمّان"),
+        ("بيروت (أ ف ب) - عقد البرلمان جلسة طارئة.", ("AFP",), "بيروت"),
+        ("नई दिल्ली (भाषा) – सरकार ने नई योजना शुरू की।", ("PTI",), "नई दिल्ली"),
+        ("東京（ロイター） - 日経平均は続伸した。", ("Reuters",), "東京"),
+        ("【ロイター】東京株式市場は続伸した。", ("Reuters",), None),
+        ("［東京　３日　ロイター］ - 日経平均は続伸した。", ("Reuters",), None),
+        ("新华社成都9月28日电 成都地铁新线今天开通。", ("Xinhua",), None),
+        ("(서울=연합뉴스) 정부가 새 예산안을 발표했다.", ("Yonhap",), None),
+        ("МОСКВА, 2 мая. /ТАСС/. Кремль заявил о переговорах.", ("TASS",), None),
+        ("МОСКВА, 2 мая — РИА Новости. Кремль заявил о переговорах.", ("RIA Novosti",),
+         "МОСКВА"),
+        ("Kyiv, May 2 (Interfax-Ukraine) - The talks resumed.", ("Interfax-Ukraine",), "Kyiv"),
+        ("ANKARA (AA) - Hükümet planı onayladı.", ("Anadolu Agency",), "ANKARA"),
+    ],
+)
+def test_wire_credits_in_other_scripts(
+    text: str, wire: tuple[str, ...], dateline: str | None
+) -> None:
+    a = find_attribution(Article(text=text))
+    assert a.wire == wire
+    assert a.dateline == dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "wire"),
+    [
+        ("Об этом сообщает Интерфакс.", ("Interfax",)),
+        ("ذكرت وكالة رويترز أن الحكومة أعلنت خطة.", ("Reuters",)),
+        ("据路透社报道，谈判已经结束。", ("Reuters",)),
+        ("연합뉴스에 따르면 정부는 새 정책을 발표했다.", ("Yonhap",)),
+        ("به گزارش ایرنا، دولت طرح جدیدی را تصویب کرد.", ("IRNA",)),
+        ("पीटीआई के अनुसार, सरकार ने योजना को मंजूरी दी।", ("PTI",)),
+        ("Anadolu Ajansı'nın haberine göre plan onaylandı.", ("Anadolu Agency",)),
+        ("Theo hãng tin Reuters, đàm phán đã kết thúc.", ("Reuters",)),
+        ("The talks failed, as reported by Bloomberg.", ("Bloomberg",)),
+        # a bare mention is a topic, not a credit
+        ("Reuters is a news agency founded in 1851.", ()),
+        ("Anadolu'da deprem korkusu yaşanıyor.", ()),
+    ],
+)
+def test_agencies_cited_in_running_text_are_wires(text: str, wire: tuple[str, ...]) -> None:
+    a = find_attribution(Article(text=text))
+    assert a.wire == wire
+    assert a.cited == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Die Regierung hat beschlossen, berichtete die „Süddeutsche Zeitung“.",
+         ("Süddeutsche Zeitung",)),
+        ("Wie die „Süddeutsche Zeitung“ berichtete, will die Partei klagen.",
+         ("Süddeutsche Zeitung",)),
+        ("Laut einem Bericht der „Frankfurter Allgemeinen Zeitung“ wird geklagt.",
+         ("Frankfurter Allgemeine Zeitung",)),
+        ("Laut dem „Spiegel“ will die Partei klagen.", ("Der Spiegel",)),
+        ("Le projet est abandonné, selon Le Monde.", ("Le Monde",)),
+        ("El plan fracasó, según El País.", ("El País",)),
+        ("Secondo il Corriere della Sera, il governo cadrà.", ("Corriere della Sera",)),
+        ("Segundo a Folha de S.Paulo, o plano fracassou.", ("Folha de S.Paulo",)),
+        ("Volgens de Volkskrant is het plan mislukt.", ("de Volkskrant",)),
+        ("Według „Gazety Wyborczej” rząd przyjął projekt.", ("Gazeta Wyborcza",)),
+        ("По данным РБК, сделка закрыта.", ("RBC",)),
+        ("Как сообщает «Коммерсантъ», сделка закрыта.", ("Kommersant",)),
+        ("Hürriyet'in haberine göre plan onaylandı.", ("Hürriyet",)),
+        ("وفقا لصحيفة الأهرام، ستفتتح المحطة الشهر المقبل.", ("Al-Ahram",)),
+        ("وقال الوزير لـ«الجزيرة» إن المفاوضات مستمرة.", ("Al Jazeera",)),
+        ("दैनिक भास्कर की रिपोर्ट के अनुसार, योजना जल्द शुरू होगी।", ("Dainik Bhaskar",)),
+        ("据《人民日报》报道，新政策将于下月实施。", ("People's Daily",)),
+        ("朝日新聞によると、政府は来年度予算を増やす方針だ。", ("Asahi Shimbun",)),
+        ("조선일보는 정부가 예산을 늘릴 것이라고 보도했다.", ("Chosun Ilbo",)),
+        ("The deal closed, as reported by the Financial Times.", ("Financial Times",)),
+        # mentions without a reporting phrase
+        ("Selon le ministre, le projet est abandonné.", ()),
+        ("Die Welt ist groß und schön.", ()),
+        ("Er las die Süddeutsche Zeitung beim Frühstück.", ()),
+        ("他喜欢读《人民日报》。", ()),
+    ],
+)
+def test_cited_outlets_in_other_languages(text: str, cited: tuple[str, ...]) -> None:
+    a = find_attribution(Article(text=text))
+    assert a.cited == cited
+    assert a.wire == ()
