@@ -6,6 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from summaries._quote_patterns import alternation
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -234,30 +236,48 @@ _GLUED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
-def _alias_pattern_all(aliases: list[str]) -> str:
-    # case-sensitive on purpose: outlet names are written capitalised, and a case-insensitive
-    # alternation is an order of magnitude slower
+def _alias_patterns(aliases: list[str]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per kind of script: spaced words, glued scripts (CJK), Arabic script.
+
+    Case-sensitive on purpose: outlet names are written capitalised, and a case-insensitive
+    alternation is an order of magnitude slower. The glued and Arabic patterns only run on
+    texts that hold such letters (see `_finditer`).
+    """
     def alt(items: list[str]) -> str:
-        return "|".join(re.escape(a) for a in items)
+        return alternation(items, capitalised=False)  # a character trie: far faster
 
     glued = [a for a in aliases if _GLUED.search(a)]
     arabic = [a for a in aliases if _ARABIC.search(a) and a not in glued]
     spaced = [a for a in aliases if a not in glued and a not in arabic]
-    parts = [r"(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"]
-    if glued:
-        parts.append("(?:" + alt(glued) + ")")  # `연합뉴스에 따르면`, `据路透社报道`
-    if arabic:
+    return (
+        re.compile(r"(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"),
+        # no word edges: `연합뉴스에 따르면`, `据路透社报道`
+        re.compile("(?:" + alt(glued) + ")") if glued else _NEVER,
         # a one-letter clitic may be glued before the name (`لرويترز` "to Reuters")
-        parts.append(
+        re.compile(
             r"(?:(?<![\w-])|(?<=(?<![\w-])[وفلب]))(?:" + alt(arabic) + r")(?![\w-])"
-        )
-    return "|".join(parts)
+        ) if arabic else _NEVER,
+    )
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    full: re.Pattern[str]
+    spaced: re.Pattern[str]
+    glued: re.Pattern[str]
+    arabic: re.Pattern[str]
     lookup: dict[str, Source]
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """Every alias match in `text`, in order."""
+        found = list(self.spaced.finditer(text))
+        if _GLUED.search(text):
+            found.extend(self.glued.finditer(text))
+        if _ARABIC.search(text):
+            found.extend(self.arabic.finditer(text))
+        return sorted(found, key=lambda m: m.start())
 
 
 def _compile(sources: tuple[Source, ...], with_strict: bool) -> _Compiled:
@@ -269,8 +289,8 @@ def _compile(sources: tuple[Source, ...], with_strict: bool) -> _Compiled:
                 lookup.setdefault(alias[4:].lower(), src)
     variants = {v for src in sources for a in (src.name, *src.aliases, *(
         src.strict if with_strict else ())) for v in (a, a[4:] if a.startswith("The ") else a)}
-    full = re.compile(_alias_pattern_all(sorted(variants, key=len, reverse=True)))
-    return _Compiled(full, lookup)
+    spaced, glued, arabic = _alias_patterns(sorted(variants, key=len, reverse=True))
+    return _Compiled(spaced, glued, arabic, lookup)
 
 
 _OUTLETS = _compile(OUTLETS, with_strict=True)
@@ -286,8 +306,8 @@ def outlet_mentions(text: str) -> list[tuple[int, Source]]:
 def outlet_spans(text: str) -> list[tuple[int, int, Source]]:
     """(start, end, source) of every full outlet mention in `text`, in order."""
     out: list[tuple[int, int, Source]] = []
-    for m in _OUTLETS.full.finditer(text):
-        src = _OUTLETS.lookup.get(m.group().lower())
+    for m in _OUTLETS.finditer(text):
+        src = _OUTLETS.lookup.get(" ".join(m.group().split()).lower())
         if src is None:
             continue
         alias = m.group()
@@ -304,8 +324,8 @@ def outlet_spans(text: str) -> list[tuple[int, int, Source]]:
 def wire_mentions(text: str) -> list[tuple[int, int, Source]]:
     """(start, end, source) of every full-name wire agency mention in `text`, in order."""
     out: list[tuple[int, int, Source]] = []
-    for m in _WIRES.full.finditer(text):
-        src = _WIRES.lookup.get(m.group().lower())
+    for m in _WIRES.finditer(text):
+        src = _WIRES.lookup.get(" ".join(m.group().split()).lower())
         if src is not None:
             out.append((m.start(), m.end(), src))
     return out
