@@ -91,8 +91,12 @@ SCRIPT_WEIGHTS: dict[str, int] = {"han": 3, "kana": 2, "hangul": 3}
 
 
 def count_scripts(text: str) -> Counter[str]:
-    """Count the letters of a text per script."""
-    return Counter(script_of(c) for c in text if c.isalpha())
+    """Count the letters of a text per script (each distinct character is looked up once)."""
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text).items():
+        if char.isalpha():
+            counts[script_of(char)] += n
+    return counts
 
 
 _LETTER = re.compile(r"[^\W\d_]")
