@@ -92,3 +92,85 @@ _ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH_FUNCTION_WORDS_TEXT.split())
 ENGLISH_FUNCTION_WORDS = _ENGLISH_FUNCTION_WORDS | {
     w.replace("'", "\u2019") for w in _ENGLISH_FUNCTION_WORDS
 }
+
+#: Closed-class function words (pronouns, prepositions, conjunctions, particles, the copula and
+#: auxiliaries) for languages whose packaged lists are long frequency lists: stopwordsiso's
+#: Russian list (559 words) has "россия", "миллионов", "говорить", "год"; its Indonesian one
+#: "tahun", "baru", "mengatakan"; its Vietnamese one "năm", "người", "nói"; its Persian one
+#: "گفت", "روز", "جدید". Those are what a news article keeps returning to, so the ranker must
+#: see them. Modelled on the Snowball lists where one exists.
+_FUNCTION_WORDS_TEXT = {
+    "ru": """
+        и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по
+        только ее её мне было вот от меня еще ещё нет о об из ему теперь когда даже ну ли если
+        уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может
+        они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе
+        под будет ж тогда кто этот того потому этого какой совсем ним здесь этом почти мой тем
+        чтобы нее неё сейчас были куда зачем всех никогда можно при наконец другой хоть после над
+        больше тот через эти нас про всего них какая разве эту моя впрочем свою этой перед
+        иногда чуть том нельзя такой им более всегда конечно всю между это эта которые который
+        которая которого которой которых которым которую котором также лишь либо однако будут
+        будем будут бы оно ими нему своей своего свои своих свой своё свое сама само сами самый
+        та те то тех тем теми той тому ту также ко ото изо надо передо подо из-за из-под
+        вокруг около возле среди против кроме ради вместо вне сквозь вдоль поэтому тогда ибо
+        зато причем притом хотя пусть пока едва лишь именно даже вообще весь вся всем всеми
+        каждый каждая каждое каждые кто-то что-то какие каких каким
+    """,
+    "uk": """
+        і й та в у на з із зі до від для по за про при під над між через без біля після перед
+        не ні що як це цей ця ці цього цієї цих тим тому той те та той такий така таке такі
+        він вона воно вони ми ви я ти його її їх їм їй йому нам вам нас вас мене мені себе
+        свій своя своє свої свого своєї своїх але а або чи бо якщо коли щоб хоча поки ніж також
+        теж лише тільки вже ще навіть саме же ж б би є був була було були буде будуть бути
+        який яка яке які якого якої яких яким котрий де там тут тоді потім усі всі весь вся
+        все кожен кожна кожне інший інша інше інші
+    """,
+    "id": """
+        yang dan di ke dari ini itu dengan untuk pada dalam tidak akan juga adalah ialah atau
+        oleh karena sudah telah ada bisa dapat lebih saat sebagai secara tersebut bahwa kami
+        kita mereka ia dia saya anda kamu beliau nya para namun tetapi tapi jika kalau agar
+        supaya hingga sampai sejak antara atas bagi tentang seperti yaitu yakni pun lagi masih
+        belum hanya saja sangat paling harus bukan tak ya setelah sebelum ketika sementara serta
+        maupun lalu kemudian begitu demikian sini situ sana apa siapa mana bagaimana mengapa
+        kenapa kapan berapa semua setiap beberapa sedang sedangkan bila apabila maka jadi pula
+        terhadap melalui tanpa bersama per sebuah seorang para pun adapun yakni akan sangat
+        sudah pernah sering selalu segera tersebut itulah inilah ialah merupakan
+    """,
+    "vi": """
+        và của là có được cho với các những một này đó trong khi đã đang sẽ không thì mà để
+        từ tại về theo như nhưng hay hoặc vì nên rằng cũng rất lại ra vào lên xuống đến bị do
+        ở trên dưới sau trước nếu thế vẫn chỉ còn mỗi mọi tôi chúng ta họ nó mình gì nào ai
+        đâu sao vậy ấy cái chiếc việc sự cả hơn nữa đều vừa chưa chẳng hết qua bởi giữa
+        tuy dù nhé ạ à thôi cùng đây kia
+    """,
+    "fa": """
+        و در به از که این را با است برای آن یک تا هم می بر شد شده نیز بود کرد کند ها های ای
+        اما یا اگر هر او ما من تو شما آنها وی ایشان خود چه چون پس نه همه دیگر باید بین روی
+        زیر ولی هیچ همین همان چنین آنچه اینکه کرده بوده باشد هست نیست شود می‌شود می‌کند
+        بوده‌است شده‌است شوند کنند بودند کردند دارد دارند داشت نمی توسط درباره طی ضمن مانند
+        مثل بدون چرا چگونه کجا کی آیا نیز البته حتی فقط تنها بلکه زیرا ام ایم اند
+    """,
+}
+#: Closed-class lists by language, lower-cased.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(text.split()) for lang, text in _FUNCTION_WORDS_TEXT.items()
+}
+#: Content words the packaged lists (sumy ∩ stopwordsiso) still hold: news words, reporting
+#: verbs, dates and numbers a ranker must see.
+_NOT_FUNCTION_WORDS_TEXT = {
+    "it": """
+        anno anni giorno giorni detto fatto gente citta città ansa esempio fine caso cosa dire
+        dice diventa diventare diventato
+    """,
+    "ar": """
+        قال وقال وقالت واضاف واضافت واكد واوضح اعلنت سنة عام عاما سنوات مليون مليار يوم اليوم
+        ايام صباح مساء زيارة مايو ايار ثلاثة اربعة عشرة واحد للامم لوكالة اعادة اطار الماضي
+        المقبل الوقت نهاية
+    """,
+    "hi": "कहा कहते दिया किया वर्ग",
+    "pl": "roku prof godz dzisiaj dziś pana pani",
+    "ko": "년",
+}
+NOT_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(text.split()) for lang, text in _NOT_FUNCTION_WORDS_TEXT.items()
+}

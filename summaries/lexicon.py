@@ -18,7 +18,13 @@ import stopwordsiso
 
 from summaries._sentences import SPLITTERS
 from summaries._sentences import sentence_spans as _spans
-from summaries._words import ENGLISH_FUNCTION_WORDS, cjk_words, words
+from summaries._words import (
+    ENGLISH_FUNCTION_WORDS,
+    FUNCTION_WORDS,
+    NOT_FUNCTION_WORDS,
+    cjk_words,
+    words,
+)
 from summaries.errors import UnsupportedLanguage
 
 #: Snowball algorithm per language; languages missing here keep words as they are (Ukrainian
@@ -61,7 +67,10 @@ _SUMY_STOP_FILES = {
     "uk": "ukrainian",
 }
 #: Our own function-word lists, preferred over any packaged list.
-_OWN_STOP_WORDS = {"en": ENGLISH_FUNCTION_WORDS}
+_OWN_STOP_WORDS = {"en": ENGLISH_FUNCTION_WORDS, **FUNCTION_WORDS}
+#: Below this size an intersection of two lists is too thin to stand for the closed class
+#: (Japanese: sumy's and stopwordsiso's lists share 29 words).
+_MIN_SHARED = 100
 #: Languages written without spaces between words: tokens are character bigrams.
 _BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
 _STEM_CACHE_SIZE = 65536
@@ -147,18 +156,23 @@ def stop_words_for(language: str) -> frozenset[str]:
     """Function words of a language, lower-cased (empty when we know none).
 
     Ranking wants function words only: a long list also drops the content words an article
-    keeps repeating, which are exactly what its central sentences share. So our own list wins
-    where we have one; otherwise the shorter of sumy's file and stopwordsiso's list, since the
-    shorter one is the closer to a closed class of function words.
+    keeps repeating, which are exactly what its central sentences share. So our own
+    closed-class list wins where we have one (English, Russian, Indonesian, Vietnamese,
+    Persian). Otherwise the words sumy's file and stopwordsiso's list agree on (each list adds
+    content words of its own: "anno", "giorno" in Italian), or the shorter list when they
+    share too few or only one exists; known content words left in it are then dropped.
     """
     own = _OWN_STOP_WORDS.get(language)
     if own is not None:
         return own
-    lists = [
-        frozenset(w.lower() for w in stopwordsiso.stopwords(language)),
-        _sumy_stop_words(language),
-    ]
-    return min((s for s in lists if s), key=len, default=frozenset())
+    iso = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
+    sumy = _sumy_stop_words(language)
+    shared = iso & sumy
+    if len(shared) >= _MIN_SHARED:
+        chosen = shared
+    else:
+        chosen = min((s for s in (iso, sumy) if s), key=len, default=frozenset())
+    return chosen - NOT_FUNCTION_WORDS.get(language, frozenset())
 
 
 def _identity(word: str) -> str:
