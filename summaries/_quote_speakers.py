@@ -203,11 +203,11 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
         cs = _clause_subject(sentence, pats)
         if cs is not None:
             return Evidence(cs[0], "sentence", base + cs[1])
-    m = None
-    for m in pats.according_any.finditer(sentence):
+    last = None
+    for last in pats.according_any.finditer(sentence):  # noqa: B007 - the last match is wanted
         pass
-    if m is not None:
-        return Evidence(m.group("spk"), "sentence", base + m.start("spk"))
+    if last is not None:
+        return Evidence(last.group("spk"), "sentence", base + last.start("spk"))
     for v in pats.verb.finditer(sentence):
         if _norm(v.group()) not in pats.weak_verbs:
             return Evidence("", "verb", base + v.start())  # `63 percent said it was “…”`
@@ -258,17 +258,23 @@ def find_evidence(
         fronted = _fronted(text, span, pats, line[0])
         if fronted is not None:
             return fronted
-    if after is not None and after.kind != "pronoun":
-        if clean_mention(after.mention).lower() not in pats.pronouns:
-            return after
+    if (
+        after is not None
+        and after.kind != "pronoun"
+        and clean_mention(after.mention).lower() not in pats.pronouns
+    ):
+        return after
     before = _before(text, span, pats, line[0])
     if after is None:
         return before
-    if before is not None and before.kind in ("sentence", "adjacent"):
-        # `X scolded him: “…” she said` / `X said … because “…,” she said`: the named
-        # reporting subject of the quote's own sentence is the same speaker, by name
-        if clean_mention(before.mention).lower() not in pats.pronouns:
-            return before
+    # `X scolded him: “…” she said` / `X said … because “…,” she said`: the named reporting
+    # subject of the quote's own sentence is the same speaker, by name
+    if (
+        before is not None
+        and before.kind in ("sentence", "adjacent")
+        and clean_mention(before.mention).lower() not in pats.pronouns
+    ):
+        return before
     return after
 
 
