@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import texts
+from summaries.language_names import language_name
 from summaries.models import Attribution, Quote, Summary
 
 MAX_MESSAGE_UNITS = 4096
@@ -89,7 +90,7 @@ def quote_line(q: Quote) -> str:
 
 def footer_line(summary: Summary) -> str:
     """English · 3 of 27 sentences · 85% shorter."""
-    parts = [texts.LANGUAGE_NAMES.get(summary.language, summary.language)]
+    parts = [language_name(summary.language)]
     parts.append(
         texts.FOOTER_SENTENCES.format(picked=len(summary.sentences), total=summary.total_sentences)
     )

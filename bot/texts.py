@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summaries import errors as E  # noqa: N812 — short alias keeps the table readable
 from summaries.config import FetchLimits
+from summaries.language_names import LANGUAGE_NAMES
 
 READING = "Reading…"
 READING_LINKS = "Reading {count} links…"
@@ -87,23 +88,6 @@ STATS = (
     "Errors: {errors}"
 )
 
-#: Language names for the footer; unknown codes are shown as the code.
-LANGUAGE_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "pl": "Polish",
-    "tr": "Turkish",
-    "ar": "Arabic",
-    "fa": "Persian",
-    "hi": "Hindi",
-    "id": "Indonesian",
-}
 FOOTER_SENTENCES = "{picked} of {total} sentences"
 FOOTER_SHORTER = "{percent}% shorter"
 SOURCE_VIA = "via {outlets}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from summaries._quote_lexicon import is_bare_mention
 from summaries._words import count_words
@@ -101,7 +101,6 @@ class Summary:
     article_words: int
     total_sentences: int
     algorithm: str = "news"
-    extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def summary_words(self) -> int:

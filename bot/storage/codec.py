@@ -32,7 +32,6 @@ def dump_summary(summary: Summary) -> str:
         "article_words": summary.article_words,
         "total_sentences": summary.total_sentences,
         "algorithm": summary.algorithm,
-        "extras": dict(summary.extras),
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
@@ -66,5 +65,4 @@ def load_summary(data: str) -> Summary | None:
         article_words=int(doc["article_words"]),
         total_sentences=int(doc["total_sentences"]),
         algorithm=str(doc.get("algorithm", "news")),
-        extras={str(k): str(v) for k, v in doc.get("extras", {}).items()},
     )

@@ -203,7 +203,7 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
         ),
         (E.ConnectionFailed(), texts.ERRORS[E.ConnectionFailed]),
         (E.NotProse(), texts.ERRORS[E.NotProse]),
-        (E.UnsupportedLanguage("ja"), "I can't summarise that language's text yet."),
+        (E.UnsupportedLanguage("sv"), "I can't summarise Swedish text yet."),
     ],
 )
 async def test_each_error_has_its_own_reply(env: BotEnv, error: E.SummaryError,

@@ -43,7 +43,6 @@ def summary() -> Summary:
         article_words=420,
         total_sentences=17,
         algorithm="lexrank",
-        extras={"k": "v"},
     )
 
 
@@ -73,7 +72,6 @@ async def test_summary_cache_roundtrip_and_ttl(store) -> None:  # type: ignore[n
     await store.put_summary("k", s, ttl_s=60)
     assert await store.get_summary("k") == s
     got = await store.get_summary("k")
-    assert got.extras == {"k": "v"}
     assert got.attribution.published == dt.date(2023, 1, 31)
     store.clock.now += 61
     assert await store.get_summary("k") is None
