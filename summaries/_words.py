@@ -62,8 +62,11 @@ def count_words(text: str) -> int:
     Chinese and Japanese put no spaces between words (a paragraph is one "token"), and their
     words average about two characters, so whole articles would otherwise count a few words.
     """
+    tokens = text.split()
+    if not _CJK_RUN.search(text):  # the common case: one scan instead of one per token
+        return len(tokens)
     total = 0
-    for token in text.split():
+    for token in tokens:
         cjk = sum(len(run) for run in _CJK_RUN.findall(token))
         total += max(1, (cjk + 1) // 2) if cjk else 1
     return total
