@@ -50,7 +50,7 @@ class DetectionConfig:
     #: shows long before that).
     scan_chars: int = 6_000
     #: The sample fed to the models is at most this many characters, from the longest lines.
-    sample_chars: int = 1500
+    sample_chars: int = 800
     #: Scripts are counted on the first this many characters of the sample.
     script_chars: int = 800
     #: langdetect reads only the first this many characters of the sample (fastText all of it).
