@@ -34,7 +34,7 @@ def reads_as_prose(text: str, tools: LanguageTools, config: PipelineConfig) -> b
     """Whether enough of the first words are the language's function words (not gibberish)."""
     if tools.language in config.unspaced_languages or not tools.stop_words:
         return True
-    words = tools.words(text[:20_000])
+    words = tools.words(text[:5_000])
     if not words:
         return False
     stop = sum(1 for word in words if word in tools.stop_words)
