@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -36,6 +37,7 @@ from bot.handlers import basic, errors, guard, owner, settings, summarize
 from bot.pipeline import Pipeline, SummariesPipeline, build_http_client
 from bot.polling import TolerantBot
 from bot.storage.factory import store_for_url
+from summaries.language import preload_models
 
 _LOG = logging.getLogger(__name__)
 
@@ -64,8 +66,10 @@ def _commands(pairs: tuple[tuple[str, str], ...]) -> list[BotCommand]:
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Open the store and the HTTP client; register per-scope command menus."""
+    """Load the language models, open the store and the HTTP client; register command menus."""
     deps: Deps = application.bot_data[DEPS_KEY]
+    # at start-up, so a missing model package fails now rather than on the first message
+    await asyncio.to_thread(preload_models)
     await deps.store.open()
     if deps.http is None:
         deps.http = build_http_client(deps.settings.fetch_limits())
