@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Update
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application
 
 from bot.config import Settings, ValidationError, describe_error
 from bot.logs import configure_logging
 from bot.storage.base import StoreError
 
 EXIT_CONFIG = 2
+EXIT_UNREACHABLE = 1
 
 
 def main() -> int:
     """Run the bot until interrupted.
 
     Returns:
-        0 after a clean stop, 2 for missing or invalid configuration.
+        0 after a clean stop, 2 for missing, invalid or rejected configuration, 1 when the
+        Bot API cannot be reached at start-up.
     """
     try:
         settings = Settings.from_env()
@@ -37,6 +42,19 @@ def main() -> int:
     except (StoreError, ImportError) as exc:
         print(f"newsbrief: cannot start: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    try:
+        _run(application, settings)
+    except InvalidToken:
+        print("newsbrief: Telegram rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return EXIT_CONFIG
+    except NetworkError as exc:
+        print(f"newsbrief: cannot reach the Telegram Bot API: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    return 0
+
+
+def _run(application: Application[Any, Any, Any, Any, Any, Any], settings: Settings) -> None:
+    """Serve updates until stopped: a webhook when WEBHOOK_URL is set, else long polling."""
     if settings.webhook_url:
         application.run_webhook(
             listen=settings.webhook_listen,
@@ -49,7 +67,6 @@ def main() -> int:
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
 
 
 if __name__ == "__main__":

@@ -41,6 +41,17 @@ def test_invalid_values_exit_2_without_echoing_token(tmp_path: Path) -> None:
     assert TOKEN not in result.stderr
 
 
+def test_unreachable_bot_api_ends_with_one_clear_line_and_exit_1(tmp_path: Path) -> None:
+    # port 9 (discard) on loopback: nothing listens, the connection is refused at once
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
+    result = _run_main(env, tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        "newsbrief: cannot reach the Telegram Bot API"
+    )
+    assert TOKEN not in result.stderr
+
+
 def test_env_file_and_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for key in list(os.environ):
