@@ -287,14 +287,20 @@ def subject_verbs(
     """
     hi = len(text) if hi is None else hi
     out: list[SubjectVerb] = []
-    words = [(m.start(), m.group()) for m in _WORD_START.finditer(text, lo, hi)]
-    offsets = [w[0] for w in words]
+    # the word starts are listed only once a verb is found: most windows hold none
+    words: list[tuple[int, str]] = []
+    offsets: list[int] = []
+    listed = False
     for v in pats.verb.finditer(text, lo, hi):
         if _PARTICIPLE.match(v.group()) and text[max(lo, v.start() - 3) : v.start()].rstrip()[
             -1:
         ] in (",", "—", "–"):
             out.append(SubjectVerb("", v.start(), v.group(), v.start()))  # `…, saying`
             continue
+        if not listed:
+            words = [(m.start(), m.group()) for m in _WORD_START.finditer(text, lo, hi)]
+            offsets = [w[0] for w in words]
+            listed = True
         i = bisect.bisect_left(offsets, v.start())
         cands = words[max(0, i - _SUBJECT_WORDS) : i]
         m = None

@@ -200,7 +200,8 @@ def _vectors_and_scores(
     tools: LanguageTools,
     title: str | None,
     config: NewsRankConfig,
-) -> tuple[list[list[str]], list[float], float]:
+) -> tuple[list[list[str]], list[float], float, list[Vector] | None]:
+    """Terms, scores and brevity of each sentence, plus their term vectors when already built."""
     stemmer = safe_stemmer(tools.stem)
     stems = tools.language not in config.surface_form_languages
     stem = stemmer if stems else _identity
@@ -213,17 +214,24 @@ def _vectors_and_scores(
     scale = 1.0 / top if top > 0 else 0.0
     lead = brevity(n, len(sentences), config)
     title_sims = [0.0] * len(sentences)
+    plain: list[Vector] | None = None
     if title and lead > 0:
         # Headlines inflect differently from body text ("forces" / "forced"): match stems.
         title_vec = term_vector(analyse(title, tools, stemmer)[0])
         if title_vec:
-            restem = _identity if stems else stemmer
-            title_sims = [cosine(term_vector([restem(t) for t in ts]), title_vec) for ts in terms]
+            if stems:
+                # the terms are stems already: these are the sentence vectors, kept for the pick
+                plain = [term_vector(ts) for ts in terms]
+                title_sims = [cosine(vec, title_vec) for vec in plain]
+            else:
+                title_sims = [
+                    cosine(term_vector([stemmer(t) for t in ts]), title_vec) for ts in terms
+                ]
     scores = [
         sentence_score(text, i, words, centrality[i] * scale, title_sims[i], lead, config)
         for i, (text, (_, words)) in enumerate(zip(sentences, analysed, strict=True))
     ]
-    return terms, scores, lead
+    return terms, scores, lead, plain
 
 
 def news_pick(
@@ -249,12 +257,14 @@ def news_pick(
     """
     if not sentences or n <= 0:
         return []
-    terms, scores, lead = _vectors_and_scores(sentences, n, tools, title, config)
+    terms, scores, lead, plain = _vectors_and_scores(sentences, n, tools, title, config)
     redundancy = config.redundancy_weight * lead
     by_score = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     pool = by_score[: config.pool_factor * n + config.pool_extra]
     track_similarity = n <= config.mmr_max_picks
-    vectors: dict[int, Vector] = {i: term_vector(terms[i]) for i in pool}
+    vectors: dict[int, Vector] = {
+        i: plain[i] if plain is not None else term_vector(terms[i]) for i in pool
+    }
     # Similarity of every pool sentence to the closest one picked so far, updated per pick.
     closest = dict.fromkeys(pool, 0.0)
     seen_terms: set[frozenset[str]] = set()

@@ -148,9 +148,12 @@ _UNKNOWN_OUTLET = re.compile(
 )
 
 
+_WIRE_SEPARATOR = re.compile(r"\s*(?:/|,|\band\b|&)\s*")
+
+
 def _wires_in(text: str) -> list[str]:
     out: list[str] = []
-    for part in re.split(r"\s*(?:/|,|\band\b|&)\s*", text):
+    for part in _WIRE_SEPARATOR.split(text):
         src = _WIRE_LOOKUP.get(part.strip()) or _WIRE_LOOKUP.get(part.strip().lower())
         if src is not None:
             out.append(src.name)
@@ -198,18 +201,24 @@ def _cited_wires(text: str) -> list[str]:
     return [src.name for start, end, src in wire_mentions(text) if _is_cited(text, start, end)]
 
 
+#: Wire names, and every known outlet name or alias lower-cased (built once, not per article).
+_WIRE_NAMES = frozenset(s.name for s in WIRES)
+_KNOWN_OUTLETS = frozenset(s.name.lower() for s in OUTLETS) | frozenset(
+    a.lower() for s in OUTLETS for a in s.aliases
+)
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+
+
 def _find_cited(text: str, publication: str | None) -> list[str]:
     cited: list[tuple[int, str]] = []
-    wire_names = {s.name for s in WIRES}
+    wire_names = _WIRE_NAMES
     for pos, end, src in outlet_spans(text):
         if _is_cited(text, pos, end):
             cited.append((pos, canonical_outlet(text[pos:end], text, pos) or src.name))
-    known = {s.name.lower() for s in OUTLETS} | {
-        a.lower() for s in OUTLETS for a in s.aliases
-    }
+    known = _KNOWN_OUTLETS
     for m in _UNKNOWN_OUTLET.finditer(text):
         name = m.group("name")
-        core = re.sub(r"^[Tt]he\s+", "", name)
+        core = _LEADING_THE.sub("", name)
         if core.lower() in known or len(core.split()) < 2:
             continue  # a known outlet (handled above) or a short form ("the Times said")
         canon = canonical_outlet(name, text, m.start())
