@@ -100,6 +100,8 @@ def count_scripts(text: str) -> Counter[str]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+#: The exact complement of `_LETTER`, in runs.
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 _HAN_OR_HANGUL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
 
@@ -111,7 +113,8 @@ def letter_weight(text: str) -> int:
     """
     extra_han = (SCRIPT_WEIGHTS["han"] - 1) * len(_HAN_OR_HANGUL.findall(text))
     extra_kana = (SCRIPT_WEIGHTS["kana"] - 1) * len(_KANA.findall(text))
-    return len(_LETTER.findall(text)) + extra_han + extra_kana
+    # deleting the non-letter runs counts the letters without a list of one-letter matches
+    return len(_NON_LETTERS.sub("", text)) + extra_han + extra_kana
 
 
 def cjk_language(counts: Counter[str]) -> str:

@@ -32,7 +32,12 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of a text written with spaces between words."""
-    return [w.lower() for w in WORD.findall(text)]
+    if "Σ" in text:
+        # the only context-dependent lower-casing (final sigma): lower each token on its own
+        return [w.lower() for w in WORD.findall(text)]
+    # Lower-casing keeps every character's class (word, mark, apostrophe, hyphen, other), so
+    # the tokens of the lower-cased text are the lower-cased tokens, without one call per word.
+    return WORD.findall(text.lower())
 
 
 def cjk_words(text: str) -> list[str]:
