@@ -37,8 +37,12 @@ _LANG_XPATHS = (
 )
 #: Elements that may be bylines; one native XPath with plain contains() (trafilatura's author
 #: search runs regex XPaths on a pruned deep copy and costs more than the body extraction).
+#: Every test needs "uthor" or "yline" in some attribute, so the path starts from the few
+#: attributes holding either and tests only their elements (same nodes, in page order, at
+#: about half the cost of testing every element).
 _BYLINE_CANDIDATES = XPath(
-    "//body//*[@rel='author' or contains(@itemprop, 'uthor') or contains(@class, 'uthor')"
+    "//body//*/@*[contains(., 'uthor') or contains(., 'yline')]/parent::*"
+    "[@rel='author' or contains(@itemprop, 'uthor') or contains(@class, 'uthor')"
     " or contains(@class, 'yline') or contains(@id, 'uthor')"
     " or contains(@data-component, 'yline')]"
 )
