@@ -224,8 +224,11 @@ def _vectors_and_scores(
                 plain = [term_vector(ts) for ts in terms]
                 title_sims = [cosine(vec, title_vec) for vec in plain]
             else:
+                # each distinct surface form is stemmed once, not once per occurrence
+                distinct = dict.fromkeys(t for ts in terms for t in ts)
+                stems_of = {t: stemmer(t) for t in distinct}
                 title_sims = [
-                    cosine(term_vector([stemmer(t) for t in ts]), title_vec) for ts in terms
+                    cosine(term_vector([stems_of[t] for t in ts]), title_vec) for ts in terms
                 ]
     scores = [
         sentence_score(text, i, words, centrality[i] * scale, title_sims[i], lead, config)

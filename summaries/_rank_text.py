@@ -167,9 +167,10 @@ def term_vector(terms: Sequence[str]) -> Vector:
     No idf: with sentences as documents, idf down-weights exactly the words an article keeps
     coming back to, and measured ROUGE drops on both dev sets when it is used.
     """
-    vec = {t: float(c) for t, c in Counter(terms).items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {t: v / norm for t, v in vec.items()} if norm else {}
+    counts = Counter(terms)
+    # integer squares sum exactly, as the float ones did (counts stay far below 2**53)
+    norm = math.sqrt(sum(c * c for c in counts.values()))
+    return {t: c / norm for t, c in counts.items()} if norm else {}
 
 
 def token_count(text: str, tools: LanguageTools) -> int:
@@ -186,7 +187,8 @@ def cosine(a: Vector, b: Vector) -> float:
     """Dot product of two unit vectors (iterates over the shorter one)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # terms missing from b would add 0.0, which leaves a float sum unchanged: skip them
+    return sum(v * b[t] for t, v in a.items() if t in b)
 
 
 def centroid(vectors: Sequence[Vector]) -> Vector:
