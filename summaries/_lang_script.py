@@ -104,6 +104,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _HAN_OR_HANGUL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+#: Either of the two above.
+_DENSE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u3040-\u30ff\u31f0-\u31ff]"
+)
 
 
 def letter_weight(text: str) -> int:
@@ -111,10 +115,13 @@ def letter_weight(text: str) -> int:
 
     Regex counts rather than `count_scripts`: this runs over every line of a long article.
     """
+    # deleting the non-letter runs counts the letters without a list of one-letter matches
+    letters = len(_NON_LETTERS.sub("", text))
+    if not _DENSE.search(text):  # most lines: one scan instead of one per dense script
+        return letters
     extra_han = (SCRIPT_WEIGHTS["han"] - 1) * len(_HAN_OR_HANGUL.findall(text))
     extra_kana = (SCRIPT_WEIGHTS["kana"] - 1) * len(_KANA.findall(text))
-    # deleting the non-letter runs counts the letters without a list of one-letter matches
-    return len(_NON_LETTERS.sub("", text)) + extra_han + extra_kana
+    return letters + extra_han + extra_kana
 
 
 def cjk_language(counts: Counter[str]) -> str:
