@@ -146,6 +146,9 @@ _UNKNOWN_OUTLET = re.compile(
     rf"\b(?P<name>(?:[Tt]he\s+)?(?:[{UPPER}][\w&’'-]*\s+){{0,4}}(?:{'|'.join(_OUTLET_WORDS)}))"
     rf"\s+(?:{_CITE_AFTER_EN})\b"
 )
+#: The tail every `_UNKNOWN_OUTLET` match ends with: a cheap scan that rules most texts out
+#: (the full pattern tries its name part at every word boundary).
+_UNKNOWN_OUTLET_TAIL = re.compile(rf"(?:{'|'.join(_OUTLET_WORDS)})\s+(?:{_CITE_AFTER_EN})\b")
 
 
 _WIRE_SEPARATOR = re.compile(r"\s*(?:/|,|\band\b|&)\s*")
@@ -216,7 +219,8 @@ def _find_cited(text: str, publication: str | None) -> list[str]:
         if _is_cited(text, pos, end):
             cited.append((pos, canonical_outlet(text[pos:end], text, pos) or src.name))
     known = _KNOWN_OUTLETS
-    for m in _UNKNOWN_OUTLET.finditer(text):
+    unknown = _UNKNOWN_OUTLET.finditer(text) if _UNKNOWN_OUTLET_TAIL.search(text) else ()
+    for m in unknown:
         name = m.group("name")
         core = _LEADING_THE.sub("", name)
         if core.lower() in known or len(core.split()) < 2:
