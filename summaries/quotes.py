@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from summaries._quote_caseless import (
@@ -131,7 +131,23 @@ def _is_named(mention: str, pats: SpeakerPatterns) -> bool:
 _MID_SENTENCE_WORD = re.compile(r"(?<=[\w,;])\s+(\w+)")
 
 
-def _proper(spk: str, text: str, mid_words: frozenset[str]) -> bool:
+class _MidWords:
+    """The words of a text that follow a word or a comma, listed on the first lookup only.
+
+    Most texts never ask (no one-word sentence subject), and the scan reads the whole text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(_MID_SENTENCE_WORD.findall(self._text))
+        return word in self._words
+
+
+def _proper(spk: str, text: str, mid_words: Container[str]) -> bool:
     """A sentence-initial capitalised phrase that is a proper name, not "His" or "During".
 
     A one-word name must also be written capitalised inside a sentence somewhere (`mid_words`:
@@ -156,7 +172,7 @@ def _seed_names(text: str, pats: SpeakerPatterns, caseless: CaselessRules | None
     if caseless is not None:
         for pos, name in caseless_subjects(text, caseless):
             names.add(pos, name)
-    mid_words = frozenset(_MID_SENTENCE_WORD.findall(text))
+    mid_words = _MidWords(text)
     for b in _SENTENCE_START.finditer(text):
         # the full clause-subject pattern only behind an introductory word ("During …, X")
         first = _FIRST_WORD.match(text, b.end())
