@@ -15,7 +15,7 @@ duplicates.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summaries._rank_text import (
@@ -194,6 +194,19 @@ def _identity(word: str) -> str:
     return word
 
 
+def _memoised(stem: Callable[[str], str]) -> Callable[[str], str]:
+    """`stem` with a dict of the words seen in this article (a dict lookup per repeated word)."""
+    seen: dict[str, str] = {}
+
+    def stem_once(word: str) -> str:
+        out = seen.get(word)
+        if out is None:
+            out = seen[word] = stem(word)
+        return out
+
+    return stem_once
+
+
 def _vectors_and_scores(
     sentences: Sequence[str],
     n: int,
@@ -202,7 +215,7 @@ def _vectors_and_scores(
     config: NewsRankConfig,
 ) -> tuple[list[list[str]], list[float], float, list[Vector] | None]:
     """Terms, scores and brevity of each sentence, plus their term vectors when already built."""
-    stemmer = safe_stemmer(tools.stem)
+    stemmer = _memoised(safe_stemmer(tools.stem))
     stems = tools.language not in config.surface_form_languages
     stem = stemmer if stems else _identity
     analysed = [analyse(s, tools, stem) for s in sentences]
