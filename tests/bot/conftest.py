@@ -20,7 +20,7 @@ from bot.storage.memory import MemoryStore
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.models import Attribution, Quote, Sentence, Summary
-from tests.bot.fake_bot_api import ApiError, ConnectionReset, FakeTelegram
+from tests.bot.fake_bot_api import ApiError, ConnectionReset, FakeBotAPIServer, FakeTelegram
 
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz0123456789"  # noqa: S105 - fake, for tests
 
@@ -197,3 +197,16 @@ async def env(pipeline: FakePipeline, bot_settings: Settings) -> AsyncIterator[B
     finally:
         await post_shutdown(app)
         await app.shutdown()
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeTelegram]:
+    """A FakeTelegram served over HTTP on 127.0.0.1 (`api.base_url` is set)."""
+    fake = FakeTelegram(TOKEN)
+    server = FakeBotAPIServer(fake)
+    await server.start()
+    fake.base_url = server.base_url  # type: ignore[attr-defined]
+    try:
+        yield fake
+    finally:
+        await server.stop()

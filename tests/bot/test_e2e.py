@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import io
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from summaries.errors import TextTooShort
 from tests.bot.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
 from tests.bot.botrunner import running_bot
 from tests.bot.conftest import TOKEN, make_settings
-from tests.bot.fake_bot_api import FakeBotAPIServer, FakeTelegram
+from tests.bot.fake_bot_api import FakeTelegram
 from tests.summaries.page_server import Page, PageServer, html_page
 
 USER, ADMIN, MEMBER = 6001, 6002, 6003
@@ -49,18 +49,6 @@ def pages() -> Iterator[PageServer]:
         yield server
     finally:
         server.stop()
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram(TOKEN)
-    server = FakeBotAPIServer(fake)
-    await server.start()
-    fake.base_url = server.base_url  # type: ignore[attr-defined]
-    try:
-        yield fake
-    finally:
-        await server.stop()
 
 
 def e2e_settings(api: FakeTelegram, tmp_path: Path, **overrides: Any) -> Settings:

@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from bot.logs import configure_logging
 from tests.bot.articles import article_html
-from tests.bot.conftest import TOKEN
-from tests.bot.fake_bot_api import FakeBotAPIServer, FakeTelegram
+from tests.bot.conftest import TOKEN, api  # noqa: F401 - the shared fake-API fixture
 from tests.summaries.page_server import PageServer, html_page
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeTelegram]:
-    """A FakeTelegram served over HTTP on 127.0.0.1 (`api.base_url` is set)."""
-    fake = FakeTelegram(TOKEN)
-    server = FakeBotAPIServer(fake)
-    await server.start()
-    fake.base_url = server.base_url  # type: ignore[attr-defined]
-    try:
-        yield fake
-    finally:
-        await server.stop()
 
 
 @pytest.fixture
