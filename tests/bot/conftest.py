@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +64,9 @@ class RecordingRequest(BaseRequest):
             raise NetworkError(f"connection reset during {exc}") from exc
         except ApiError as exc:
             body: dict[str, Any] = {
-                "ok": False, "error_code": exc.status, "description": exc.description
+                "ok": False,
+                "error_code": exc.status,
+                "description": exc.description,
             }
             if exc.parameters:
                 body["parameters"] = exc.parameters
@@ -127,7 +130,10 @@ class FakePipeline:
         return self.summary
 
     async def summarize_url(
-        self, url: str, client: httpx.AsyncClient, options: SummaryOptions,
+        self,
+        url: str,
+        client: httpx.AsyncClient,
+        options: SummaryOptions,
         config: PipelineConfig,
     ) -> Summary:
         self.calls.append(("url", url, options))
@@ -167,10 +173,7 @@ class BotEnv:
 
     def replies(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         """sendMessage/editMessageText payloads, optionally for one chat."""
-        return [
-            p for p in self.api.sent()
-            if chat_id is None or int(p["chat_id"]) == chat_id
-        ]
+        return [p for p in self.api.sent() if chat_id is None or int(p["chat_id"]) == chat_id]
 
 
 @pytest.fixture
@@ -185,11 +188,19 @@ def bot_settings() -> Settings:
 
 @pytest.fixture
 async def env(pipeline: FakePipeline, bot_settings: Settings) -> AsyncIterator[BotEnv]:
+    async with offline_env(bot_settings, MemoryStore(), pipeline) as built:
+        yield built
+
+
+@asynccontextmanager
+async def offline_env(
+    settings: Settings, store: Any, pipeline: FakePipeline
+) -> AsyncIterator[BotEnv]:
+    """The real Application over a recording request, initialised as run_polling would."""
     api = FakeTelegram(TOKEN)
-    store = MemoryStore()
-    deps = Deps(settings=bot_settings, store=store, pipeline=pipeline)
+    deps = Deps(settings=settings, store=store, pipeline=pipeline)
     request = RecordingRequest(api)
-    app = build_application(bot_settings, deps, request=request, get_updates_request=request)
+    app = build_application(settings, deps, request=request, get_updates_request=request)
     await app.initialize()
     await post_init(app)
     try:

@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 
-from bot.app import build_application, post_init, post_shutdown
-from bot.context import Deps
 from bot.storage.base import StoreError
 from bot.storage.memory import MemoryStore
-from tests.bot.conftest import TOKEN, BotEnv, FakePipeline, RecordingRequest, make_settings
-from tests.bot.fake_bot_api import FakeTelegram
+from tests.bot.conftest import (
+    BotEnv,
+    FakePipeline,
+    make_settings,
+    offline_env,
+)
 
 USER = 7001
 
@@ -33,18 +35,8 @@ class BrokenStore(MemoryStore):
 
 @pytest.fixture
 async def broken_env() -> AsyncIterator[BotEnv]:
-    settings = make_settings()
-    api, pipeline, store = FakeTelegram(TOKEN), FakePipeline(), BrokenStore()
-    request = RecordingRequest(api)
-    app = build_application(settings, Deps(settings=settings, store=store, pipeline=pipeline),
-                            request=request, get_updates_request=request)
-    await app.initialize()
-    await post_init(app)
-    try:
-        yield BotEnv(app, api, pipeline, store)
-    finally:
-        await post_shutdown(app)
-        await app.shutdown()
+    async with offline_env(make_settings(), BrokenStore(), FakePipeline()) as built:
+        yield built
 
 
 async def test_summary_is_sent_despite_storage_failures(
@@ -52,10 +44,9 @@ async def test_summary_is_sent_despite_storage_failures(
 ) -> None:
     env = broken_env
     with caplog.at_level(logging.ERROR):
-        await env.send(message=env.api.make_message("https://example.com/s", chat_id=USER,
-                                                    user_id=USER))
+        await env.send(
+            message=env.api.make_message("https://example.com/s", chat_id=USER, user_id=USER)
+        )
     assert "Council approves" in env.api.chat_texts(USER)[-1]
-    assert any("storage failure while reading the cache" in r.getMessage()
-               for r in caplog.records)
-    assert any("storage failure while writing the cache" in r.getMessage()
-               for r in caplog.records)
+    assert any("storage failure while reading the cache" in r.getMessage() for r in caplog.records)
+    assert any("storage failure while writing the cache" in r.getMessage() for r in caplog.records)

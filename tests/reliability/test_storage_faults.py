@@ -11,31 +11,23 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from bot.app import build_application, post_init, post_shutdown
-from bot.context import Deps
 from bot.storage.base import ChatSettings
 from bot.storage.sqlite import SQLiteStore
-from tests.bot.conftest import TOKEN, BotEnv, FakePipeline, RecordingRequest, make_settings
-from tests.bot.fake_bot_api import FakeTelegram
+from tests.bot.conftest import (
+    BotEnv,
+    FakePipeline,
+    make_settings,
+    offline_env,
+)
 
 USER, GROUP, ADMIN = 8501, -1008501, 8502
 
 
 @pytest.fixture
 async def sqlite_env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    settings = make_settings()
     store = SQLiteStore(tmp_path / "bot.sqlite3", busy_timeout_s=0.2)
-    api, pipeline = FakeTelegram(TOKEN), FakePipeline()
-    request = RecordingRequest(api)
-    app = build_application(settings, Deps(settings=settings, store=store, pipeline=pipeline),
-                            request=request, get_updates_request=request)
-    await app.initialize()
-    await post_init(app)
-    try:
-        yield BotEnv(app, api, pipeline, store)
-    finally:
-        await post_shutdown(app)
-        await app.shutdown()
+    async with offline_env(make_settings(), store, FakePipeline()) as built:
+        yield built
 
 
 def _lock(path: Path) -> sqlite3.Connection:
@@ -50,17 +42,24 @@ async def test_locked_database_logs_and_replies(
 ) -> None:
     env = sqlite_env
     env.api.members[(GROUP, ADMIN)] = "administrator"
-    await env.send(message=env.api.make_message("/settings", chat_id=GROUP, user_id=ADMIN,
-                                                chat_type="supergroup"))
+    await env.send(
+        message=env.api.make_message(
+            "/settings", chat_id=GROUP, user_id=ADMIN, chat_type="supergroup"
+        )
+    )
     settings_msg = env.api.messages[max(k for k in env.api.messages if k[0] == GROUP)]
     blocker = _lock(tmp_path / "bot.sqlite3")
     try:
         with caplog.at_level(logging.ERROR):
-            await env.send(message=env.api.make_message("https://news.example/a", chat_id=USER,
-                                                        user_id=USER))
+            await env.send(
+                message=env.api.make_message("https://news.example/a", chat_id=USER, user_id=USER)
+            )
             message = {k: v for k, v in settings_msg.items() if k not in ("text_html", "params")}
-            await env.send(callback_query=env.api.make_callback(
-                "set:length:7", message=message, user_id=ADMIN))
+            await env.send(
+                callback_query=env.api.make_callback(
+                    "set:length:7", message=message, user_id=ADMIN
+                )
+            )
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -68,12 +67,14 @@ async def test_locked_database_logs_and_replies(
     assert env.api.sent("answerCallbackQuery")[-1]["text"] == texts.SETTINGS_NOT_SAVED
     lines = [r.getMessage() for r in caplog.records]
     assert any("storage failure while writing the cache: database is locked" in m for m in lines)
-    assert any("storage failure while saving chat settings: database is locked" in m
-               for m in lines)
+    assert any(
+        "storage failure while saving chat settings: database is locked" in m for m in lines
+    )
     # Once the lock is gone everything works again, and the old value was kept meanwhile.
     assert (await env.store.get_chat_settings(GROUP)) == ChatSettings()
-    await env.send(callback_query=env.api.make_callback("set:length:7", message=message,
-                                                        user_id=ADMIN))
+    await env.send(
+        callback_query=env.api.make_callback("set:length:7", message=message, user_id=ADMIN)
+    )
     assert (await env.store.get_chat_settings(GROUP)).length == "7"
 
 
@@ -89,8 +90,11 @@ async def test_full_disk_logs_and_replies(
     small = env.pipeline.summary
     env.pipeline.summary = dataclasses.replace(small, sentences=small.sentences * 400)
     with caplog.at_level(logging.ERROR):
-        await env.send(message=env.api.make_message("https://news.example/big", chat_id=USER,
-                                                    user_id=USER))
+        await env.send(
+            message=env.api.make_message("https://news.example/big", chat_id=USER, user_id=USER)
+        )
     assert env.api.chat_texts(USER), "the reply was sent"
-    assert any("storage failure while writing the cache: database or disk is full"
-               in r.getMessage() for r in caplog.records)
+    assert any(
+        "storage failure while writing the cache: database or disk is full" in r.getMessage()
+        for r in caplog.records
+    )
