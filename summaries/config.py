@@ -38,7 +38,7 @@ class SummaryOptions:
     language: str | None = None
     fallback_language: str = "en"
     quotes: bool = True
-    max_quotes: int = 3
+    max_quotes: int = 4
 
 
 @dataclass(frozen=True, slots=True)
