@@ -87,5 +87,17 @@ def has_date_keyword(text: str) -> bool:
 def is_update_stamp(text: str) -> bool:
     """True for "Updated …"/"Aktualisiert …" stamps (teasers carry them; never first choice)."""
     head = text.lstrip()[:20].lower()
-    return head.startswith(("updated", "last updated", "aktualisiert", "mis à jour", "actualizado",
-                            "aggiornato", "atualizado", "bijgewerkt", "modified", "modifié"))
+    return head.startswith(
+        (
+            "updated",
+            "last updated",
+            "aktualisiert",
+            "mis à jour",
+            "actualizado",
+            "aggiornato",
+            "atualizado",
+            "bijgewerkt",
+            "modified",
+            "modifié",
+        )
+    )

@@ -36,7 +36,7 @@ MARKER_GAP = 8
 #: Tokens between a Korean tail (`"…"라고`) and its verb (`김 장관은 기자들에게 말했다`).
 TAIL_GAP = 6
 
-_MARKS = "\"“”„«»「」『』‹›"
+_MARKS = '"“”„«»「」『』‹›'
 _CLAUSE_END = ",،，;؛:：!?؟。！？।॥"
 _PUNCT = _CLAUSE_END + ".…-–—()（）[]、" + _MARKS
 _TERMINATORS = ".!?؟。！？।॥…"
@@ -130,9 +130,9 @@ def _abbreviation(word: str) -> bool:
 
 def _ends_clause(word: str) -> bool:
     last = word[-1:]
-    return bool(last) and (last in _CLAUSE_END or last in _MARKS or (
-        last == "." and not _abbreviation(word)
-    ))
+    return bool(last) and (
+        last in _CLAUSE_END or last in _MARKS or (last == "." and not _abbreviation(word))
+    )
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -238,7 +238,8 @@ def _particle_subject(
                 continue
             j = i
             while (
-                j > 0 and i - j < 2
+                j > 0
+                and i - j < 2
                 and not _ends_clause(tokens[j - 1].group())
                 and tokens[j - 1].group().strip(_PUNCT) not in rules.stops
             ):
@@ -308,9 +309,7 @@ def _clause_subject(text: str, lo: int, hi: int, rules: CaselessRules) -> _Subje
     return _mention(text, s, e, rules) or _Subject("", hi)
 
 
-def _sv_subject(
-    text: str, lo: int, hi: int, verb: str, rules: CaselessRules
-) -> _Subject | None:
+def _sv_subject(text: str, lo: int, hi: int, verb: str, rules: CaselessRules) -> _Subject | None:
     """The subject of a verb at `hi` in a subject-first language."""
     if verb.split()[0] in rules.genitives:
         return _scan_left(text, lo, hi, rules)  # `मंत्री का कहना है`
@@ -423,9 +422,7 @@ def _all(rx: re.Pattern[str] | None, text: str, lo: int, hi: int) -> list[re.Mat
     return list(rx.finditer(text, lo, hi)) if rx is not None else []
 
 
-def _before(
-    text: str, span: Span, rules: CaselessRules, line: tuple[int, int]
-) -> Evidence | None:
+def _before(text: str, span: Span, rules: CaselessRules, line: tuple[int, int]) -> Evidence | None:
     """The reporting clause before the opening mark: `قال X: «` / `X ने कहा, "` / `X表示：“`."""
     hi = span.open_at
     start = _clause_start(text, max(line[0], hi - BEFORE_WINDOW), hi)
@@ -451,8 +448,10 @@ def _before(
     if lex.order == "vs":
         sub = _vs_subject(text, v.end(), hi, rules)
         if (
-            sub is not None and not sub.text
-            and not text[v.end() : hi].strip(" :،,") and text[start : v.start()].strip(" ،,")
+            sub is not None
+            and not sub.text
+            and not text[v.end() : hi].strip(" :،,")
+            and text[start : v.start()].strip(" ،,")
         ):
             # `الحكومة … قالت «…»`: nothing after the verb, its subject came first
             sub = _clause_subject(text, start, v.start(), rules)

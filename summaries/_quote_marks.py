@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 #: Opening mark → the marks that may close it. Double marks are lenient on purpose: real pages
 #: mix “…" and „…” and even “…“, so any double mark closes a double-mark quote.
-_DOUBLE = "\"“”„‟"
+_DOUBLE = '"“”„‟'
 PAIRS: dict[str, str] = {
-    "“": "”“\"‟",
-    "„": "“”\"‟",
-    '"': "\"”“",
-    "”": "”\"",  # Swedish/Finnish style ”…”, only when ” stands in an opening position
+    "“": '”“"‟',
+    "„": '“”"‟',
+    '"': '"”“',
+    "”": '”"',  # Swedish/Finnish style ”…”, only when ” stands in an opening position
     "«": "»",
     "»": "«",  # German/Danish »…«, only when » stands in an opening position
     "‹": "›",

@@ -26,30 +26,137 @@ _LOWER = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower() and chr(
 LOWER = re.escape(_LOWER)
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
 _DASHES = "—–―"
-_QUOTE_CHARS = "\"“”„«»「」『』‹›"
+_QUOTE_CHARS = '"“”„«»「」『』‹›'
 
 
-_FUNCTION_WORDS = "|".join((
-    "that", "who", "which", "whom", "whose", "what", "and", "or", "but", "for", "to", "from",
-    "with", "when", "while", "as", "if", "because", "where", "said", "says", "than", "then",
-    "after", "before", "since", "during", "about", "into", "by", "on", "in", "at", "is", "was",
-    "of", "it", "its", "this", "these", "those", "there", "he", "she", "they", "we", "i",
-    "are", "were", "has", "had", "have", "been", "not", "Friday", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Saturday", "Sunday", "afternoon", "morning", "evening", "night",
-))
+_FUNCTION_WORDS = "|".join(
+    (
+        "that",
+        "who",
+        "which",
+        "whom",
+        "whose",
+        "what",
+        "and",
+        "or",
+        "but",
+        "for",
+        "to",
+        "from",
+        "with",
+        "when",
+        "while",
+        "as",
+        "if",
+        "because",
+        "where",
+        "said",
+        "says",
+        "than",
+        "then",
+        "after",
+        "before",
+        "since",
+        "during",
+        "about",
+        "into",
+        "by",
+        "on",
+        "in",
+        "at",
+        "is",
+        "was",
+        "of",
+        "it",
+        "its",
+        "this",
+        "these",
+        "those",
+        "there",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "been",
+        "not",
+        "Friday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Saturday",
+        "Sunday",
+        "afternoon",
+        "morning",
+        "evening",
+        "night",
+    )
+)
 
 
 #: Words that open an introductory phrase before the main clause ("During the rally, …").
-_INTRO_WORDS = frozenset({
-    "During", "Following", "Despite", "Amid", "Throughout", "Under", "Over", "Without",
-    "Within", "Through", "Across", "Against", "Unlike", "Like", "Once", "Until", "Upon",
-})
+_INTRO_WORDS = frozenset(
+    {
+        "During",
+        "Following",
+        "Despite",
+        "Amid",
+        "Throughout",
+        "Under",
+        "Over",
+        "Without",
+        "Within",
+        "Through",
+        "Across",
+        "Against",
+        "Unlike",
+        "Like",
+        "Once",
+        "Until",
+        "Upon",
+    }
+)
 #: A subject right after one of these is inside a prepositional phrase ("of Republican claims").
-PREPOSITIONS = frozenset({
-    "of", "for", "in", "on", "to", "with", "about", "from", "by", "at", "into", "than", "over",
-    "against", "among", "between", "toward", "towards", "under", "upon", "through", "across",
-    "around", "near", "behind", "during", "after", "before", "without", "within",
-})
+PREPOSITIONS = frozenset(
+    {
+        "of",
+        "for",
+        "in",
+        "on",
+        "to",
+        "with",
+        "about",
+        "from",
+        "by",
+        "at",
+        "into",
+        "than",
+        "over",
+        "against",
+        "among",
+        "between",
+        "toward",
+        "towards",
+        "under",
+        "upon",
+        "through",
+        "across",
+        "around",
+        "near",
+        "behind",
+        "during",
+        "after",
+        "before",
+        "without",
+        "within",
+    }
+)
 #: Words that may open a sentence before its subject ("But", "During the rally,").
 INTRO_WORDS = STOP_HEADS | _INTRO_WORDS
 _PARTICIPLE = re.compile(r"[a-z]+ing$")
@@ -57,11 +164,32 @@ _HEAD_WORDS = frozenset(h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS))
 _HEAD_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[A-Z][\w.’'\-]*)\s+)?(?P<head>[A-Za-z][\w\-]*)\s+$"
 )
-_TIME_WORDS = frozenset({
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Today", "Tonight", "Yesterday",
-})
+_TIME_WORDS = frozenset(
+    {
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Tonight",
+        "Yesterday",
+    }
+)
 _PREV_WORD = re.compile(r"(\w+)\s+(?:(?:the|a|an)\s+)?$")
 
 
@@ -78,7 +206,8 @@ def _trie(words: list[str]) -> str:
         end = "" in node
         branches = [
             (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-            for ch, child in sorted(node.items()) if ch
+            for ch, child in sorted(node.items())
+            if ch
         ]
         if not branches:
             return ""
@@ -250,11 +379,9 @@ def patterns_for(language: str) -> SpeakerPatterns:
         pronouns=frozenset(p.lower() for p in prons),
         weak_verbs=frozenset(_norm(v) for lx in langs for v in lx.weak_verbs),
         starters=frozenset(
-            w for lx in langs for x in (*lx.determiners, *lx.pronouns)
-            for w in (x, x.capitalize())
+            w for lx in langs for x in (*lx.determiners, *lx.pronouns) for w in (x, x.capitalize())
         ),
     )
-
 
 
 @dataclass(frozen=True, slots=True)

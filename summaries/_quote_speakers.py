@@ -43,7 +43,7 @@ _THAT = re.compile(r"\s*,?\s*(?:that|if|whether)\b")
 #: Sentence-final credit after a quote inside its sentence (`“…” for tax cuts, she said.`).
 _TRAILING_CREDIT_END = re.compile(r"\s*(?:[.!?;]|,\s|$)")
 _WHAT = re.compile(r"\bwhat\s+$", re.IGNORECASE)
-_NEXT_OPEN = re.compile("[\"“„«]")
+_NEXT_OPEN = re.compile('["“„«]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,7 @@ def _trailing(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Ev
         if (
             _norm(sv.verb) not in pats.weak_verbs
             and sv.spk
-            and text[:sv.spk_start].rstrip().endswith(",")
+            and text[: sv.spk_start].rstrip().endswith(",")
             and _TRAILING_CREDIT_END.match(text, sv.verb_start + len(sv.verb))
         ):
             kind = "pronoun" if sv.spk.lower() in pats.pronouns else "adjacent"
@@ -177,9 +177,13 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
         if main is None:
             return Evidence("", "verb", best.verb_start)  # speech, speaker unknown
         return Evidence(main[0], "sentence", main[1])
-    if best is not None and best.spk.lower() in pats.pronouns and (
-        _WHAT.search(text, max(base, best.spk_start - 6), best.spk_start)
-        or _strong_verb_before(text, pats, base, best.spk_start)
+    if (
+        best is not None
+        and best.spk.lower() in pats.pronouns
+        and (
+            _WHAT.search(text, max(base, best.spk_start - 6), best.spk_start)
+            or _strong_verb_before(text, pats, base, best.spk_start)
+        )
     ):
         # `X condemned what he called a “…”` / `X bemoaned … and said he thought “…”`: the
         # pronoun after the main clause's verb refers to the main clause's subject
@@ -191,7 +195,8 @@ def _before(text: str, span: Span, pats: SpeakerPatterns, line_start: int) -> Ev
         if best.spk.lower() in pats.pronouns:
             # prefer a named subject earlier in the same sentence ("North Korea …, though it …")
             named = [
-                f for f in found[: found.index(best)]
+                f
+                for f in found[: found.index(best)]
                 if f.spk and f.spk.lower() not in pats.pronouns
             ]
             if named:

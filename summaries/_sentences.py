@@ -177,9 +177,7 @@ def _year_end(language: str) -> re.Pattern[str] | None:
         reverse=True,
     )
     alternation = "|".join(re.escape(w) for w in starters)
-    return re.compile(
-        rf"\d\s?{abbreviation}\.(\s+)(?=(?:{alternation})(?![\w.]))", re.UNICODE
-    )
+    return re.compile(rf"\d\s?{abbreviation}\.(\s+)(?=(?:{alternation})(?![\w.]))", re.UNICODE)
 
 
 def _split_year_ends(

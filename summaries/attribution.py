@@ -44,10 +44,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 def _phrases(items: tuple[str, ...] | list[str]) -> str:
     """Fragments longest first; plain phrases are escaped, their spaces match any blank."""
+
     def frag(p: str) -> str:
         if any(ch in p for ch in "\\[("):
             return p  # already a regex fragment
         return r"\s+".join(re.escape(w) for w in p.split())
+
     return "|".join(frag(p) for p in sorted(set(items), key=len, reverse=True))
 
 
@@ -77,11 +79,36 @@ _CITE_AFTER_EN = (
 _LINE_MAX = 60
 _DATELINE_LINES = 6
 #: Upper-case labels that look like a dateline but are not places.
-_NOT_PLACES = frozenset({
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION",
-    "EDITORIAL", "VIDEO", "PHOTOS", "PHOTO", "READ", "MORE", "NOTE", "EDITOR'S", "EDITOR’S",
-    "CORRECTION", "FULL", "TRANSCRIPT", "PARTIAL", "Q", "A", "FILE", "ADVERTISEMENT", "WARNING",
-})
+_NOT_PLACES = frozenset(
+    {
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "ANALYSIS",
+        "OPINION",
+        "EDITORIAL",
+        "VIDEO",
+        "PHOTOS",
+        "PHOTO",
+        "READ",
+        "MORE",
+        "NOTE",
+        "EDITOR'S",
+        "EDITOR’S",
+        "CORRECTION",
+        "FULL",
+        "TRANSCRIPT",
+        "PARTIAL",
+        "Q",
+        "A",
+        "FILE",
+        "ADVERTISEMENT",
+        "WARNING",
+    }
+)
 
 _WIRE_LOOKUP: dict[str, Source] = {}
 for _src in WIRES:
@@ -89,12 +116,14 @@ for _src in WIRES:
         _WIRE_LOOKUP.setdefault(_alias, _src)
         _WIRE_LOOKUP.setdefault(_alias.lower(), _src)
 _WIRE_ALT = "|".join(
-    re.escape(a) for a in sorted({a for s in WIRES for a in (s.name, *s.aliases, *s.strict)},
-                                 key=len, reverse=True)
+    re.escape(a)
+    for a in sorted(
+        {a for s in WIRES for a in (s.name, *s.aliases, *s.strict)}, key=len, reverse=True
+    )
 )
 _WIRE_FULL_ALT = "|".join(
-    re.escape(a) for a in sorted({a for s in WIRES for a in (s.name, *s.aliases)},
-                                 key=len, reverse=True)
+    re.escape(a)
+    for a in sorted({a for s in WIRES for a in (s.name, *s.aliases)}, key=len, reverse=True)
 )
 _WIRE = rf"(?:{_WIRE_ALT})"
 _WIRE_LIST = rf"{_WIRE}(?:\s*(?:/|,|and|&)\s*{_WIRE})*"
@@ -115,9 +144,7 @@ _WIRE_FULL = rf"(?:{_WIRE_FULL_ALT})"
 _LEAD_CREDITS = (
     re.compile(rf"^[^\n/]{{0,40}}?/(?P<wires>{_WIRE_LIST})/"),
     re.compile(rf"^[^\n(（]{{0,40}}?[(（][^()（）\n=]{{1,20}}=\s*(?P<wires>{_WIRE_LIST})[)）]"),
-    re.compile(
-        rf"^\s*[\[［【](?:[^\]］】\n]{{0,24}}?[\s　])?(?P<wires>{_WIRE_FULL})\s*[\]］】]"
-    ),
+    re.compile(rf"^\s*[\[［【](?:[^\]］】\n]{{0,24}}?[\s　])?(?P<wires>{_WIRE_FULL})\s*[\]］】]"),
     re.compile(rf"^[^\n—–-]{{1,40}}?\s[—–-]\s*(?P<wires>{_WIRE_FULL})(?=\s*[.:—–-]|\s*$)"),
     re.compile(rf"^\s*(?P<wires>{_WIRE_FULL})[^\s，。]{{0,16}}?[电電]"),
 )
@@ -136,10 +163,39 @@ _WIRE_INTERVIEW = re.compile(
     rf"(?P<wires>{_WIRE_FULL_ALT}|AFP|AP)\b"
 )
 _OUTLET_WORDS = (
-    "Times", "Post", "News", "Journal", "Herald", "Tribune", "Gazette", "Daily", "Telegraph",
-    "Mail", "Express", "Zeitung", "Observer", "Chronicle", "Independent", "Standard", "Globe",
-    "Review", "Magazine", "Radio", "Television", "TV", "Record", "Courier", "Examiner",
-    "Dispatch", "Sun", "Star", "Mirror", "Inquirer", "Register", "Bulletin", "Monitor",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Daily",
+    "Telegraph",
+    "Mail",
+    "Express",
+    "Zeitung",
+    "Observer",
+    "Chronicle",
+    "Independent",
+    "Standard",
+    "Globe",
+    "Review",
+    "Magazine",
+    "Radio",
+    "Television",
+    "TV",
+    "Record",
+    "Courier",
+    "Examiner",
+    "Dispatch",
+    "Sun",
+    "Star",
+    "Mirror",
+    "Inquirer",
+    "Register",
+    "Bulletin",
+    "Monitor",
 )
 #: An outlet the table does not know: "the Daily Herald reported", "The Dallas Morning News said".
 _UNKNOWN_OUTLET = re.compile(

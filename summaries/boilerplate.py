@@ -29,11 +29,24 @@ from summaries.models import Article
 __all__ = ["DEFAULT_RULES", "CleanedPaste", "PasteRules", "clean_paste", "split_paste"]
 
 #: Lines that say "the blurb above was a teaser" when they follow it.
-_READ_MORE = frozenset({
-    "read more", "read full article", "continue reading", "more", "weiterlesen", "mehr",
-    "lire la suite", "lire plus", "leer más", "seguir leyendo", "leia mais", "leggi tutto",
-    "lees meer", "читать далее",
-})
+_READ_MORE = frozenset(
+    {
+        "read more",
+        "read full article",
+        "continue reading",
+        "more",
+        "weiterlesen",
+        "mehr",
+        "lire la suite",
+        "lire plus",
+        "leer más",
+        "seguir leyendo",
+        "leia mais",
+        "leggi tutto",
+        "lees meer",
+        "читать далее",
+    }
+)
 _KEEP = (Kind.PROSE, Kind.SHORT)
 _BODY = (Kind.PROSE, Kind.SHORT, Kind.ITEM)
 
@@ -45,10 +58,10 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
     for a, b in zip(dates, dates[1:], strict=False):
         if not 2 <= b - a <= rules.teaser_gap:
             continue
-        prose = sum(1 for u in units[a + 1:b] if u.kind is Kind.PROSE)
+        prose = sum(1 for u in units[a + 1 : b] if u.kind is Kind.PROSE)
         if prose > 1:
             continue
-        for u in units[_head_start(units, a):b + 1]:
+        for u in units[_head_start(units, a) : b + 1]:
             u.teaser = True
         if prose:
             _mark_last_blurb(units, b)
@@ -66,7 +79,7 @@ def _mark_teasers(units: list[Unit], rules: PasteRules) -> None:
 
 def _mark_last_blurb(units: list[Unit], date: int) -> None:
     """The last teaser's blurb follows its date line (maybe after a repeated headline)."""
-    for u in units[date + 1:date + 4]:
+    for u in units[date + 1 : date + 4]:
         if u.kind is Kind.FOOTER or u.kind is Kind.DATE:
             break
         u.teaser = True
@@ -92,7 +105,7 @@ def _is_bare_credit(units: list[Unit], i: int) -> bool:
     if tail is None:
         return True
     # Names and agencies before the tail are capitalised; caption text has lower-case words.
-    lower = [w for w in WORD_RE.findall(credit.text[:tail.start()]) if w[0].islower()]
+    lower = [w for w in WORD_RE.findall(credit.text[: tail.start()]) if w[0].islower()]
     return len(lower) < 2
 
 
@@ -108,8 +121,10 @@ def _mark_captions(units: list[Unit]) -> None:
 
 def _is_author_box(unit: Unit) -> bool:
     text = unit.text
-    return len(text) <= AUTHOR_BIO_CHARS and text[:1].isupper() and (
-        AUTHOR_BIO_RE.match(text) is not None
+    return (
+        len(text) <= AUTHOR_BIO_CHARS
+        and text[:1].isupper()
+        and (AUTHOR_BIO_RE.match(text) is not None)
     )
 
 
@@ -118,7 +133,7 @@ def _mark_author_boxes(units: list[Unit]) -> None:
     go on right after it (then it is an article paragraph about a journalist)."""
     for i, unit in enumerate(units):
         if unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and _is_author_box(unit):
-            after = units[i + 1:i + 3]
+            after = units[i + 1 : i + 3]
             if len(after) < 2 or any(u.kind is not Kind.PROSE for u in after):
                 unit.kind = Kind.FOOTER
 
@@ -138,7 +153,7 @@ def _feed_link(units: list[Unit], a: int, b: int, rules: PasteRules) -> bool:
         return False
     if date_shape(units[a].text) == date_shape(units[b].text):
         return True
-    return sum(1 for u in units[a + 1:b] if u.kind is Kind.PROSE) <= 1
+    return sum(1 for u in units[a + 1 : b] if u.kind is Kind.PROSE) <= 1
 
 
 def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
@@ -149,10 +164,10 @@ def _mark_feeds(units: list[Unit], dates: list[int], rules: PasteRules) -> None:
             chain.append(i)
             continue
         if len(chain) >= 3:
-            for u in units[_head_start(units, chain[0]):chain[-1] + 1]:
+            for u in units[_head_start(units, chain[0]) : chain[-1] + 1]:
                 if u.kind is not Kind.FOOTER:
                     u.teaser = True
-            if any(u.kind is Kind.PROSE for u in units[chain[0]:chain[-1]]):
+            if any(u.kind is Kind.PROSE for u in units[chain[0] : chain[-1]]):
                 _mark_last_blurb(units, chain[-1])
         chain = [i]
 
@@ -224,9 +239,12 @@ def _grow_lists(units: list[Unit], start: int, end: int) -> tuple[int, int]:
     while i < len(units):
         if units[i].kind is Kind.ITEM and not units[i].teaser:
             end, i = i, i + 1
-        elif i + 1 < len(units) and units[i + 1].kind is Kind.ITEM and units[i].kind in (
-            Kind.HEADING, Kind.PROSE, Kind.SHORT
-        ) and not units[i].teaser:
+        elif (
+            i + 1 < len(units)
+            and units[i + 1].kind is Kind.ITEM
+            and units[i].kind in (Kind.HEADING, Kind.PROSE, Kind.SHORT)
+            and not units[i].teaser
+        ):
             end, i = i + 1, i + 2
         else:
             break
@@ -270,7 +288,7 @@ def _body(units: list[Unit], start: int, end: int, rules: PasteRules) -> list[Un
     A section header ("Related", "Read more:") inside the run opens a block of links: the
     headings after it are skipped until the prose resumes.
     """
-    run = units[start:end + 1]
+    run = units[start : end + 1]
     keep = [u.kind in _BODY and not u.teaser for u in run]
     last = max((i for i, k in enumerate(keep) if k), default=-1)
     seen = links = False
@@ -282,8 +300,13 @@ def _body(units: list[Unit], start: int, end: int, rules: PasteRules) -> list[Un
         elif unit.kind in (Kind.SECTION, Kind.LEAD):
             links = True
         elif (
-            seen and not links and i < last and unit.kind is Kind.HEADING
-            and not unit.teaser and not unit.repeated and not _is_shouted(unit, rules)
+            seen
+            and not links
+            and i < last
+            and unit.kind is Kind.HEADING
+            and not unit.teaser
+            and not unit.repeated
+            and not _is_shouted(unit, rules)
         ):
             out.append(unit)
     return out

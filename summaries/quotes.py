@@ -73,11 +73,62 @@ _SINGLE_MARKS = frozenset("‘‚‹'")
 _FIRST_WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n)[ \t]*")
 #: Capitalised sentence openers that are no antecedent for a pronoun.
-_NOT_SUBJECTS = frozenset({"It", "He", "She", "They", "We", "I", "You", "His", "Her", "My",
-                           "Our", "Their", "Its", "Your", "To", "All", "Each", "Every", "No",
-                           "There", "Le", "La", "Les", "Der", "Die", "Das", "El", "Il"})
-_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
-                    "by", "de", "la", "le", "der", "die", "das", "von"})
+_NOT_SUBJECTS = frozenset(
+    {
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "My",
+        "Our",
+        "Their",
+        "Its",
+        "Your",
+        "To",
+        "All",
+        "Each",
+        "Every",
+        "No",
+        "There",
+        "Le",
+        "La",
+        "Les",
+        "Der",
+        "Die",
+        "Das",
+        "El",
+        "Il",
+    }
+)
+_MINOR = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "de",
+        "la",
+        "le",
+        "der",
+        "die",
+        "das",
+        "von",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -100,8 +151,11 @@ class _Roles:
         if self._ties is None:
             self._ties = []
             for m in self._pats.role_apposition.finditer(self._text):
-                role_, name = (m.group("role"), m.group("name")) if m.group("name") else (
-                    m.group("role2"), m.group("name2"))
+                role_, name = (
+                    (m.group("role"), m.group("name"))
+                    if m.group("name")
+                    else (m.group("role2"), m.group("name2"))
+                )
                 self._ties.append((m.start(), role_.lower(), clean_mention(name)))
         tied = [name for pos, r, name in self._ties if pos < before and r == role]
         return tied[-1] if tied else None
@@ -255,9 +309,7 @@ def _intro_speaker(
     return (m.group("spk"), lo + m.start("spk")) if m else None
 
 
-def find_quotes(
-    text: str, language: str = "en", rules: QuoteRules = DEFAULT_RULES
-) -> list[Quote]:
+def find_quotes(text: str, language: str = "en", rules: QuoteRules = DEFAULT_RULES) -> list[Quote]:
     """Every attributed direct quote of `text`, in order.
 
     Args:
@@ -299,8 +351,12 @@ def find_quotes(
 
 
 def _inherit(
-    found: list[_Found], text: str, lines: list[tuple[int, int]], pats: SpeakerPatterns,
-    names: _Names, roles: _Roles,
+    found: list[_Found],
+    text: str,
+    lines: list[tuple[int, int]],
+    pats: SpeakerPatterns,
+    names: _Names,
+    roles: _Roles,
 ) -> None:
     """Give evidence-less quotes the speaker their context implies."""
     # a multi-paragraph quote has one speaker: spread it over the chain in both directions
