@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summaries.lexicon import tools_for
 from summaries.rank import pick_sentences
+from summaries.text import tools_for
 
 
 def _pick(text: str, language: str, n: int, title: str | None, algorithm: str) -> list[str]:

@@ -36,9 +36,11 @@ def reply_times(api: FakeTelegram, chat_ids: list[int]) -> dict[int, float]:
         if call.method not in ("editMessageText", "sendMessage"):
             continue
         chat = int(call.params["chat_id"])
-        if chat in chat_ids and chat not in arrived and not str(
-            call.params.get("text", "")
-        ).startswith("Reading"):
+        if (
+            chat in chat_ids
+            and chat not in arrived
+            and not str(call.params.get("text", "")).startswith("Reading")
+        ):
             arrived[chat] = call.at
     return arrived
 
@@ -53,14 +55,17 @@ async def run(n: int, mode: str) -> dict[str, float]:
             settings = make_settings(
                 telegram_api_base_url=server.base_url,
                 database_url=f"sqlite:///{tmp}/bench.sqlite3",
-                rate_chat_burst=1000, rate_user_burst=1000,
+                rate_chat_burst=1000,
+                rate_user_burst=1000,
             )
             async with running_bot(settings):
                 # Warm-up: the first summary loads language profiles and tokenizers.
-                api.queue(message=api.make_message(text, chat_id=FIRST_CHAT - 1,
-                                                   user_id=FIRST_CHAT - 1))
-                await api.wait_for(lambda a: FIRST_CHAT - 1 in reply_times(a, [FIRST_CHAT - 1]),
-                                   60)
+                api.queue(
+                    message=api.make_message(text, chat_id=FIRST_CHAT - 1, user_id=FIRST_CHAT - 1)
+                )
+                await api.wait_for(
+                    lambda a: FIRST_CHAT - 1 in reply_times(a, [FIRST_CHAT - 1]), 60
+                )
                 chats = [FIRST_CHAT + i for i in range(n)]
                 queued: dict[int, float] = {}
                 start = time.perf_counter()
@@ -76,8 +81,13 @@ async def run(n: int, mode: str) -> dict[str, float]:
         await server.stop()
     latencies = sorted(arrived[c] - queued[c] for c in chats)
     p95 = latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))]
-    return {"n": n, "median_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * p95,
-            "max_ms": 1000 * latencies[-1], "wall_s": wall}
+    return {
+        "n": n,
+        "median_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * p95,
+        "max_ms": 1000 * latencies[-1],
+        "wall_s": wall,
+    }
 
 
 def main() -> int:

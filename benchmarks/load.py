@@ -136,8 +136,9 @@ async def run(users: int, groups: int, pacing: bool) -> dict[str, float]:
                     link = pages.url(f"/story{i % len(ARTICLE_PARAGRAPHS)}?reader={i}")
                     if in_group:
                         chat = FIRST_GROUP - (i % groups)
-                        msg = api.make_message(f"/summary {link}", chat_id=chat, user_id=user,
-                                               chat_type="supergroup")
+                        msg = api.make_message(
+                            f"/summary {link}", chat_id=chat, user_id=user, chat_type="supergroup"
+                        )
                     else:
                         chat = user
                         text = paste(i) if i % 2 else f"look at this {link}"
@@ -187,8 +188,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--groups", type=int, default=20)
-    parser.add_argument("--no-pacing", action="store_true",
-                        help="switch off Telegram's outgoing pacing (30/s, 20/min per group)")
+    parser.add_argument(
+        "--no-pacing",
+        action="store_true",
+        help="switch off Telegram's outgoing pacing (30/s, 20/min per group)",
+    )
     args = parser.parse_args()
     r = asyncio.run(run(args.users, args.groups, not args.no_pacing))
     print(

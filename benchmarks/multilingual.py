@@ -29,13 +29,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summaries.boilerplate import split_paste
 from summaries.config import ALGORITHMS, SummaryOptions
 from summaries.extract import extract_article
-from summaries.language import detect_language
-from summaries.lexicon import SUPPORTED_LANGUAGES
 from summaries.models import Summary
+from summaries.paste import split_paste
 from summaries.pipeline import summarize_html, summarize_text
+from summaries.text import SUPPORTED_LANGUAGES, detect_language
 
 MIN_WORDS, MAX_WORDS = 3, 80
 #: Written without spaces: a sentence's length in words is its characters / 2.
@@ -220,8 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         out = {
             k: {
-                "pages": r.pages, "identified": r.identified, "known": r.known,
-                "correct": r.correct, "good": r.good, "problems": dict(r.problems),
+                "pages": r.pages,
+                "identified": r.identified,
+                "known": r.known,
+                "correct": r.correct,
+                "good": r.good,
+                "problems": dict(r.problems),
                 "failures": dict(r.failures),
             }
             for k, r in rows.items()

@@ -14,15 +14,22 @@ import random
 import time
 from collections.abc import Callable
 
-from summaries.boilerplate import clean_paste
+from summaries.paste import clean_paste
 
 _PROSE = (
     "The council voted on Tuesday to close the old bridge to cars, ending years of argument "
     "about the crumbling structure and its future."
 )
 _FURNITURE = (
-    "Home", "News", "Share", "Updated 14 Feb, 2024", "— Reuters/file", "By Jane Doe",
-    "Read more: Ferry fares to rise", "Advertisement", "Published in Dawn, May 1st, 2020",
+    "Home",
+    "News",
+    "Share",
+    "Updated 14 Feb, 2024",
+    "— Reuters/file",
+    "By Jane Doe",
+    "Read more: Ferry fares to rise",
+    "Advertisement",
+    "Published in Dawn, May 1st, 2020",
 )
 
 
@@ -78,8 +85,10 @@ def main() -> None:
             clean_paste(text)
             best = min(best, time.perf_counter() - t0)
             best_cpu = min(best_cpu, time.process_time() - c0)
-        print(f"{name:12} {len(text) / 1e6:5.2f} MB  wall {best * 1000:8.1f} ms"
-              f"  cpu {best_cpu * 1000:8.1f} ms")
+        print(
+            f"{name:12} {len(text) / 1e6:5.2f} MB  wall {best * 1000:8.1f} ms"
+            f"  cpu {best_cpu * 1000:8.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 import punkt
 import pysbd
 
-from summaries.lexicon import SUPPORTED_LANGUAGES, tools_for
+from summaries.text import SUPPORTED_LANGUAGES, tools_for
 
 Splitter = Callable[[str, str], list[str]]
 _PUNKT_NAMES = {"en": "english", "de": "german", "ru": "russian", "fr": "french", "es": "spanish"}

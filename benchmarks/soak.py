@@ -25,9 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from telegram import Update  # noqa: E402
 
-from bot.app import build_application, post_init, post_shutdown  # noqa: E402
-from bot.context import Deps  # noqa: E402
-from bot.pipeline import SummariesPipeline  # noqa: E402
+from bot.app import build_application, build_deps, post_init, post_shutdown  # noqa: E402
 from bot.storage.sqlite import SQLiteStore  # noqa: E402
 from tests.bot.articles import article_html  # noqa: E402
 from tests.bot.conftest import TOKEN, RecordingRequest, make_settings  # noqa: E402
@@ -51,10 +49,14 @@ async def run(n: int, cache_rows: int, concurrency: int) -> None:
         pages.route(f"/a{k}", html_page(article_html(f"Bridge story number {k}")))
     api = FakeTelegram(TOKEN)
     with tempfile.TemporaryDirectory() as tmp:
-        settings = make_settings(fetch_allow_private=True, fetch_timeout_s=10,
-                                 rate_user_burst=10**9, rate_chat_burst=10**9)
+        settings = make_settings(
+            fetch_allow_private=True,
+            fetch_timeout_s=10,
+            rate_user_burst=10**9,
+            rate_chat_burst=10**9,
+        )
         store = SQLiteStore(Path(tmp) / "soak.sqlite3", max_cache_rows=cache_rows)
-        deps = Deps(settings=settings, store=store, pipeline=SummariesPipeline())
+        deps = build_deps(settings, store=store)
         request = RecordingRequest(api)
         app = build_application(settings, deps, request=request, get_updates_request=request)
         await app.initialize()
@@ -81,8 +83,11 @@ async def run(n: int, cache_rows: int, concurrency: int) -> None:
                     gc.collect()
                     rows = await store.cache_size()
                     samples.append((done, rss_mb(), rows))
-                    print(f"{done:5d} summaries  rss={rss_mb():6.1f} MB  cache_rows={rows}  "
-                          f"{done / (time.perf_counter() - start):.1f}/s", flush=True)
+                    print(
+                        f"{done:5d} summaries  rss={rss_mb():6.1f} MB  cache_rows={rows}  "
+                        f"{done / (time.perf_counter() - start):.1f}/s",
+                        flush=True,
+                    )
             counters = await store.counters()
         finally:
             await post_shutdown(app)
@@ -91,10 +96,12 @@ async def run(n: int, cache_rows: int, concurrency: int) -> None:
     first = next((s for s in samples if s[0] >= 1000), samples[0])
     growth = samples[-1][1] - first[1]
     errors = {k: v for k, v in counters.items() if k.startswith("error:")}
-    print(f"served={counters.get('summaries_served', 0)} errors={errors or 'none'} "
-          f"rss_after_1000={first[1]:.1f} MB rss_end={samples[-1][1]:.1f} MB "
-          f"growth={growth:+.1f} MB max_cache_rows={max(s[2] for s in samples)} "
-          f"(bound {cache_rows} + trim slack) wall={time.perf_counter() - start:.0f} s")
+    print(
+        f"served={counters.get('summaries_served', 0)} errors={errors or 'none'} "
+        f"rss_after_1000={first[1]:.1f} MB rss_end={samples[-1][1]:.1f} MB "
+        f"growth={growth:+.1f} MB max_cache_rows={max(s[2] for s in samples)} "
+        f"(bound {cache_rows} + trim slack) wall={time.perf_counter() - start:.0f} s"
+    )
 
 
 def main() -> int:

@@ -25,10 +25,9 @@ import trafilatura
 from summaries.attribution import find_attribution
 from summaries.errors import SummaryError
 from summaries.extract import extract_article
-from summaries.language import detect_language
-from summaries.lexicon import tools_for
 from summaries.quotes import find_quotes, key_quotes
 from summaries.rank import pick_sentences
+from summaries.text import detect_language, tools_for
 
 
 def _timed(times: dict[str, list[float]], stage: str, call: Callable[[], Any]) -> Any:

@@ -25,8 +25,8 @@ from typing import Any
 from rouge_score import rouge_scorer
 
 from summaries.config import ALGORITHMS
-from summaries.lexicon import tools_for
 from summaries.rank import pick_sentences
+from summaries.text import tools_for
 
 _WS = re.compile(r"\s+")
 

@@ -1,4 +1,5 @@
-"""Composition root: `build_application(settings, deps)` wires handlers and resources."""
+"""The one composition root: `build_deps` makes every object, `build_application` wires the
+handlers, `post_init` / `post_shutdown` open and close the resources."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import asyncio
 import logging
 from typing import Any
 
+import httpx
 from telegram import (
     BotCommand,
     BotCommandScopeAllChatAdministrators,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     LinkPreviewOptions,
-    MessageEntity,
     Update,
 )
 from telegram.constants import ParseMode
@@ -30,30 +31,24 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import texts
 from bot.apiretry import RetryingRateLimiter
 from bot.config import Settings
 from bot.context import DEPS_KEY, BotContext, Deps
 from bot.handlers import basic, errors, guard, owner, settings, summarize
-from bot.pipeline import Pipeline, SummariesPipeline, build_http_client
+from bot.inputs import HAS_LINK
+from bot.paste_merge import PasteMerger
 from bot.polling import TolerantBot
+from bot.quota import BucketSpec, RequestQuota
+from bot.service import Pipeline, SummaryService
+from bot.storage.base import Store
 from bot.storage.factory import store_for_url
-from summaries.language import preload_models
+from bot.ttlcache import TTLCache
+from summaries import pipeline as summaries_pipeline
+from summaries.text import preload_models
 
 _LOG = logging.getLogger(__name__)
 
-#: Command menus per scope (name, description).
-PRIVATE_COMMANDS = (
-    ("summary", "Summarise a link or text"),
-    ("settings", "Summary length, quotes, language"),
-    ("help", "How to use the bot"),
-    ("privacy", "What is stored"),
-)
-GROUP_COMMANDS = (
-    ("summary", "Reply to a message with a link to summarise it"),
-    ("tldr", "Same as /summary"),
-    ("help", "How to use the bot"),
-)
-ADMIN_COMMANDS = (*GROUP_COMMANDS, ("settings", "Chat settings (admins)"))
 #: Outgoing flood control: retry a 429 this many times.
 RATE_LIMIT_RETRIES = 3
 #: Concurrent updates in flight; one slow page never holds up other chats.
@@ -70,14 +65,16 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     deps: Deps = application.bot_data[DEPS_KEY]
     # at start-up, so a missing model package fails now rather than on the first message
     await asyncio.to_thread(preload_models)
-    await deps.store.open()
-    if deps.http is None:
-        deps.http = build_http_client(deps.settings.fetch_limits())
+    await deps.service.open()
     bot = application.bot
-    await bot.set_my_commands(_commands(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats())
-    await bot.set_my_commands(_commands(GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats())
     await bot.set_my_commands(
-        _commands(ADMIN_COMMANDS), scope=BotCommandScopeAllChatAdministrators()
+        _commands(texts.PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats()
+    )
+    await bot.set_my_commands(
+        _commands(texts.GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats()
+    )
+    await bot.set_my_commands(
+        _commands(texts.ADMIN_COMMANDS), scope=BotCommandScopeAllChatAdministrators()
     )
     _LOG.info("bot @%s ready", bot.username)
 
@@ -85,18 +82,43 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Close the HTTP client and the store."""
     deps: Deps = application.bot_data[DEPS_KEY]
-    if deps.http is not None:
-        client, deps.http = deps.http, None
-        await client.aclose()
-    await deps.store.close()
+    await deps.service.close()
 
 
-def build_deps(settings: Settings, pipeline: Pipeline | None = None) -> Deps:
-    """Default dependencies: the store DATABASE_URL names and the real pipeline."""
+def build_deps(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    pipeline: Pipeline | None = None,
+    http: httpx.AsyncClient | None = None,
+) -> Deps:
+    """Every object the handlers use, built from the settings.
+
+    Args:
+        settings: The validated settings.
+        store: The store; by default the one DATABASE_URL names (tests pass a memory store).
+        pipeline: The summarising functions; by default `summaries.pipeline` itself (handler
+            tests pass a fake).
+        http: The client for article downloads; by default an SSRF-guarded one opened in
+            `post_init`.
+    """
+    s = settings
+    service = SummaryService(
+        store if store is not None else store_for_url(s.database_url),
+        pipeline if pipeline is not None else summaries_pipeline,
+        s.pipeline_config(),
+        s.cache_ttl_s,
+        http,
+    )
     return Deps(
-        settings=settings,
-        store=store_for_url(settings.database_url),
-        pipeline=pipeline if pipeline is not None else SummariesPipeline(),
+        settings=s,
+        service=service,
+        quota=RequestQuota(
+            BucketSpec(s.rate_user_burst, s.rate_user_per_minute),
+            BucketSpec(s.rate_chat_burst, s.rate_chat_per_minute),
+        ),
+        admins=TTLCache(s.admin_cache_ttl_s),
+        paste_merger=PasteMerger(s.merge_window_s),
     )
 
 
@@ -105,12 +127,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
     application.add_handler(TypeHandler(Update, guard.guard), group=-1)
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
-    links = (
-        filters.Entity(MessageEntity.URL)
-        | filters.Entity(MessageEntity.TEXT_LINK)
-        | filters.CaptionEntity(MessageEntity.URL)
-        | filters.CaptionEntity(MessageEntity.TEXT_LINK)
-    )
+    links = HAS_LINK
     new = filters.UpdateType.MESSAGE  # editing an old command must not run it again
     application.add_handlers(
         [

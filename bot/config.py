@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from summaries.config import FetchLimits, PipelineConfig
+from summaries import FetchLimits, PipelineConfig
 
 __all__ = ["Settings", "ValidationError", "describe_error"]
 
@@ -103,18 +103,15 @@ class Settings(BaseSettings):
         head, _, tail = base.rpartition("/")
         return f"{head}/file/{tail}"
 
-    def fetch_limits(self) -> FetchLimits:
-        """The fetcher's caps."""
-        return FetchLimits(
+    def pipeline_config(self) -> PipelineConfig:
+        """The pipeline configuration built from these settings (built once, by `build_deps`)."""
+        limits = FetchLimits(
             max_bytes=self.fetch_max_bytes,
             timeout_s=self.fetch_timeout_s,
             allow_private=self.fetch_allow_private,
             allowed_ports=self.fetch_allowed_ports,
         )
-
-    def pipeline_config(self) -> PipelineConfig:
-        """The pipeline configuration built from these settings."""
-        return PipelineConfig(fetch=self.fetch_limits())
+        return PipelineConfig(fetch=limits)
 
 
 def describe_error(exc: ValidationError) -> str:

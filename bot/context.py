@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import httpx
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
-from bot.merge import SplitBuffer
-from bot.pipeline import Pipeline
-from bot.ratelimit import BucketSpec, RateLimiter
+from bot.paste_merge import PasteMerger
+from bot.quota import RequestQuota
 from bot.service import SummaryService
 from bot.storage.base import Store
 from bot.ttlcache import TTLCache
@@ -21,34 +19,18 @@ DEPS_KEY = "deps"
 
 @dataclass
 class Deps:
-    """Everything handlers use; built by the composition root, opened in post_init."""
+    """Everything handlers use; built by `bot.app.build_deps`, opened in `post_init`."""
 
     settings: Settings
-    store: Store
-    pipeline: Pipeline
-    limiter: RateLimiter = field(init=False)
-    admins: TTLCache[bool] = field(init=False)
-    splitter: SplitBuffer = field(init=False)
-    service: SummaryService = field(init=False)
-    http: httpx.AsyncClient | None = None
+    service: SummaryService
+    quota: RequestQuota
+    admins: TTLCache[bool]
+    paste_merger: PasteMerger
 
-    def __post_init__(self) -> None:
-        s = self.settings
-        self.limiter = RateLimiter(
-            BucketSpec(s.rate_user_burst, s.rate_user_per_minute),
-            BucketSpec(s.rate_chat_burst, s.rate_chat_per_minute),
-        )
-        self.admins = TTLCache(s.admin_cache_ttl_s)
-        self.splitter = SplitBuffer(s.merge_window_s)
-        self.service = SummaryService(
-            self.pipeline, self.store, s.pipeline_config(), s.cache_ttl_s, self.client
-        )
-
-    def client(self) -> httpx.AsyncClient:
-        """The shared article HTTP client (open between post_init and post_shutdown)."""
-        if self.http is None:
-            raise RuntimeError("HTTP client is not open (post_init has not run)")
-        return self.http
+    @property
+    def store(self) -> Store:
+        """The store behind the service (opened and closed by the application's hooks)."""
+        return self.service.store
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

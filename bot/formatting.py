@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import texts
-from summaries.language_names import language_name
-from summaries.models import Attribution, Quote, Summary
+from summaries import Attribution, Quote, Summary
+from summaries.text import language_name
 
 MAX_MESSAGE_UNITS = 4096
 #: Quotes longer than this go into a collapsed (expandable) blockquote.
@@ -94,10 +94,8 @@ def footer_line(summary: Summary) -> str:
     parts.append(
         texts.FOOTER_SENTENCES.format(picked=len(summary.sentences), total=summary.total_sentences)
     )
-    if summary.article_words > 0:
-        shorter = round(100 * (1 - summary.summary_words / summary.article_words))
-        if shorter > 0:
-            parts.append(texts.FOOTER_SHORTER.format(percent=shorter))
+    if summary.percent_shorter > 0:
+        parts.append(texts.FOOTER_SHORTER.format(percent=summary.percent_shorter))
     return escape_text(SEPARATOR.join(parts))
 
 
@@ -206,6 +204,6 @@ def render_summary(
     return split_blocks(summary_blocks(summary, url), limit)
 
 
-def render_error(text: str) -> str:
+def render_notice(text: str) -> str:
     """An error or notice as a one-line message (escaped)."""
     return html.escape(text)

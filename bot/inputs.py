@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from telegram import Message, MessageEntity
+from telegram.ext.filters import MessageFilter
 
 #: A pasted text that also holds links is read as an article when it has this many words
 #: outside the links; shorter texts are "here is a link, look".
@@ -42,53 +42,6 @@ _REFUSED_RE = re.compile(
 )
 
 
-#: Longest pasted or uploaded text the bot summarises (about 15,000 words, far beyond any news
-#: article). Work grows faster than linearly with length in places (quote speaker seeding), so a
-#: 1 MB paste is cut here instead of occupying a worker thread for a minute.
-PASTE_MAX_CHARS = 100_000
-
-
-def cap_text(text: str, limit: int = PASTE_MAX_CHARS) -> tuple[str, bool]:
-    """`text` cut to at most `limit` characters at a paragraph or word break; True when cut."""
-    if len(text) <= limit:
-        return text, False
-    head = text[:limit]
-    for brk in ("\n\n", "\n", " "):
-        cut = head.rfind(brk)
-        if cut >= limit // 2:
-            return head[:cut], True
-    return head, True
-
-
-@dataclass(frozen=True, slots=True)
-class ReadableRule:
-    """When pasted text is binary junk rather than writing.
-
-    Attributes:
-        max_junk_share: most non-space characters that may be controls, private-use,
-            unassigned or U+FFFD (what undecodable bytes become) before the text is refused.
-        sample_chars: only this many characters are inspected (the start of a 1 MB paste
-            shows whether it is text as well as the whole would).
-    """
-
-    max_junk_share: float = 0.05
-    sample_chars: int = 20_000
-
-
-READABLE = ReadableRule()
-_JUNK_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
-
-
-def looks_readable(text: str, rule: ReadableRule = READABLE) -> bool:
-    """False for binary garbage pasted as text (plain; quotes-only text is "readable")."""
-    sample = text[: rule.sample_chars]
-    visible = [c for c in sample if not c.isspace()]
-    if not visible:
-        return True  # empty or blank: "too short" explains it better
-    junk = sum(c == "\ufffd" or unicodedata.category(c) in _JUNK_CATEGORIES for c in visible)
-    return junk <= rule.max_junk_share * len(visible)
-
-
 @dataclass(frozen=True, slots=True)
 class SummaryRequest:
     """Either links to fetch or pasted text (never both)."""
@@ -114,10 +67,12 @@ def message_text(message: Message) -> str:
     return message.text or message.caption or ""
 
 
-def extract_urls(message: Message) -> list[str]:
+def find_links(message: Message, *, refused: bool = True) -> list[str]:
     """Links in a message, in order and without duplicates (text and caption entities).
 
-    Falls back to a regex over the text when Telegram sent no URL entities.
+    Falls back to a regex over the text when Telegram sent no URL entities. With `refused`,
+    non-web links (`file:`, `gopher:`, …) are included too, so that the bot can refuse them
+    clearly; without, only web links count (what makes a group message "have a link").
     """
     found: list[str] = []
     parsed = {**message.parse_entities(), **message.parse_caption_entities()}
@@ -128,9 +83,26 @@ def extract_urls(message: Message) -> list[str]:
             found.append(_normalise_url(entity.url))
     if not found:
         found = [_normalise_url(m.group(0)) for m in _URL_RE.finditer(message_text(message))]
-    refused = _REFUSED_RE.finditer(message_text(message))
-    found += [m.group(0).rstrip(_TRAILING_PUNCT) for m in refused]
+    if refused:
+        found += [
+            m.group(0).rstrip(_TRAILING_PUNCT) for m in _REFUSED_RE.finditer(message_text(message))
+        ]
     return list(dict.fromkeys(found))
+
+
+def has_link(message: Message) -> bool:
+    """True when the message (text or caption) holds a web link."""
+    return bool(find_links(message, refused=False))
+
+
+class _HasLink(MessageFilter):
+    """PTB filter form of `has_link`, so handlers and the guard agree on what a link is."""
+
+    def filter(self, message: Message) -> bool:
+        return has_link(message)
+
+
+HAS_LINK = _HasLink(name="HAS_LINK")
 
 
 def _words_without_urls(text: str) -> int:
@@ -140,7 +112,7 @@ def _words_without_urls(text: str) -> int:
 def parse_message(message: Message) -> SummaryRequest:
     """What a plain message (pasted, forwarded or replied-to) asks to summarise."""
     text = message_text(message)
-    urls = extract_urls(message)
+    urls = find_links(message)
     if urls and _words_without_urls(text) < ARTICLE_MIN_WORDS:
         return SummaryRequest(urls=tuple(urls))
     if text.strip():
@@ -155,7 +127,7 @@ def parse_command(message: Message, args: list[str]) -> SummaryRequest:
     """
     argument_text = " ".join(args).strip()
     if argument_text:
-        urls = extract_urls(message)
+        urls = find_links(message)
         if urls and _words_without_urls(argument_text) < ARTICLE_MIN_WORDS:
             return SummaryRequest(urls=tuple(urls))
         return SummaryRequest(text=argument_text)

@@ -1,27 +1,67 @@
-"""Summaries with a shared cache: one fetch per link across chats, counters, storage failures
-logged and survived (plain, no Telegram)."""
+"""The bot's one service over the pipeline and the store (plain, no Telegram).
+
+It owns what every request shares: the summary cache, one fetch per link in flight, the work
+off the event loop, the counters behind /stats, and the one storage-failure policy: a failing
+store is logged (`storage failure while …`) and the request goes on without it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 import httpx
 
-from bot.pipeline import Pipeline
 from bot.storage.base import ChatSettings, Store, StoreError
-from bot.storage.urls import canonical_url
-from summaries.config import PipelineConfig, SummaryOptions
-from summaries.errors import SummaryError
-from summaries.models import Summary
+from summaries import PipelineConfig, Summary, SummaryError, SummaryOptions, build_client
+from summaries.fetch import canonical_url
 
 _LOG = logging.getLogger(__name__)
+T = TypeVar("T")
 
 COUNTER_SERVED = "summaries_served"
 COUNTER_CACHE_HITS = "cache_hits"
 COUNTER_ERROR_PREFIX = "error:"
+
+
+class Pipeline(Protocol):
+    """What the service needs from `summaries.pipeline` (the module itself is the default;
+    handler tests pass a fake with the same functions)."""
+
+    def summarize_text(
+        self, text: str, options: SummaryOptions, config: PipelineConfig
+    ) -> Summary:
+        """Summarise pasted text (CPU-bound)."""
+        ...
+
+    def summarize_html(
+        self, html: str, url: str | None, options: SummaryOptions, config: PipelineConfig
+    ) -> Summary:
+        """Summarise an HTML document (CPU-bound)."""
+        ...
+
+    async def summarize_url(
+        self,
+        url: str,
+        client: httpx.AsyncClient,
+        options: SummaryOptions,
+        config: PipelineConfig,
+    ) -> Summary:
+        """Fetch and summarise a URL."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What /stats shows."""
+
+    chats: int
+    served: int
+    cache_hits: int
+    errors: dict[str, int]
 
 
 def cache_key(url: str, options: SummaryOptions) -> str:
@@ -33,84 +73,142 @@ def cache_key(url: str, options: SummaryOptions) -> str:
     return f"{canonical_url(url)}#{fingerprint}"
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """A summary and whether it came from the cache."""
-
-    summary: Summary
-    cached: bool
-
-
 class SummaryService:
-    """Runs the pipeline for the bot; every storage call is best-effort."""
+    """Summaries and chat state for handlers; every storage call is best-effort."""
 
     def __init__(
         self,
-        pipeline: Pipeline,
         store: Store,
+        pipeline: Pipeline,
         config: PipelineConfig,
         cache_ttl_s: float,
-        client_factory: Callable[[], httpx.AsyncClient],
+        http: httpx.AsyncClient | None = None,
     ) -> None:
-        self.pipeline = pipeline
+        """`http` is the client for article downloads; by default one from `build_client`
+        (SSRF-guarded, capped) is made in `open`."""
         self.store = store
+        self.pipeline = pipeline
         self.config = config
         self.cache_ttl_s = cache_ttl_s
-        self._client_factory = client_factory
+        self.http = http
         self._in_flight: dict[str, asyncio.Future[Summary]] = {}
 
-    async def _safe(self, what: str, call: Awaitable[object]) -> object:
+    async def open(self) -> None:
+        """Open the store and the HTTP client (the application's post_init)."""
+        await self.store.open()
+        if self.http is None:
+            self.http = build_client(self.config.fetch)
+
+    async def close(self) -> None:
+        """Close the HTTP client and the store (the application's post_shutdown)."""
+        if self.http is not None:
+            client, self.http = self.http, None
+            await client.aclose()
+        await self.store.close()
+
+    async def _safe(self, what: str, call: Awaitable[T], default: T) -> T:
+        """The storage-failure policy: log and go on with `default`."""
         try:
             return await call
         except (StoreError, OSError) as exc:
             _LOG.error("storage failure while %s: %s", what, exc)
-            return None
+            return default
+
+    # -- chat state ------------------------------------------------------------------------
 
     async def chat_settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings; the defaults when the store fails."""
-        result = await self._safe("reading chat settings", self.store.get_chat_settings(chat_id))
-        return result if isinstance(result, ChatSettings) else ChatSettings()
+        return await self._safe(
+            "reading chat settings", self.store.get_chat_settings(chat_id), ChatSettings()
+        )
+
+    async def save_chat_settings(self, chat_id: int, settings: ChatSettings) -> bool:
+        """Store the chat's settings; False when the store failed."""
+
+        async def save() -> bool:
+            await self.store.set_chat_settings(chat_id, settings)
+            return True
+
+        return await self._safe("saving chat settings", save(), False)
+
+    async def is_blocked(self, *subject_ids: int) -> bool:
+        """True when any id is blocked; False when the store fails (blocking is best-effort)."""
+        return await self._safe(
+            "checking the blocklist", self.store.is_blocked(*subject_ids), False
+        )
+
+    async def block(self, subject_id: int) -> bool:
+        """Block an id; False when the store failed."""
+
+        async def block() -> bool:
+            await self.store.block(subject_id)
+            return True
+
+        return await self._safe("blocking an id", block(), False)
+
+    async def unblock(self, subject_id: int) -> bool | None:
+        """Unblock an id: True when it was blocked, False when not, None when the store failed."""
+        return await self._safe("unblocking an id", self.store.unblock(subject_id), None)
+
+    async def stats(self) -> Stats | None:
+        """Counters for /stats; None when the store failed."""
+
+        async def read() -> Stats:
+            counters = await self.store.counters()
+            errors = {
+                k.removeprefix(COUNTER_ERROR_PREFIX): v
+                for k, v in sorted(counters.items())
+                if k.startswith(COUNTER_ERROR_PREFIX)
+            }
+            return Stats(
+                chats=await self.store.count_chats(),
+                served=counters.get(COUNTER_SERVED, 0),
+                cache_hits=counters.get(COUNTER_CACHE_HITS, 0),
+                errors=errors,
+            )
+
+        return await self._safe("reading stats", read(), None)
 
     async def record_error(self, exc: SummaryError) -> None:
         """Count an error by its class name."""
         counter = COUNTER_ERROR_PREFIX + type(exc).__name__
-        await self._safe("counting an error", self.store.incr(counter))
+        await self._safe("counting an error", self.store.incr(counter), None)
 
     async def record_served(self, chat_id: int) -> None:
         """Count one summary sent to a chat."""
-        await self._safe("counting a summary", self.store.incr(COUNTER_SERVED))
-        await self._safe("remembering a chat", self.store.touch_chat(chat_id))
+        await self._safe("counting a summary", self.store.incr(COUNTER_SERVED), None)
+        await self._safe("remembering a chat", self.store.touch_chat(chat_id), None)
+
+    # -- summaries -------------------------------------------------------------------------
 
     async def for_text(self, text: str, options: SummaryOptions) -> Summary:
         """Summarise pasted text in a worker thread (never cached)."""
         return await asyncio.to_thread(self.pipeline.summarize_text, text, options, self.config)
 
     async def for_html(self, html: str, options: SummaryOptions) -> Summary:
-        """Summarise an HTML document in a worker thread (never cached)."""
+        """Summarise an uploaded HTML document in a worker thread (never cached)."""
         return await asyncio.to_thread(
             self.pipeline.summarize_html, html, None, options, self.config
         )
 
-    async def for_url(self, url: str, options: SummaryOptions) -> Outcome:
+    async def for_url(self, url: str, options: SummaryOptions) -> Summary:
         """A summary of `url`: from the cache, from a fetch already running, or fetched now.
 
         Raises:
-            SummaryError: the pipeline's reason the link cannot be summarised (BlockedAddress
-                for a link whose scheme or literal address is refused before any fetch).
+            SummaryError: the pipeline's reason the link cannot be summarised.
         """
         key = cache_key(url, options)
-        cached = await self._safe("reading the cache", self.store.get_summary(key))
-        if isinstance(cached, Summary):
-            await self._safe("counting a cache hit", self.store.incr(COUNTER_CACHE_HITS))
-            return Outcome(cached, cached=True)
+        cached = await self._safe("reading the cache", self.store.get_summary(key), None)
+        if cached is not None:
+            await self._safe("counting a cache hit", self.store.incr(COUNTER_CACHE_HITS), None)
+            return cached
         running = self._in_flight.get(key)
-        if running is not None:
-            # Shield: one waiter being cancelled must not cancel the shared fetch.
-            return Outcome(await asyncio.shield(running), cached=True)
-        task = asyncio.ensure_future(self._fetch(url, key, options))
-        self._in_flight[key] = task
-        task.add_done_callback(lambda t: self._finished(key, t))
-        return Outcome(await asyncio.shield(task), cached=False)
+        if running is None:
+            running = asyncio.ensure_future(self._fetch(url, key, options))
+            self._in_flight[key] = running
+            running.add_done_callback(lambda task: self._finished(key, task))
+        # Shield: one waiter being cancelled must not cancel the fetch others share.
+        return await asyncio.shield(running)
 
     def _finished(self, key: str, task: asyncio.Future[Summary]) -> None:
         self._in_flight.pop(key, None)
@@ -118,10 +216,11 @@ class SummaryService:
             task.exception()  # mark it retrieved even when every waiter went away
 
     async def _fetch(self, url: str, key: str, options: SummaryOptions) -> Summary:
-        client = self._client_factory()
-        summary = await self.pipeline.summarize_url(url, client, options, self.config)
+        if self.http is None:
+            raise RuntimeError("the HTTP client is not open (post_init has not run)")
+        summary = await self.pipeline.summarize_url(url, self.http, options, self.config)
         if self.cache_ttl_s > 0:
             await self._safe(
-                "writing the cache", self.store.put_summary(key, summary, self.cache_ttl_s)
+                "writing the cache", self.store.put_summary(key, summary, self.cache_ttl_s), None
             )
         return summary

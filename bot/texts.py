@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from summaries import errors as E  # noqa: N812 — short alias keeps the table readable
-from summaries.config import FetchLimits
-from summaries.language_names import LANGUAGE_NAMES
+from summaries.text import LANGUAGE_NAMES
 
 READING = "Reading…"
 READING_LINKS = "Reading {count} links…"
@@ -60,7 +59,9 @@ SETTINGS_TITLE = "<b>Settings for this chat</b>"
 SETTINGS_LINES = "Length: {length}\nQuotes: {quotes}\nLanguage: {language}\nMethod: {algorithm}"
 SETTINGS_AUTO_LINE = "\nAuto-summary of links: {auto}"
 ON, OFF = "on", "off"
+#: The lengths the settings keyboard offers (a sentence count or a share), with their labels.
 LENGTH_LABELS = {"3": "3 sentences", "5": "5 sentences", "7": "7 sentences", "20%": "20%"}
+#: The languages a chat may fix instead of detection ("auto"), with their labels.
 LANGUAGE_LABELS = {
     "auto": "auto",
     "en": "English",
@@ -82,6 +83,20 @@ ALGORITHM_LABELS = {
 }
 BUTTON_QUOTES = "Quotes: {state}"
 BUTTON_AUTO = "Auto-summary: {state}"
+
+#: Command menus per scope (name, description).
+PRIVATE_COMMANDS = (
+    ("summary", "Summarise a link or text"),
+    ("settings", "Summary length, quotes, language"),
+    ("help", "How to use the bot"),
+    ("privacy", "What is stored"),
+)
+GROUP_COMMANDS = (
+    ("summary", "Reply to a message with a link to summarise it"),
+    ("tldr", "Same as /summary"),
+    ("help", "How to use the bot"),
+)
+ADMIN_COMMANDS = (*GROUP_COMMANDS, ("settings", "Chat settings (admins)"))
 
 STATS = (
     "<b>Stats</b>\nChats: {chats}\nSummaries served: {served}\nCache hits: {hits}\n"
@@ -113,6 +128,7 @@ ERRORS: dict[type[E.SummaryError], str] = {
         "I couldn't find an article on that page (it may be behind a paywall or need JavaScript)."
     ),
     E.TextTooShort: "That's too short to summarise — paste the whole article or send a link.",
+    E.NotText: NOT_TEXT,
     E.NotProse: "That doesn't read like an article — paste the article itself or send a link.",
     E.UnsupportedLanguage: "I can't summarise {language} text yet.",
 }
@@ -155,15 +171,19 @@ def content_kind(content_type: str) -> str:
     return f"not a web page ({ctype or 'unknown type'})" if ctype else "not a web page"
 
 
-def error_text(exc: E.SummaryError, limits: FetchLimits) -> str:
-    """The reply for a pipeline error (plain text, safe for HTML: escaped by the caller)."""
+def error_text(exc: E.SummaryError) -> str:
+    """The reply for a pipeline error (plain text: the caller escapes it).
+
+    Each error carries what its reply names (status, timeout, byte limit, media type,
+    language).
+    """
     template = next(
         (ERRORS[cls] for cls in type(exc).__mro__ if cls in ERRORS), ERRORS[E.SummaryError]
     )
     return template.format(
         status=getattr(exc, "status", "an error"),
-        timeout=f"{limits.timeout_s:g}",
-        limit=human_bytes(getattr(exc, "limit_bytes", limits.max_bytes)),
+        timeout=f"{getattr(exc, 'timeout_s', 0):g}",
+        limit=human_bytes(getattr(exc, "limit_bytes", 0)),
         kind=content_kind(getattr(exc, "content_type", "")),
         language=LANGUAGE_NAMES.get(getattr(exc, "language", ""), "that language's"),
     )

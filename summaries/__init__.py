@@ -1,10 +1,22 @@
-"""NewsBrief's pipeline: article text or a URL in, a Summary out (no Telegram here)."""
+"""NewsBrief's pipeline: article text or a URL in, a Summary out (no Telegram here).
+
+One subpackage per stage, each with a small public surface in its `__init__`:
+`text` (languages, sentences, words) → `fetch`, `extract`, `paste`, `rank`, `attribution` →
+`quotes`; `pipeline` runs them in order. Imports only go forward along that order.
+"""
 
 from summaries.config import ALGORITHMS, FetchLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
-from summaries.lexicon import SUPPORTED_LANGUAGES
-from summaries.models import Article, Attribution, Quote, Sentence, Summary
-from summaries.pipeline import summarize_article, summarize_html, summarize_text, summarize_url
+from summaries.fetch import build_client, fetch_page
+from summaries.models import Article, Attribution, FetchedPage, Quote, Sentence, Summary
+from summaries.pipeline import (
+    summarize_article,
+    summarize_html,
+    summarize_page,
+    summarize_text,
+    summarize_url,
+)
+from summaries.text import SUPPORTED_LANGUAGES
 
 __all__ = [
     "ALGORITHMS",
@@ -12,14 +24,18 @@ __all__ = [
     "Article",
     "Attribution",
     "FetchLimits",
+    "FetchedPage",
     "PipelineConfig",
     "Quote",
     "Sentence",
     "Summary",
     "SummaryError",
     "SummaryOptions",
+    "build_client",
+    "fetch_page",
     "summarize_article",
     "summarize_html",
+    "summarize_page",
     "summarize_text",
     "summarize_url",
 ]

@@ -1,4 +1,8 @@
-"""The `newsbrief` command line: `summarize` an article, or run the `bot`."""
+"""The `newsbrief` command line: `summarize` an article; other commands come from plugins.
+
+`newsbrief bot` is registered by the bot package under the `newsbrief.commands` entry-point
+group (see pyproject.toml), so this module never imports the bot.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,30 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
 from summaries.config import ALGORITHMS, FetchLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError, TextTooShort, UnsupportedContentType
-from summaries.language_names import language_name
 from summaries.models import Summary
+from summaries.text import decode_text, language_name
 
-_MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Entry-point group of further subcommands: name → a `main() -> int` taking no arguments.
+COMMAND_GROUP = "newsbrief.commands"
 
 
 class InputError(Exception):
-    """A problem with the command-line input itself (missing file, binary data)."""
+    """A problem with the command-line input itself (missing or oversized file)."""
+
+
+def _plugin_commands() -> dict[str, EntryPoint]:
+    """Subcommands other installed packages register (the bot's `newsbrief bot`)."""
+    return {ep.name: ep for ep in entry_points(group=COMMAND_GROUP)}
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbrief", description=__doc__)
+    parser = argparse.ArgumentParser(prog="newsbrief", description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     summarize = sub.add_parser("summarize", help="summarise a URL, a file or stdin (-)")
     summarize.add_argument("source", help="http(s) URL, path to a .txt/.html file, or - for stdin")
@@ -42,28 +53,29 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get("FETCH_ALLOW_PRIVATE") == "1",
         help="allow fetching private/loopback addresses (testing only; env FETCH_ALLOW_PRIVATE=1)",
     )
-    sub.add_parser("bot", help="run the Telegram bot (configured from the environment / .env)")
+    for name in _plugin_commands():
+        sub.add_parser(name, help=f"run the {name} (configured from the environment / .env)")
     return parser
 
 
-def _read_input(source: str) -> tuple[str, bool]:
-    """Return (text, looks_like_html) for a file path or '-'."""
+def _read_input(source: str, max_bytes: int) -> tuple[str, bool]:
+    """Return (text, looks_like_html) for a file path or '-'.
+
+    Raises:
+        InputError: a missing file, or more than `max_bytes` (the page cap).
+        NotText: binary data.
+    """
     if source == "-":
-        data = sys.stdin.buffer.read(_MAX_FILE_BYTES + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         path = Path(source)
         if not path.is_file():
             raise InputError(f"no such file: {source}")
         with path.open("rb") as handle:
-            data = handle.read(_MAX_FILE_BYTES + 1)
-    if len(data) > _MAX_FILE_BYTES:
-        raise InputError(f"input is larger than {_MAX_FILE_BYTES // (1024 * 1024)} MB")
-    if b"\x00" in data[:4096]:
-        raise InputError("input looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError("input is not UTF-8 text") from None
+            data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input is larger than {max_bytes // (1024 * 1024)} MB")
+    text = decode_text(data)
     head = text[:2048].lstrip().lower()
     return text, head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
 
@@ -82,7 +94,7 @@ def summarize_source(source: str, options: SummaryOptions, config: PipelineConfi
 
     if source.lower().startswith(("http://", "https://")):
         return asyncio.run(_summarize_url(source, options, config))
-    text, is_html = _read_input(source)
+    text, is_html = _read_input(source, config.fetch.max_bytes)
     if not text.strip():
         raise TextTooShort("the input is empty")
     if is_html:
@@ -109,11 +121,10 @@ def render_text(summary: Summary) -> str:
             f"  “{q.text}”" + (f" — {q.display_speaker}" if q.display_speaker else "")
             for q in summary.quotes
         ]
-    shorter = 100 - round(100 * summary.summary_words / max(1, summary.article_words))
     lines += [
         "",
         f"{language_name(summary.language)} · {len(summary.sentences)} of "
-        f"{summary.total_sentences} sentences · {shorter}% shorter",
+        f"{summary.total_sentences} sentences · {summary.percent_shorter}% shorter",
     ]
     return "\n".join(lines)
 
@@ -127,10 +138,9 @@ def _describe(error: Exception) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsbrief` console script."""
     args = _parser().parse_args(argv)
-    if args.command == "bot":
-        from bot.__main__ import main as bot_main
-
-        return bot_main()
+    if args.command != "summarize":
+        command: Callable[[], int] = _plugin_commands()[args.command].load()
+        return command()
     if args.ratio is not None and not 0 < args.ratio <= 1:
         print("newsbrief: error: --ratio must be in (0, 1]", file=sys.stderr)
         return 2
@@ -147,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SummaryError, InputError) as error:
         print(f"newsbrief: {type(error).__name__}: {_describe(error)}", file=sys.stderr)
         return 1
+    if summary.text_cut:
+        print(
+            f"newsbrief: note: read the first {config.max_text_chars:,} characters",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Ranking algorithms a caller may ask for ("news" is our own default).
-ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction", "lead")
+from summaries.extract import DEFAULT_EXTRACTION_RULES, ExtractionRules
+from summaries.fetch import FetchLimits
+from summaries.paste import DEFAULT_PASTE_RULES, PasteRules
+from summaries.quotes import DEFAULT_QUOTE_RULES, QuoteRules
+from summaries.rank import ALGORITHMS, DEFAULT_NEWS_CONFIG, NewsRankConfig
+from summaries.text import DEFAULT_DETECTION, DetectionConfig
 
-
-@dataclass(frozen=True, slots=True)
-class FetchLimits:
-    """Caps the fetcher enforces on every download."""
-
-    max_bytes: int = 5 * 1024 * 1024
-    timeout_s: float = 15.0
-    max_redirects: int = 5
-    allow_private: bool = False
-    allowed_ports: tuple[int, ...] = (80, 443, 8080, 8443)
-    user_agent: str = (
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/126.0 Safari/537.36 NewsBrief/0.1"
-    )
+__all__ = ["ALGORITHMS", "FetchLimits", "PipelineConfig", "SummaryOptions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +34,14 @@ class SummaryOptions:
 
 @dataclass(frozen=True, slots=True)
 class PipelineConfig:
-    """Pipeline-wide thresholds; one instance is built at start-up and passed down."""
+    """Every stage's settings and the pipeline's own thresholds; built once, passed down."""
 
     fetch: FetchLimits = field(default_factory=FetchLimits)
+    detection: DetectionConfig = DEFAULT_DETECTION
+    extraction: ExtractionRules = DEFAULT_EXTRACTION_RULES
+    paste: PasteRules = DEFAULT_PASTE_RULES
+    ranking: NewsRankConfig = DEFAULT_NEWS_CONFIG
+    quotes: QuoteRules = DEFAULT_QUOTE_RULES
     min_article_words: int = 40
     min_article_sentences: int = 2
     #: Real prose is full of function words: the lowest share measured on dev articles and
@@ -54,4 +50,7 @@ class PipelineConfig:
     #: Languages written without spaces, whose word tokens are character bigrams: no stop-word
     #: share is measured for them.
     unspaced_languages: tuple[str, ...] = ("zh", "ja", "ko")
-    max_text_chars: int = 1_000_000
+    #: Longest text summarised (about 15,000 words, far beyond any news article). Work grows
+    #: faster than linearly with length in places (quote speaker seeding), so a 1 MB paste is
+    #: cut here instead of occupying a worker for a minute. The bot and the CLI tell the user.
+    max_text_chars: int = 100_000

@@ -6,13 +6,14 @@ SummaryError
 │   ├── BlockedAddress          private, loopback, link-local, reserved, or an odd port
 │   ├── BadStatus               the site answered 4xx/5xx (`.status`)
 │   │   └── PageNotFound        404 or 410
-│   ├── FetchTimeout            no complete answer within the time cap
+│   ├── FetchTimeout            no complete answer within the time cap (`.timeout_s`)
 │   ├── PageTooLarge            more bytes than the cap (compressed or decompressed)
 │   ├── TooManyRedirects
 │   ├── UnsupportedContentType  a PDF, an image, … (`.content_type`)
 │   └── ConnectionFailed        DNS failure, refused or dropped connection
 ├── NoArticleFound              a page with no article: paywall stub, JS-only page, index page
 ├── TextTooShort                too little text to summarise
+├── NotText                     binary data, not writing (undecodable bytes, control characters)
 ├── NotProse                    text that does not read as a language (keyboard mash, codes)
 └── UnsupportedLanguage         a language the pipeline has no tools for (`.language`)
 """
@@ -49,7 +50,11 @@ class PageNotFound(BadStatus):
 
 
 class FetchTimeout(FetchError):
-    """The site did not deliver the page within the time cap."""
+    """The site did not deliver the page within the time cap (`.timeout_s`)."""
+
+    def __init__(self, timeout_s: float, message: str | None = None) -> None:
+        super().__init__(message or f"no complete answer within {timeout_s:g} s")
+        self.timeout_s = timeout_s
 
 
 class PageTooLarge(FetchError):
@@ -82,6 +87,10 @@ class NoArticleFound(SummaryError):
 
 class TextTooShort(SummaryError):
     """The text is too short to summarise."""
+
+
+class NotText(SummaryError):
+    """Binary data rather than writing: control or private-use characters, undecodable bytes."""
 
 
 class NotProse(SummaryError):

@@ -20,15 +20,15 @@ def extract_article(html: str, url: str | None) -> str:
 
 def strip_boilerplate(text: str) -> str:
     """Article text of a pasted page."""
-    from summaries.boilerplate import clean_paste
+    from summaries.paste import clean_paste
 
     return clean_paste(text).text
 
 
 def pick_sentences(text: str, language: str, n: int, title: str | None = None) -> list[str]:
     """N sentences copied verbatim from `text`, in article order."""
-    from summaries.lexicon import tools_for
     from summaries.rank import pick_sentences as pick
+    from summaries.text import tools_for
 
     tools = tools_for(language)
     return [s.text for s in pick(tools.split_sentences(text), n, tools, title=title)]
@@ -40,8 +40,8 @@ def find_quotes(text: str) -> list[dict[str, str | None]]:
     `speaker` is the mention as the text gives it at the quote (a name, "the spokesman" or
     "he"), which is what the gold annotates; `Quote.display_speaker` is what users are shown.
     """
-    from summaries.language import DetectionConfig, detect_language
     from summaries.quotes import find_quotes as find
+    from summaries.text import DetectionConfig, detect_language
 
     # the language only picks speech-verb tables: fastText on a short sample is enough, and
     # langdetect (the slow half of detection) is skipped
@@ -52,7 +52,7 @@ def find_quotes(text: str) -> list[dict[str, str | None]]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code, or None when unsure."""
-    from summaries.language import detect_language as detect
+    from summaries.text import detect_language as detect
 
     return detect(text)
 

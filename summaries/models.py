@@ -1,12 +1,9 @@
-"""Immutable result types that flow through the pipeline."""
+"""Immutable result types that flow through the pipeline (a leaf: no stage is imported here)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from summaries._quote_lexicon import is_bare_mention
-from summaries._words import count_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +55,8 @@ class Quote:
     `speaker` is the speaker mention as the text gives it at the quote: a name, a nominal
     ("the spokesman") or a pronoun ("he"). `speaker_name` is that speaker resolved to a name
     (the mention itself when it is one, else a named antecedent), or None when unsure.
+    `display_speaker` is what a reader is shown: the name, else the mention unless it names
+    nobody (`summaries.quotes.display_speaker` decides).
     """
 
     text: str
@@ -65,15 +64,7 @@ class Quote:
     start: int = -1
     end: int = -1
     speaker_name: str | None = None
-
-    @property
-    def display_speaker(self) -> str | None:
-        """What a reader is shown: the resolved name, else the mention unless it is bare."""
-        if self.speaker_name:
-            return self.speaker_name
-        if self.speaker and not is_bare_mention(self.speaker):
-            return self.speaker
-        return None
+    display_speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +91,19 @@ class Summary:
     attribution: Attribution
     article_words: int
     total_sentences: int
+    #: Words in the picked sentences, counted as `article_words` is (CJK: characters / 2).
+    summary_words: int
     algorithm: str = "news"
+    #: True when the input was longer than `PipelineConfig.max_text_chars` and only its start
+    #: was read.
+    text_cut: bool = False
 
     @property
-    def summary_words(self) -> int:
-        """Words in the picked sentences, counted as `article_words` is (CJK: characters / 2)."""
-        return sum(count_words(s.text) for s in self.sentences)
+    def percent_shorter(self) -> int:
+        """How much shorter the summary is than the article, in whole percent (0–100)."""
+        if self.article_words <= 0:
+            return 0
+        return max(0, min(100, round(100 * (1 - self.summary_words / self.article_words))))
 
     def to_json(self) -> dict[str, object]:
         """The CLI's `--json` shape (also the evaluation adapter's)."""

@@ -1,23 +1,37 @@
-"""The whole pipeline: pasted text, HTML or a URL in; a Summary out."""
+"""The whole pipeline: pasted text, HTML or a URL in; a Summary out.
+
+    fetch ─► extract (HTML) ─┐
+             paste (text) ───┴─► text (language, sentences, words) ─► rank ─► quotes
+                                                                      ─► attribution ─► Summary
+
+Every stage's settings come from one `PipelineConfig`. The functions here are CPU-bound
+except `summarize_url`, which fetches first and then parses in a worker thread.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import httpx
 
-from summaries._words import count_words
 from summaries.attribution import find_attribution
-from summaries.boilerplate import split_paste
 from summaries.config import PipelineConfig, SummaryOptions
-from summaries.errors import NoArticleFound, NotProse, TextTooShort
+from summaries.errors import NoArticleFound, NotProse, NotText, TextTooShort
 from summaries.extract import extract_article
 from summaries.fetch import fetch_page
-from summaries.language import detect_language
-from summaries.lexicon import LanguageTools, tools_for
-from summaries.models import Article, Summary
+from summaries.models import Article, FetchedPage, Summary
+from summaries.paste import split_paste
 from summaries.quotes import find_quotes, key_quotes
 from summaries.rank import pick_sentences
+from summaries.text import (
+    LanguageTools,
+    cap_text,
+    count_words,
+    detect_language,
+    looks_readable,
+    tools_for,
+)
 
 _DEFAULT_OPTIONS = SummaryOptions()
 _DEFAULT_CONFIG = PipelineConfig()
@@ -57,7 +71,7 @@ def summarize_article(
         raise TextTooShort(f"{words} words; at least {config.min_article_words} are needed")
     language = (
         options.language
-        or detect_language(article.text)
+        or detect_language(article.text, config.detection)
         or article.language_hint
         or options.fallback_language
     )
@@ -73,9 +87,10 @@ def summarize_article(
         tools,
         title=article.title,
         algorithm=options.algorithm,
+        news_config=config.ranking,
     )
     quotes = (
-        tuple(key_quotes(find_quotes(article.text, language), options.max_quotes))
+        tuple(key_quotes(find_quotes(article.text, language, config.quotes), options.max_quotes))
         if options.quotes
         else ()
     )
@@ -87,6 +102,7 @@ def summarize_article(
         attribution=find_attribution(article, hints=credits),
         article_words=words,
         total_sentences=len(sentences),
+        summary_words=sum(count_words(s.text) for s in picked),
         algorithm=options.algorithm,
     )
 
@@ -96,11 +112,20 @@ def summarize_text(
     options: SummaryOptions = _DEFAULT_OPTIONS,
     config: PipelineConfig = _DEFAULT_CONFIG,
 ) -> Summary:
-    """Summarise pasted text: strip the page's boilerplate, then summarise the article."""
-    if len(text) > config.max_text_chars:
-        text = text[: config.max_text_chars]
-    cleaned = split_paste(text)
-    return summarize_article(cleaned.article, options, config, cleaned.credits)
+    """Summarise pasted text: strip the page's boilerplate, then summarise the article.
+
+    Text longer than `config.max_text_chars` is cut at a paragraph break and the summary says
+    so (`Summary.text_cut`).
+
+    Raises:
+        NotText: binary data rather than writing.
+    """
+    if not looks_readable(text):
+        raise NotText("binary data, not text")
+    text, cut = cap_text(text, config.max_text_chars)
+    cleaned = split_paste(text, config.paste)
+    summary = summarize_article(cleaned.article, options, config, cleaned.credits)
+    return dataclasses.replace(summary, text_cut=True) if cut else summary
 
 
 def summarize_html(
@@ -109,11 +134,22 @@ def summarize_html(
     options: SummaryOptions = _DEFAULT_OPTIONS,
     config: PipelineConfig = _DEFAULT_CONFIG,
 ) -> Summary:
-    """Summarise a fetched HTML page."""
-    article = extract_article(html, url)
+    """Summarise a fetched or uploaded HTML page."""
+    article = extract_article(html, url, config.extraction)
     if not article.text.strip():
         raise NoArticleFound("no article text on the page")
     return summarize_article(article, options, config)
+
+
+def summarize_page(
+    page: FetchedPage,
+    options: SummaryOptions = _DEFAULT_OPTIONS,
+    config: PipelineConfig = _DEFAULT_CONFIG,
+) -> Summary:
+    """Summarise a downloaded page by its media type (CPU-bound: call it off the event loop)."""
+    if page.content_type == "text/plain":
+        return summarize_text(page.text, options, config)
+    return summarize_html(page.text, page.url, options, config)
 
 
 async def summarize_url(
@@ -124,6 +160,4 @@ async def summarize_url(
 ) -> Summary:
     """Fetch a URL and summarise it; parsing and ranking run in a worker thread."""
     page = await fetch_page(url, client, config.fetch)
-    if page.content_type == "text/plain":
-        return await asyncio.to_thread(summarize_text, page.text, options, config)
-    return await asyncio.to_thread(summarize_html, page.text, page.url, options, config)
+    return await asyncio.to_thread(summarize_page, page, options, config)

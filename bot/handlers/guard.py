@@ -1,26 +1,17 @@
-"""Handler group -1: drop updates from blocked chats/users; rate-limit work per user and chat."""
+"""Handler group -1: drop updates from blocked chats and users; enforce request quotas."""
 
 from __future__ import annotations
 
 import contextlib
-import logging
 
-from telegram import Chat, Message, MessageEntity, Update
+from telegram import Chat, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot import texts
 from bot.context import BotContext
-from bot.ratelimit import Verdict
-from bot.storage.base import StoreError
-
-_LOG = logging.getLogger(__name__)
-_LINK_ENTITIES = (MessageEntity.URL, MessageEntity.TEXT_LINK)
-
-
-def _has_link(message: Message) -> bool:
-    entities = (*message.entities, *message.caption_entities)
-    return any(e.type in _LINK_ENTITIES for e in entities)
+from bot.inputs import has_link
+from bot.quota import Verdict
 
 
 def costs_work(update: Update) -> bool:
@@ -37,7 +28,7 @@ def costs_work(update: Update) -> bool:
     if chat.type == Chat.PRIVATE:
         return True
     text = message.text or message.caption or ""
-    return text.startswith("/") or _has_link(message)
+    return text.startswith("/") or has_link(message)
 
 
 async def guard(update: object, context: BotContext) -> None:
@@ -47,17 +38,12 @@ async def guard(update: object, context: BotContext) -> None:
     deps = context.deps
     user, chat = update.effective_user, update.effective_chat
     ids = [i for i in (user.id if user else None, chat.id if chat else None) if i is not None]
-    if ids and not any(i in deps.settings.bot_owner_ids for i in ids):
-        try:
-            blocked = await deps.store.is_blocked(*ids)
-        except (StoreError, OSError) as exc:
-            _LOG.error("storage failure while checking the blocklist: %s", exc)
-            blocked = False
-        if blocked:
-            raise ApplicationHandlerStop
+    exempt = any(i in deps.settings.bot_owner_ids for i in ids)
+    if ids and not exempt and await deps.service.is_blocked(*ids):
+        raise ApplicationHandlerStop
     if not costs_work(update) or (user is not None and user.id in deps.settings.bot_owner_ids):
         return
-    verdict = deps.limiter.check(user.id if user else None, chat.id if chat else None)
+    verdict = deps.quota.check(user.id if user else None, chat.id if chat else None)
     if verdict is Verdict.ALLOW:
         return
     if verdict is Verdict.NOTIFY:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import html
-import logging
 
 from telegram import Update
 
 from bot import texts
 from bot.context import BotContext
-from bot.service import COUNTER_CACHE_HITS, COUNTER_ERROR_PREFIX, COUNTER_SERVED
-from bot.storage.base import StoreError
-
-_LOG = logging.getLogger(__name__)
+from bot.service import Stats
 
 
 def is_owner(context: BotContext, update: Update) -> bool:
@@ -21,18 +17,13 @@ def is_owner(context: BotContext, update: Update) -> bool:
     return user is not None and user.id in context.deps.settings.bot_owner_ids
 
 
-def format_stats(chats: int, counters: dict[str, int]) -> str:
+def format_stats(stats: Stats) -> str:
     """The /stats message (HTML)."""
-    errors = {
-        k.removeprefix(COUNTER_ERROR_PREFIX): v
-        for k, v in sorted(counters.items())
-        if k.startswith(COUNTER_ERROR_PREFIX)
-    }
-    error_text = ", ".join(f"{name} {count}" for name, count in errors.items()) or "none"
+    error_text = ", ".join(f"{name} {count}" for name, count in stats.errors.items()) or "none"
     return texts.STATS.format(
-        chats=chats,
-        served=counters.get(COUNTER_SERVED, 0),
-        hits=counters.get(COUNTER_CACHE_HITS, 0),
+        chats=stats.chats,
+        served=stats.served,
+        hits=stats.cache_hits,
         errors=html.escape(error_text),
     )
 
@@ -45,13 +36,10 @@ async def on_stats(update: Update, context: BotContext) -> None:
     if not is_owner(context, update):
         await message.reply_html(texts.OWNER_ONLY)
         return
-    store = context.deps.store
-    try:
-        text = format_stats(await store.count_chats(), await store.counters())
-    except StoreError as exc:
-        _LOG.error("storage failure while reading stats: %s", exc)
-        text = html.escape(texts.SOMETHING_WRONG)
-    await message.reply_html(text)
+    stats = await context.deps.service.stats()
+    await message.reply_html(
+        format_stats(stats) if stats is not None else html.escape(texts.SOMETHING_WRONG)
+    )
 
 
 def _subject(args: list[str]) -> int | None:
@@ -76,11 +64,14 @@ async def on_block(update: Update, context: BotContext) -> None:
     if subject is None:
         await message.reply_html(texts.BLOCK_USAGE.format(command=command))
         return
-    store = context.deps.store
+    service = context.deps.service
     if command == "block":
-        await store.block(subject)
-        await message.reply_html(texts.BLOCKED_OK.format(id=subject))
-    elif await store.unblock(subject):
-        await message.reply_html(texts.UNBLOCKED_OK.format(id=subject))
+        done: bool | None = await service.block(subject)
+        reply = texts.BLOCKED_OK
     else:
-        await message.reply_html(texts.NOT_BLOCKED.format(id=subject))
+        done = await service.unblock(subject)
+        reply = texts.UNBLOCKED_OK if done else texts.NOT_BLOCKED
+    if done is None or (command == "block" and not done):
+        await message.reply_html(html.escape(texts.SOMETHING_WRONG))
+        return
+    await message.reply_html(reply.format(id=subject))

@@ -12,9 +12,9 @@ from telegram.error import BadRequest
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.permissions import can_change_settings
-from bot.storage.base import LANGUAGE_CHOICES, LENGTH_CHOICES, ChatSettings, StoreError
-from summaries.config import ALGORITHMS
+from bot.permissions import can_change_settings
+from bot.storage.base import ChatSettings
+from summaries import ALGORITHMS
 
 _LOG = logging.getLogger(__name__)
 CALLBACK_PREFIX = "set"
@@ -34,9 +34,9 @@ def settings_text(settings: ChatSettings, group: bool) -> str:
     """The settings message (HTML)."""
     onoff = {True: texts.ON, False: texts.OFF}
     body = texts.SETTINGS_LINES.format(
-        length=texts.LENGTH_LABELS[settings.length],
+        length=texts.LENGTH_LABELS.get(settings.length, settings.length),
         quotes=onoff[settings.quotes],
-        language=texts.LANGUAGE_LABELS[settings.language],
+        language=texts.LANGUAGE_LABELS.get(settings.language, settings.language),
         algorithm=texts.ALGORITHM_LABELS.get(settings.algorithm, settings.algorithm),
     )
     if group:
@@ -53,7 +53,7 @@ def settings_keyboard(settings: ChatSettings, group: bool) -> InlineKeyboardMark
                 _mark(texts.LENGTH_LABELS[v], v == settings.length),
                 callback_data=_data("length", v),
             )
-            for v in LENGTH_CHOICES
+            for v in texts.LENGTH_LABELS
         ],
         [
             InlineKeyboardButton(
@@ -66,7 +66,7 @@ def settings_keyboard(settings: ChatSettings, group: bool) -> InlineKeyboardMark
                 _mark(texts.LANGUAGE_LABELS[v], v == settings.language),
                 callback_data=_data("language", v),
             )
-            for v in LANGUAGE_CHOICES
+            for v in texts.LANGUAGE_LABELS
         ],
     ]
     algos = [
@@ -98,11 +98,22 @@ def _flag(value: str) -> bool:
     return value == "1"
 
 
+def _offered(value: str, labels: dict[str, str]) -> str:
+    """A value the keyboard offers.
+
+    Raises:
+        ValueError: for anything else (an old or forged button).
+    """
+    if value not in labels:
+        raise ValueError(f"not offered: {value!r}")
+    return value
+
+
 #: Button field → the settings after pressing it with a value (ValueError for a bad value;
 #: ChatSettings itself refuses unknown lengths, languages and algorithms).
 _SETTERS: dict[str, Callable[[ChatSettings, str], ChatSettings]] = {
-    "length": lambda s, v: dataclasses.replace(s, length=v),
-    "language": lambda s, v: dataclasses.replace(s, language=v),
+    "length": lambda s, v: dataclasses.replace(s, length=_offered(v, texts.LENGTH_LABELS)),
+    "language": lambda s, v: dataclasses.replace(s, language=_offered(v, texts.LANGUAGE_LABELS)),
     "algorithm": lambda s, v: dataclasses.replace(s, algorithm=v),
     "quotes": lambda s, v: dataclasses.replace(s, quotes=_flag(v)),
     "auto_summary": lambda s, v: dataclasses.replace(s, auto_summary=_flag(v)),
@@ -159,10 +170,7 @@ async def on_settings_button(update: Update, context: BotContext) -> None:
         await query.answer(texts.SETTINGS_STALE)
         return
     if changed != current:
-        try:
-            await deps.store.set_chat_settings(chat.id, changed)
-        except (StoreError, OSError) as exc:
-            _LOG.error("storage failure while saving chat settings: %s", exc)
+        if not await deps.service.save_chat_settings(chat.id, changed):
             await query.answer(texts.SETTINGS_NOT_SAVED, show_alert=True)
             return
         group = _is_group(chat)

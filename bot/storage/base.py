@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from summaries.config import ALGORITHMS, SummaryOptions
-from summaries.models import Summary
+from summaries import ALGORITHMS, SUPPORTED_LANGUAGES, Summary, SummaryOptions
 
-#: Summary lengths a chat may pick: a sentence count or a share of the article.
-LENGTH_CHOICES: tuple[str, ...] = ("3", "5", "7", "20%")
-#: Languages a chat may force instead of detection ("auto" = detect).
-LANGUAGE_CHOICES: tuple[str, ...] = ("auto", "en", "de", "fr", "es", "ru")
+#: A stored length: a sentence count 1–20 ("5") or a share of the article 1–100 % ("20%").
+#: Which lengths the settings keyboard offers is a UI choice (`bot.texts.LENGTH_LABELS`).
+_LENGTH = re.compile(r"[1-9]|1\d|20|(?:[1-9]\d?|100)%")
 
 
 class StoreError(Exception):
@@ -29,9 +28,9 @@ class ChatSettings:
     auto_summary: bool = False
 
     def __post_init__(self) -> None:
-        if self.length not in LENGTH_CHOICES:
+        if not _LENGTH.fullmatch(self.length):
             raise ValueError(f"unknown length {self.length!r}")
-        if self.language not in LANGUAGE_CHOICES:
+        if self.language != "auto" and self.language not in SUPPORTED_LANGUAGES:
             raise ValueError(f"unknown language {self.language!r}")
         if self.algorithm not in ALGORITHMS:
             raise ValueError(f"unknown algorithm {self.algorithm!r}")

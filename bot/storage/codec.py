@@ -6,9 +6,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from summaries.models import Attribution, Quote, Sentence, Summary
+from summaries import Attribution, Quote, Sentence, Summary
 
-FORMAT_VERSION = 1
+#: 2: quotes carry the speaker shown; the summary its word count and whether input was cut.
+FORMAT_VERSION = 2
 
 
 def dump_summary(summary: Summary) -> str:
@@ -19,7 +20,10 @@ def dump_summary(summary: Summary) -> str:
         "title": summary.title,
         "language": summary.language,
         "sentences": [[s.index, s.text, s.score] for s in summary.sentences],
-        "quotes": [[q.text, q.speaker, q.start, q.end, q.speaker_name] for q in summary.quotes],
+        "quotes": [
+            [q.text, q.speaker, q.start, q.end, q.speaker_name, q.display_speaker]
+            for q in summary.quotes
+        ],
         "attribution": {
             "publication": a.publication,
             "author": a.author,
@@ -31,14 +35,16 @@ def dump_summary(summary: Summary) -> str:
         },
         "article_words": summary.article_words,
         "total_sentences": summary.total_sentences,
+        "summary_words": summary.summary_words,
         "algorithm": summary.algorithm,
+        "text_cut": summary.text_cut,
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
 def _quote(row: list[Any]) -> Quote:
-    text, speaker, start, end, *rest = row
-    return Quote(str(text), speaker, int(start), int(end), rest[0] if rest else None)
+    text, speaker, start, end, name, shown = row
+    return Quote(str(text), speaker, int(start), int(end), name, shown)
 
 
 def load_summary(data: str) -> Summary | None:
@@ -64,5 +70,7 @@ def load_summary(data: str) -> Summary | None:
         ),
         article_words=int(doc["article_words"]),
         total_sentences=int(doc["total_sentences"]),
-        algorithm=str(doc.get("algorithm", "news")),
+        summary_words=int(doc["summary_words"]),
+        algorithm=str(doc["algorithm"]),
+        text_cut=bool(doc["text_cut"]),
     )

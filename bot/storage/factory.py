@@ -25,10 +25,3 @@ def store_for_url(url: str) -> Store:
         scheme = url.split("://", 1)[0]
         raise StoreError(f"unsupported DATABASE_URL scheme {scheme!r} (use sqlite:///path)")
     return SQLiteStore(Path(url))
-
-
-async def open_store(url: str) -> Store:
-    """Build and open the store a URL names."""
-    store = store_for_url(url)
-    await store.open()
-    return store

@@ -14,9 +14,8 @@ from telegram import Update
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
-from bot.app import build_application, post_init, post_shutdown
+from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.config import Settings
-from bot.context import Deps
 from bot.storage.memory import MemoryStore
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
@@ -91,7 +90,7 @@ def make_summary(
         title=title,
         language=language,
         sentences=tuple(Sentence(i * 2, s, 1.0 - i / 10) for i, s in enumerate(sentences)),
-        quotes=tuple(Quote(t, sp) for t, sp in quotes),
+        quotes=tuple(Quote(t, sp, display_speaker=sp) for t, sp in quotes),
         attribution=Attribution(
             publication="The Daily <Example>",
             author="Sam Writer",
@@ -102,6 +101,7 @@ def make_summary(
         ),
         article_words=words,
         total_sentences=total,
+        summary_words=sum(len(s.split()) for s in sentences),
     )
 
 
@@ -198,7 +198,7 @@ async def offline_env(
 ) -> AsyncIterator[BotEnv]:
     """The real Application over a recording request, initialised as run_polling would."""
     api = FakeTelegram(TOKEN)
-    deps = Deps(settings=settings, store=store, pipeline=pipeline)
+    deps = build_deps(settings, store=store, pipeline=pipeline)
     request = RecordingRequest(api)
     app = build_application(settings, deps, request=request, get_updates_request=request)
     await app.initialize()

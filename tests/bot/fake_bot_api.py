@@ -20,11 +20,22 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 #: Tags Telegram accepts in HTML parse mode, with the attributes each may carry.
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
-    "b": frozenset(), "strong": frozenset(), "i": frozenset(), "em": frozenset(),
-    "u": frozenset(), "ins": frozenset(), "s": frozenset(), "strike": frozenset(),
-    "del": frozenset(), "tg-spoiler": frozenset(), "span": frozenset({"class"}),
-    "a": frozenset({"href"}), "code": frozenset({"class"}), "pre": frozenset(),
-    "blockquote": frozenset({"expandable"}), "tg-emoji": frozenset({"emoji-id"}),
+    "b": frozenset(),
+    "strong": frozenset(),
+    "i": frozenset(),
+    "em": frozenset(),
+    "u": frozenset(),
+    "ins": frozenset(),
+    "s": frozenset(),
+    "strike": frozenset(),
+    "del": frozenset(),
+    "tg-spoiler": frozenset(),
+    "span": frozenset({"class"}),
+    "a": frozenset({"href"}),
+    "code": frozenset({"class"}),
+    "pre": frozenset(),
+    "blockquote": frozenset({"expandable"}),
+    "tg-emoji": frozenset({"emoji-id"}),
 }
 _TAG_RE = re.compile(
     r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=\"[^\"]*\"|='[^']*')?)*)\s*>"
@@ -44,8 +55,19 @@ BOT_ID = 777000111
 BOT_USERNAME = "newsbrief_test_bot"
 #: Params that are strings even when they look like JSON numbers.
 STRING_PARAMS = frozenset(
-    {"text", "parse_mode", "callback_query_id", "file_id", "action", "url", "secret_token",
-     "description", "short_description", "language_code", "emoji"}
+    {
+        "text",
+        "parse_mode",
+        "callback_query_id",
+        "file_id",
+        "action",
+        "url",
+        "secret_token",
+        "description",
+        "short_description",
+        "language_code",
+        "emoji",
+    }
 )
 
 
@@ -235,8 +257,12 @@ class FakeTelegram:
             message["from"] = _user(user_id)
         if sender_chat_id is not None:
             message["sender_chat"] = {"id": sender_chat_id, "type": chat_type, "title": "Group"}
-            message["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group",
-                               "username": "GroupAnonymousBot"}
+            message["from"] = {
+                "id": 1087968824,
+                "is_bot": True,
+                "first_name": "Group",
+                "username": "GroupAnonymousBot",
+            }
         if text is not None:
             message["text"] = text
             ents = text_entities(text) if entities is None else entities
@@ -263,12 +289,15 @@ class FakeTelegram:
         """A document dict whose file the fake server can serve."""
         file_id = f"file{len(self.files) + 1}"
         self.files[file_id] = data
-        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
-                "mime_type": mime, "file_size": len(data)}
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": name,
+            "mime_type": mime,
+            "file_size": len(data),
+        }
 
-    def make_callback(
-        self, data: str, *, message: dict[str, Any], user_id: int
-    ) -> dict[str, Any]:
+    def make_callback(self, data: str, *, message: dict[str, Any], user_id: int) -> dict[str, Any]:
         """A callback query on a bot message."""
         return {
             "id": f"cb{self._next_update_id}",
@@ -318,6 +347,7 @@ class FakeTelegram:
         Raises:
             TimeoutError: when it is still falsy after `within_s` seconds.
         """
+
         async def loop() -> Any:
             while True:
                 value = predicate(self)
@@ -326,6 +356,7 @@ class FakeTelegram:
                 event = self._event()
                 event.clear()
                 await event.wait()
+
         return await asyncio.wait_for(loop(), within_s)
 
     def sent(self, *methods: str) -> list[dict[str, Any]]:
@@ -383,9 +414,15 @@ class FakeTelegram:
         return batch
 
     def _m_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"id": BOT_ID, "is_bot": True, "first_name": "NewsBrief", "username": BOT_USERNAME,
-                "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": False}
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "NewsBrief",
+            "username": BOT_USERNAME,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     def _m_deleteWebhook(self, params: dict[str, Any]) -> bool:
         return True
@@ -439,14 +476,20 @@ class FakeTelegram:
             "message_id": self._message_id(chat["id"]),
             "date": int(time.time()),
             "chat": chat,
-            "from": {"id": BOT_ID, "is_bot": True, "first_name": "NewsBrief",
-                     "username": BOT_USERNAME},
+            "from": {
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "NewsBrief",
+                "username": BOT_USERNAME,
+            },
             "text": visible,
         }
         if params.get("message_thread_id"):
             message["message_thread_id"] = int(params["message_thread_id"])
         self.messages[(chat["id"], message["message_id"])] = {
-            **message, "text_html": params.get("text"), "params": params
+            **message,
+            "text_html": params.get("text"),
+            "params": params,
         }
         return message
 
@@ -475,11 +518,22 @@ class FakeTelegram:
             member["is_anonymous"] = False
         elif status == "administrator":
             member.update(
-                {flag: True for flag in (
-                    "can_be_edited", "can_manage_chat", "can_delete_messages",
-                    "can_manage_video_chats", "can_restrict_members", "can_promote_members",
-                    "can_change_info", "can_invite_users", "can_post_stories",
-                    "can_edit_stories", "can_delete_stories")},
+                {
+                    flag: True
+                    for flag in (
+                        "can_be_edited",
+                        "can_manage_chat",
+                        "can_delete_messages",
+                        "can_manage_video_chats",
+                        "can_restrict_members",
+                        "can_promote_members",
+                        "can_change_info",
+                        "can_invite_users",
+                        "can_post_stories",
+                        "can_edit_stories",
+                        "can_delete_stories",
+                    )
+                },
                 is_anonymous=False,
             )
         return member
@@ -488,8 +542,12 @@ class FakeTelegram:
         file_id = str(params["file_id"])
         if file_id not in self.files:
             raise ApiError(400, "Bad Request: invalid file_id")
-        return {"file_id": file_id, "file_unique_id": f"u{file_id}",
-                "file_size": len(self.files[file_id]), "file_path": f"documents/{file_id}.bin"}
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(self.files[file_id]),
+            "file_path": f"documents/{file_id}.bin",
+        }
 
     def file_bytes(self, path: str) -> bytes | None:
         """Content for a file download path (`documents/<file_id>.bin`)."""

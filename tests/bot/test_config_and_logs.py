@@ -21,7 +21,11 @@ TOKEN = "424242:SECRET_token_value"  # noqa: S105 - fake; tests check it never l
 def _run_main(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
     return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "bot"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**clean, "PYTHONPATH": str(ROOT), **env},
     )
 
@@ -46,8 +50,10 @@ def test_unreachable_bot_api_ends_with_one_clear_line_and_exit_1(tmp_path: Path)
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
     result = _run_main(env, tmp_path)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1].startswith(
-        "newsbrief: cannot reach the Telegram Bot API"
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("newsbrief: cannot reach the Telegram Bot API")
     )
     assert TOKEN not in result.stderr
 

@@ -35,16 +35,24 @@ def pages() -> Iterator[PageServer]:
     server.route("/article", html_page(article_html()))
     server.route("/article-two", html_page(article_html("Second copy of the bridge story")))
     server.route("/article-three", html_page(article_html("Third copy of the bridge story")))
-    server.route("/gone", Page(status=404, body=b"<html><body>Not found</body></html>",
-                               headers=(("Content-Type", "text/html"),)))
-    server.route("/paper.pdf", Page(body=b"%PDF-1.4 fake", headers=(
-        ("Content-Type", "application/pdf"),)))
+    server.route(
+        "/gone",
+        Page(
+            status=404,
+            body=b"<html><body>Not found</body></html>",
+            headers=(("Content-Type", "text/html"),),
+        ),
+    )
+    server.route(
+        "/paper.pdf", Page(body=b"%PDF-1.4 fake", headers=(("Content-Type", "application/pdf"),))
+    )
     server.route("/short", html_page(SHORT_HTML))
     server.route("/nav", html_page(NAV_ONLY_HTML))
     filler = "<p>filler text</p>" * 30_000
     server.route("/huge", html_page(f"<html><body>{filler}</body></html>"))
-    server.route("/slow", Page(body=b"<html></html>", delay_s=4.0,
-                               headers=(("Content-Type", "text/html"),)))
+    server.route(
+        "/slow", Page(body=b"<html></html>", delay_s=4.0, headers=(("Content-Type", "text/html"),))
+    )
     try:
         yield server
     finally:
@@ -65,16 +73,19 @@ def e2e_settings(api: FakeTelegram, tmp_path: Path, **overrides: Any) -> Setting
 
 def done(chat_id: int, count: int = 1) -> Any:
     """Predicate: the chat has `count` bot messages and none still says "Reading…"."""
+
     def check(api: FakeTelegram) -> list[str] | None:
         out = api.chat_texts(chat_id)
         if len(out) >= count and not any(t.startswith("Reading") for t in out):
             return out
         return None
+
     return check
 
 
-async def ask(api: FakeTelegram, text: str, chat_id: int = USER, count: int = 1,
-              **kw: Any) -> list[str]:
+async def ask(
+    api: FakeTelegram, text: str, chat_id: int = USER, count: int = 1, **kw: Any
+) -> list[str]:
     kw.setdefault("user_id", chat_id if chat_id > 0 else USER)
     before = len(api.chat_texts(chat_id))
     api.queue(message=api.make_message(text, chat_id=chat_id, **kw))
@@ -109,10 +120,22 @@ async def test_group_reply_command_in_topic(
     api: FakeTelegram, pages: PageServer, tmp_path: Path
 ) -> None:
     async with running_bot(e2e_settings(api, tmp_path)):
-        target = api.make_message(f"news {pages.url('/article')}", chat_id=GROUP, user_id=MEMBER,
-                                  chat_type="supergroup", thread_id=3)
-        [reply] = await ask(api, "/summary", chat_id=GROUP, user_id=MEMBER,
-                            chat_type="supergroup", reply_to=target, thread_id=3)
+        target = api.make_message(
+            f"news {pages.url('/article')}",
+            chat_id=GROUP,
+            user_id=MEMBER,
+            chat_type="supergroup",
+            thread_id=3,
+        )
+        [reply] = await ask(
+            api,
+            "/summary",
+            chat_id=GROUP,
+            user_id=MEMBER,
+            chat_type="supergroup",
+            reply_to=target,
+            thread_id=3,
+        )
         assert "English · " in reply
         status = api.sent("sendMessage")[-1]
         assert status["message_thread_id"] == 3
@@ -127,29 +150,37 @@ async def test_settings_admin_only_and_survive_restart(
     api.members[(GROUP, ADMIN)] = "administrator"
     settings = e2e_settings(api, tmp_path)
     async with running_bot(settings):
-        [refused] = await ask(api, "/settings", chat_id=GROUP, user_id=MEMBER,
-                              chat_type="supergroup")
+        [refused] = await ask(
+            api, "/settings", chat_id=GROUP, user_id=MEMBER, chat_type="supergroup"
+        )
         assert refused == texts.ONLY_ADMINS
         [shown] = await ask(api, "/settings", chat_id=GROUP, user_id=ADMIN, chat_type="supergroup")
         assert "Length: 3 sentences" in shown
         bot_msg_id = max(m for c, m in api.messages if c == GROUP)
-        bot_msg = {k: v for k, v in api.messages[(GROUP, bot_msg_id)].items()
-                   if k not in ("text_html", "params")}
-        api.queue(callback_query=api.make_callback("set:length:5", message=bot_msg,
-                                                   user_id=MEMBER))
+        bot_msg = {
+            k: v
+            for k, v in api.messages[(GROUP, bot_msg_id)].items()
+            if k not in ("text_html", "params")
+        }
+        api.queue(
+            callback_query=api.make_callback("set:length:5", message=bot_msg, user_id=MEMBER)
+        )
         refusal = await api.wait_for(lambda a: a.sent("answerCallbackQuery"))
         assert refusal[-1]["text"] == texts.ONLY_ADMINS
-        api.queue(callback_query=api.make_callback("set:length:5", message=bot_msg,
-                                                   user_id=ADMIN))
+        api.queue(callback_query=api.make_callback("set:length:5", message=bot_msg, user_id=ADMIN))
         await api.wait_for(lambda a: len(a.sent("answerCallbackQuery")) >= 2)
         assert "Length: 5 sentences" in api.chat_texts(GROUP)[-1]
     # A new Application on the same database file sees the change.
     async with running_bot(settings):
-        [again] = await ask(api, "/settings", chat_id=GROUP, user_id=ADMIN,
-                            chat_type="supergroup")
+        [again] = await ask(api, "/settings", chat_id=GROUP, user_id=ADMIN, chat_type="supergroup")
         assert "Length: 5 sentences" in again
-        [summary] = await ask(api, f"/summary {pages.url('/article')}", chat_id=GROUP,
-                              user_id=ADMIN, chat_type="supergroup")
+        [summary] = await ask(
+            api,
+            f"/summary {pages.url('/article')}",
+            chat_id=GROUP,
+            user_id=ADMIN,
+            chat_type="supergroup",
+        )
         assert "English · 5 of" in summary
 
 
@@ -157,8 +188,11 @@ async def test_settings_admin_only_and_survive_restart(
     ("path", "expected"),
     [
         ("/gone", "That page returned 404 — check the link."),
-        ("/nav", "I couldn't find an article on that page (it may be behind a paywall or need "
-                 "JavaScript)."),
+        (
+            "/nav",
+            "I couldn't find an article on that page (it may be behind a paywall or need "
+            "JavaScript).",
+        ),
         ("/short", "That's too short to summarise — paste the whole article or send a link."),
         ("/paper.pdf", "That link is a PDF; I can only read web articles for now."),
         ("/huge", "The page is too large (over 195.3 KB)."),
@@ -177,9 +211,12 @@ async def test_slow_site_gets_reading_then_the_edit_and_a_paste_one_reply(
     api: FakeTelegram, pages: PageServer, tmp_path: Path
 ) -> None:
     def calls_for(chat: int) -> list[tuple[str, str]]:
-        return [(c.method, str(c.params.get("text", ""))) for c in api.calls
-                if c.method in ("sendMessage", "editMessageText")
-                and int(c.params.get("chat_id", 0)) == chat]
+        return [
+            (c.method, str(c.params.get("text", "")))
+            for c in api.calls
+            if c.method in ("sendMessage", "editMessageText")
+            and int(c.params.get("chat_id", 0)) == chat
+        ]
 
     # The site takes longer than the grace period (it times out after the 1 s fetch cap).
     async with running_bot(e2e_settings(api, tmp_path, status_grace_s=0.2)):

@@ -17,10 +17,13 @@ def test_reply_layout_matches_the_sketch() -> None:
     s = make_summary(url="https://ex.com/a?x=1&y=2")
     [msg] = render_summary(s)
     lines = msg.split("\n")
-    assert lines[0] == ('<a href="https://ex.com/a?x=1&amp;y=2"><b>Council approves &lt;new&gt; '
-                        "bridge &amp; tunnel</b></a>")
-    assert lines[1] == ("The Daily &lt;Example&gt; · Sam Writer · 3 May 2024 · Reuters · "
-                        "via The New York Times")
+    assert lines[0] == (
+        '<a href="https://ex.com/a?x=1&amp;y=2"><b>Council approves &lt;new&gt; '
+        "bridge &amp; tunnel</b></a>"
+    )
+    assert lines[1] == (
+        "The Daily &lt;Example&gt; · Sam Writer · 3 May 2024 · Reuters · via The New York Times"
+    )
     assert lines[3] == "• The city council approved the bridge on Monday."
     assert "<blockquote>“We waited long enough” — Mayor Jane Roe</blockquote>" in msg
     assert lines[-1] == "English · 2 of 12 sentences · 95% shorter"
@@ -53,10 +56,14 @@ def _big_summary(n: int, sentence: str) -> Summary:
         title="<Big> & long",
         language="en",
         sentences=tuple(Sentence(i, f"{sentence} {i}.") for i in range(n)),
-        quotes=tuple(Quote(f"{sentence} & quote {i}", "Who <me>") for i in range(n // 3)),
+        quotes=tuple(
+            Quote(f"{sentence} & quote {i}", "Who <me>", display_speaker="Who <me>")
+            for i in range(n // 3)
+        ),
         attribution=Attribution(publication="P&Q"),
         article_words=10_000,
         total_sentences=n * 2,
+        summary_words=n * 3,
     )
 
 
@@ -80,8 +87,9 @@ def test_single_huge_sentence_is_cut_at_spaces() -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.text(min_size=1, max_size=900), min_size=1, max_size=12),
-    st.lists(st.tuples(st.text(min_size=1, max_size=400), st.none() | st.text(max_size=30)),
-             max_size=5),
+    st.lists(
+        st.tuples(st.text(min_size=1, max_size=400), st.none() | st.text(max_size=30)), max_size=5
+    ),
     st.integers(min_value=200, max_value=4096),
 )
 def test_any_text_renders_valid_html_within_limit(
@@ -91,12 +99,13 @@ def test_any_text_renders_valid_html_within_limit(
         title=sentences[0][:80],
         language="xx",
         sentences=tuple(Sentence(i, t) for i, t in enumerate(sentences)),
-        quotes=tuple(Quote(t, sp) for t, sp in quotes),
+        quotes=tuple(Quote(t, sp, display_speaker=sp) for t, sp in quotes),
         attribution=Attribution(publication=sentences[-1][:40]),
         article_words=1000,
         total_sentences=len(sentences),
+        summary_words=len(sentences) * 5,
     )
-    for m in render_summary(s, url="https://e.com/?a=<b>&c=\"d\"", limit=limit):
+    for m in render_summary(s, url='https://e.com/?a=<b>&c="d"', limit=limit):
         assert utf16_len(m) <= limit
         parse_telegram_html(m)
 
@@ -104,5 +113,6 @@ def test_any_text_renders_valid_html_within_limit(
 def test_quote_shows_resolved_name_and_hides_bare_pronoun() -> None:
     from bot.formatting import quote_line
 
-    assert quote_line(Quote("Yes", "he", speaker_name="Tom Brennan")) == "“Yes” — Tom Brennan"
+    shown = Quote("Yes", "he", speaker_name="Tom Brennan", display_speaker="Tom Brennan")
+    assert quote_line(shown) == "“Yes” — Tom Brennan"
     assert quote_line(Quote("No", "she")) == "“No”"

@@ -48,8 +48,11 @@ def chat_calls(env: BotEnv, chat_id: int) -> list[str]:
 
 async def test_fast_work_is_one_reply_without_status(env: BotEnv) -> None:
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
-    await env.send(message=env.api.make_message("https://example.com/fast", chat_id=USER + 1,
-                                                user_id=USER + 1))
+    await env.send(
+        message=env.api.make_message(
+            "https://example.com/fast", chat_id=USER + 1, user_id=USER + 1
+        )
+    )
     for chat in (USER, USER + 1):
         assert chat_calls(env, chat) == ["sendMessage"]
         [reply] = final_texts(env, chat)
@@ -72,8 +75,9 @@ async def test_slow_work_gets_status_then_the_edit(env: BotEnv) -> None:
     gate.set()
     await task
     [edit] = env.api.sent("editMessageText")
-    [status_id] = [mid for (cid, mid), m in env.api.messages.items()
-                   if cid == USER and "params" in m]
+    [status_id] = [
+        mid for (cid, mid), m in env.api.messages.items() if cid == USER and "params" in m
+    ]
     assert int(edit["message_id"]) == status_id
     assert "Council approves" in edit["text"]
     assert chat_calls(env, USER)[0] == "sendMessage"
@@ -117,7 +121,7 @@ async def test_slow_failure_edits_the_status_into_the_error(env: BotEnv) -> None
         await gate.wait()
 
     env.pipeline.on_url = slow
-    env.pipeline.errors["https://example.com/late"] = E.FetchTimeout()
+    env.pipeline.errors["https://example.com/late"] = E.FetchTimeout(15)
     msg = env.api.make_message("https://example.com/late", chat_id=USER, user_id=USER)
     task = asyncio.create_task(env.send(message=msg))
     await env.api.wait_for(lambda a: a.sent("sendMessage"))
@@ -142,8 +146,9 @@ async def test_slow_work_shows_typing(env: BotEnv) -> None:
 
 
 async def test_private_link_goes_to_url_pipeline(env: BotEnv) -> None:
-    msg = env.api.make_message("look https://example.com/a?utm_source=x", chat_id=USER,
-                               user_id=USER)
+    msg = env.api.make_message(
+        "look https://example.com/a?utm_source=x", chat_id=USER, user_id=USER
+    )
     await env.send(message=msg)
     assert env.pipeline.calls[0][:2] == ("url", "https://example.com/a?utm_source=x")
     [reply] = final_texts(env, USER)
@@ -190,13 +195,18 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
     ("error", "expected"),
     [
         (E.PageNotFound(404), "That page returned 404 — check the link."),
-        (E.UnsupportedContentType("application/pdf"),
-         "That link is a PDF; I can only read web articles for now."),
-        (E.NoArticleFound(), "I couldn't find an article on that page (it may be behind a "
-                             "paywall or need JavaScript)."),
+        (
+            E.UnsupportedContentType("application/pdf"),
+            "That link is a PDF; I can only read web articles for now.",
+        ),
+        (
+            E.NoArticleFound(),
+            "I couldn't find an article on that page (it may be behind a "
+            "paywall or need JavaScript).",
+        ),
         (E.BlockedAddress(), "That address isn't allowed."),
         (E.PageTooLarge(5 * 1024 * 1024), "The page is too large (over 5 MB)."),
-        (E.FetchTimeout(), "The site didn't answer within 15 s."),
+        (E.FetchTimeout(15.0), "The site didn't answer within 15 s."),
         (
             E.TextTooShort(),
             "That's too short to summarise — paste the whole article or send a link.",
@@ -206,11 +216,13 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
         (E.UnsupportedLanguage("sv"), "I can't summarise Swedish text yet."),
     ],
 )
-async def test_each_error_has_its_own_reply(env: BotEnv, error: E.SummaryError,
-                                            expected: str) -> None:
+async def test_each_error_has_its_own_reply(
+    env: BotEnv, error: E.SummaryError, expected: str
+) -> None:
     env.pipeline.errors["https://example.com/bad"] = error
-    await env.send(message=env.api.make_message("https://example.com/bad", chat_id=USER,
-                                                user_id=USER))
+    await env.send(
+        message=env.api.make_message("https://example.com/bad", chat_id=USER, user_id=USER)
+    )
     assert final_texts(env, USER) == [html.escape(expected)]
     counters = await env.store.counters()
     assert counters[f"error:{type(error).__name__}"] == 1
@@ -224,10 +236,21 @@ async def test_every_error_class_has_a_text() -> None:
 
 
 async def test_group_summary_command_replies_in_thread(env: BotEnv) -> None:
-    target = env.api.make_message("read this https://example.com/g", chat_id=GROUP,
-                                  user_id=USER, chat_type="supergroup", thread_id=7)
-    cmd = env.api.make_message(f"/summary@{BOT_USERNAME}", chat_id=GROUP, user_id=USER + 1,
-                               chat_type="supergroup", reply_to=target, thread_id=7)
+    target = env.api.make_message(
+        "read this https://example.com/g",
+        chat_id=GROUP,
+        user_id=USER,
+        chat_type="supergroup",
+        thread_id=7,
+    )
+    cmd = env.api.make_message(
+        f"/summary@{BOT_USERNAME}",
+        chat_id=GROUP,
+        user_id=USER + 1,
+        chat_type="supergroup",
+        reply_to=target,
+        thread_id=7,
+    )
     await env.send(message=cmd)
     assert env.pipeline.calls[0][1] == "https://example.com/g"
     status = env.api.sent("sendMessage")[0]
@@ -236,47 +259,64 @@ async def test_group_summary_command_replies_in_thread(env: BotEnv) -> None:
 
 
 async def test_tldr_with_url_argument(env: BotEnv) -> None:
-    cmd = env.api.make_message("/tldr https://example.com/t", chat_id=GROUP, user_id=USER,
-                               chat_type="supergroup")
+    cmd = env.api.make_message(
+        "/tldr https://example.com/t", chat_id=GROUP, user_id=USER, chat_type="supergroup"
+    )
     await env.send(message=cmd)
     assert env.pipeline.calls[0][1] == "https://example.com/t"
 
 
 async def test_summary_without_anything_gives_usage(env: BotEnv) -> None:
-    await env.send(message=env.api.make_message("/summary", chat_id=GROUP, user_id=USER,
-                                                chat_type="supergroup"))
+    await env.send(
+        message=env.api.make_message(
+            "/summary", chat_id=GROUP, user_id=USER, chat_type="supergroup"
+        )
+    )
     assert env.api.sent()[0]["text"] == texts.USAGE_SUMMARY
     assert env.pipeline.calls == []
 
 
 async def test_group_links_ignored_unless_auto_summary(env: BotEnv) -> None:
     link = "https://example.com/auto"
-    await env.send(message=env.api.make_message(link, chat_id=GROUP, user_id=USER,
-                                                chat_type="supergroup"))
+    await env.send(
+        message=env.api.make_message(link, chat_id=GROUP, user_id=USER, chat_type="supergroup")
+    )
     assert env.pipeline.calls == []
     await env.store.set_chat_settings(GROUP, ChatSettings(auto_summary=True))
-    await env.send(message=env.api.make_message(link, chat_id=GROUP, user_id=USER,
-                                                chat_type="supergroup"))
+    await env.send(
+        message=env.api.make_message(link, chat_id=GROUP, user_id=USER, chat_type="supergroup")
+    )
     assert env.pipeline.calls[0][1] == link
 
 
 async def test_settings_apply_to_options(env: BotEnv) -> None:
-    await env.store.set_chat_settings(USER, ChatSettings(length="20%", quotes=False,
-                                                         language="de", algorithm="lexrank"))
+    await env.store.set_chat_settings(
+        USER, ChatSettings(length="20%", quotes=False, language="de", algorithm="lexrank")
+    )
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     options = env.pipeline.calls[0][2]
     assert (options.ratio, options.quotes, options.language, options.algorithm) == (
-        0.2, False, "de", "lexrank")
+        0.2,
+        False,
+        "de",
+        "lexrank",
+    )
 
 
 async def test_settings_admin_and_non_admin(env: BotEnv) -> None:
     admin, member = USER, USER + 1
     env.api.members[(GROUP, admin)] = "administrator"
-    await env.send(message=env.api.make_message("/settings", chat_id=GROUP, user_id=member,
-                                                chat_type="supergroup"))
+    await env.send(
+        message=env.api.make_message(
+            "/settings", chat_id=GROUP, user_id=member, chat_type="supergroup"
+        )
+    )
     assert env.api.sent()[-1]["text"] == texts.ONLY_ADMINS
-    await env.send(message=env.api.make_message("/settings", chat_id=GROUP, user_id=admin,
-                                                chat_type="supergroup"))
+    await env.send(
+        message=env.api.make_message(
+            "/settings", chat_id=GROUP, user_id=admin, chat_type="supergroup"
+        )
+    )
     shown = env.api.sent("sendMessage")[-1]
     assert shown["text"].startswith(texts.SETTINGS_TITLE)
     keyboard = shown["reply_markup"]["inline_keyboard"]
@@ -284,15 +324,17 @@ async def test_settings_admin_and_non_admin(env: BotEnv) -> None:
     settings_msg = env.api.messages[(GROUP, max(m for c, m in env.api.messages if c == GROUP))]
     bot_message = {k: v for k, v in settings_msg.items() if k not in ("text_html", "params")}
     # A member pressing the admin's button is refused and nothing changes.
-    await env.send(callback_query=env.api.make_callback("set:length:7", message=bot_message,
-                                                        user_id=member))
+    await env.send(
+        callback_query=env.api.make_callback("set:length:7", message=bot_message, user_id=member)
+    )
     refusal = env.api.sent("answerCallbackQuery")[-1]
     assert refusal["text"] == texts.ONLY_ADMINS
     assert refusal["show_alert"] is True
     assert (await env.store.get_chat_settings(GROUP)).length == "3"
     # The admin's press changes it and edits the message.
-    await env.send(callback_query=env.api.make_callback("set:length:7", message=bot_message,
-                                                        user_id=admin))
+    await env.send(
+        callback_query=env.api.make_callback("set:length:7", message=bot_message, user_id=admin)
+    )
     assert (await env.store.get_chat_settings(GROUP)).length == "7"
     assert "Length: 7 sentences" in env.api.sent("editMessageText")[-1]["text"]
     # getChatMember is cached: one lookup per user.
@@ -301,8 +343,9 @@ async def test_settings_admin_and_non_admin(env: BotEnv) -> None:
 
 
 async def test_anonymous_admin_counts_as_admin(env: BotEnv) -> None:
-    msg = env.api.make_message("/settings", chat_id=GROUP, sender_chat_id=GROUP,
-                               chat_type="supergroup")
+    msg = env.api.make_message(
+        "/settings", chat_id=GROUP, sender_chat_id=GROUP, chat_type="supergroup"
+    )
     await env.send(message=msg)
     assert env.api.sent()[-1]["text"].startswith(texts.SETTINGS_TITLE)
     assert not [c for c in env.api.calls if c.method == "getChatMember"]
@@ -312,8 +355,7 @@ async def test_private_user_owns_settings(env: BotEnv) -> None:
     await env.send(message=env.api.make_message("/settings", chat_id=USER, user_id=USER))
     msg = env.api.make_message(None, chat_id=USER)  # placeholder for the bot's message
     msg["text"] = "settings"
-    await env.send(callback_query=env.api.make_callback("set:quotes:0", message=msg,
-                                                        user_id=USER))
+    await env.send(callback_query=env.api.make_callback("set:quotes:0", message=msg, user_id=USER))
     assert (await env.store.get_chat_settings(USER)).quotes is False
 
 
@@ -327,8 +369,7 @@ async def test_owner_commands(env: BotEnv) -> None:
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     assert len(env.api.calls) == calls_before
     assert env.pipeline.calls == []
-    await env.send(message=env.api.make_message(f"/unblock {USER}", chat_id=owner,
-                                                user_id=owner))
+    await env.send(message=env.api.make_message(f"/unblock {USER}", chat_id=owner, user_id=owner))
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     assert len(env.pipeline.calls) == 1
     await env.send(message=env.api.make_message("/stats", chat_id=owner, user_id=owner))
@@ -351,8 +392,9 @@ async def test_document_is_read_as_article(env: BotEnv) -> None:
     await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER, document=doc))
     assert env.pipeline.calls[0][:2] == ("text", ARTICLE)
     html_doc = env.api.make_document("story.html", b"<html><p>x</p></html>", "text/html")
-    await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER,
-                                                document=html_doc))
+    await env.send(
+        message=env.api.make_message(None, chat_id=USER, user_id=USER, document=html_doc)
+    )
     assert env.pipeline.calls[1][0] == "html"
 
 
@@ -369,8 +411,9 @@ async def test_large_or_odd_document_is_refused(env: BotEnv) -> None:
 async def test_forwarded_channel_post_with_text_link(env: BotEnv) -> None:
     text = "Breaking: council votes"
     entities = [{"type": "text_link", "offset": 0, "length": 8, "url": "https://news.example/v"}]
-    msg = env.api.make_message(text, chat_id=USER, user_id=USER, entities=entities,
-                               forward_from_channel=-100555)
+    msg = env.api.make_message(
+        text, chat_id=USER, user_id=USER, entities=entities, forward_from_channel=-100555
+    )
     await env.send(message=msg)
     assert env.pipeline.calls[0][1] == "https://news.example/v"
 
@@ -389,14 +432,16 @@ async def test_unexpected_exception_reaches_error_handler(env: BotEnv) -> None:
 
 async def test_channel_posts_settings_and_auto_summary(env: BotEnv) -> None:
     channel = -100999
-    post = env.api.make_message("/settings", chat_id=channel, chat_type="channel",
-                                sender_chat_id=channel)
+    post = env.api.make_message(
+        "/settings", chat_id=channel, chat_type="channel", sender_chat_id=channel
+    )
     post.pop("from")
     await env.send(channel_post=post)
     shown = env.api.sent("sendMessage")[-1]
     assert shown["text"].startswith(texts.SETTINGS_TITLE)
-    link = env.api.make_message("https://example.com/c", chat_id=channel, chat_type="channel",
-                                sender_chat_id=channel)
+    link = env.api.make_message(
+        "https://example.com/c", chat_id=channel, chat_type="channel", sender_chat_id=channel
+    )
     link.pop("from")
     await env.send(channel_post=link)
     assert env.pipeline.calls == []
@@ -409,7 +454,8 @@ async def test_long_summary_arrives_in_several_valid_messages(env: BotEnv) -> No
     from tests.bot.conftest import make_summary
 
     env.pipeline.summary = make_summary(
-        sentences=tuple(f"Sentence {i} & <more> " + "words " * 60 for i in range(40)))
+        sentences=tuple(f"Sentence {i} & <more> " + "words " * 60 for i in range(40))
+    )
     await env.send(message=env.api.make_message(ARTICLE, chat_id=USER, user_id=USER))
     out = final_texts(env, USER)
     assert len(out) >= 4  # each checked by the fake API for length and HTML validity

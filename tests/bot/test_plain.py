@@ -9,12 +9,11 @@ from telegram import Message
 
 from bot import texts
 from bot.inputs import parse_command, parse_message
-from bot.merge import SplitBuffer, looks_split, merge_parts
+from bot.paste_merge import PasteMerger, looks_split, merge_parts
 from bot.polling import sanitize_updates
-from bot.ratelimit import BucketSpec, RateLimiter, TokenBuckets, Verdict
+from bot.quota import BucketSpec, RequestQuota, TokenBuckets, Verdict
 from bot.ttlcache import TTLCache
 from summaries import errors as E  # noqa: N812
-from summaries.config import FetchLimits
 from tests.bot.fake_bot_api import FakeTelegram
 
 
@@ -38,12 +37,14 @@ def api() -> FakeTelegram:
 
 def test_parse_links_and_text(api: FakeTelegram) -> None:
     assert parse_message(_message(api, "see https://a.com/x, and https://a.com/x.")).urls == (
-        "https://a.com/x",)
+        "https://a.com/x",
+    )
     long_text = "word " * 100 + "https://a.com/src"
     assert parse_message(_message(api, long_text)).text == long_text
     assert parse_message(_message(api, "no links")).text == "no links"
-    assert parse_message(_message(api, "www.site.com", entities=[
-        {"type": "url", "offset": 0, "length": 12}])).urls == ("https://www.site.com",)
+    assert parse_message(
+        _message(api, "www.site.com", entities=[{"type": "url", "offset": 0, "length": 12}])
+    ).urls == ("https://www.site.com",)
     # Non-web schemes stay links, so the bot refuses them instead of reading a short text.
     assert parse_message(_message(api, "ftp://x.y/z")).urls == ("ftp://x.y/z",)
     assert parse_message(_message(api, "see file:///etc/passwd.")).urls == ("file:///etc/passwd",)
@@ -54,23 +55,24 @@ def test_parse_command_prefers_argument_then_reply(api: FakeTelegram) -> None:
     target = api.make_message("https://b.com/r", chat_id=-5, user_id=3, chat_type="group")
     cmd = _message(api, "/summary", chat_id=-5, chat_type="group", reply_to=target)
     assert parse_command(cmd, []).urls == ("https://b.com/r",)
-    cmd2 = _message(api, "/summary https://c.com/", chat_id=-5, chat_type="group",
-                    reply_to=target)
+    cmd2 = _message(api, "/summary https://c.com/", chat_id=-5, chat_type="group", reply_to=target)
     assert parse_command(cmd2, ["https://c.com/"]).urls == ("https://c.com/",)
     assert parse_command(_message(api, "/summary", chat_id=-5, chat_type="group"), []).is_empty
 
 
 def test_merge_parts() -> None:
     assert merge_parts(["The council met on", "Monday. It voted."]) == (
-        "The council met on Monday. It voted.")
+        "The council met on Monday. It voted."
+    )
     assert merge_parts(["First part ends.", " Second part.", ""]) == (
-        "First part ends.\n\nSecond part.")
+        "First part ends.\n\nSecond part."
+    )
     assert looks_split("x" * 4000)
     assert not looks_split("x" * 100)
 
 
 async def test_split_buffer_absorbs_followers_and_passes_short_text() -> None:
-    buffer = SplitBuffer(window_s=0.2)
+    buffer = PasteMerger(window_s=0.2)
     assert await buffer.collect("k", "short") == "short"
     owner = asyncio.create_task(buffer.collect("k", "a" * 3900))
     await asyncio.sleep(0.01)
@@ -82,18 +84,26 @@ def test_token_bucket_notifies_once_then_drops() -> None:
     clock = Clock()
     buckets = TokenBuckets(BucketSpec(burst=2, per_minute=6), clock)
     assert [buckets.take("u") for _ in range(4)] == [
-        Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
+        Verdict.ALLOW,
+        Verdict.ALLOW,
+        Verdict.NOTIFY,
+        Verdict.DROP,
+    ]
     clock.now += 10  # one token back (6 per minute)
     assert buckets.take("u") is Verdict.ALLOW
     assert buckets.take("u") is Verdict.DROP  # the same flood: no second notice
     clock.now += 20  # the bucket is full again: a new flood gets a new notice
     assert [buckets.take("u") for _ in range(4)] == [
-        Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
+        Verdict.ALLOW,
+        Verdict.ALLOW,
+        Verdict.NOTIFY,
+        Verdict.DROP,
+    ]
 
 
 def test_rate_limiter_checks_user_and_chat_without_double_spending() -> None:
     clock = Clock()
-    limiter = RateLimiter(BucketSpec(5, 1), BucketSpec(2, 1), clock)
+    limiter = RequestQuota(BucketSpec(5, 1), BucketSpec(2, 1), clock)
     assert limiter.check(1, -9) is Verdict.ALLOW
     assert limiter.check(2, -9) is Verdict.ALLOW
     assert limiter.check(3, -9) is Verdict.NOTIFY  # chat bucket empty
@@ -118,13 +128,14 @@ def test_ttl_cache_expires() -> None:
 
 
 def test_error_texts_are_specific() -> None:
-    limits = FetchLimits(max_bytes=2 * 1024 * 1024, timeout_s=7)
-    assert texts.error_text(E.PageTooLarge(2 * 1024 * 1024), limits) == (
-        "The page is too large (over 2 MB).")
-    assert texts.error_text(E.FetchTimeout(), limits) == "The site didn't answer within 7 s."
-    assert texts.error_text(E.BadStatus(503), limits) == "That page returned 503 — check the link."
-    assert texts.error_text(E.UnsupportedContentType("image/png"), limits).startswith(
-        "That link is an image;")
+    assert texts.error_text(E.PageTooLarge(2 * 1024 * 1024)) == (
+        "The page is too large (over 2 MB)."
+    )
+    assert texts.error_text(E.FetchTimeout(7)) == "The site didn't answer within 7 s."
+    assert texts.error_text(E.BadStatus(503)) == "That page returned 503 — check the link."
+    assert texts.error_text(E.UnsupportedContentType("image/png")).startswith(
+        "That link is an image;"
+    )
 
 
 def test_sanitize_updates_replaces_unparsable_update(api: FakeTelegram) -> None:

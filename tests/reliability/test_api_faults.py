@@ -17,7 +17,7 @@ from bot.apiretry import (
     TrackedCall,
     is_transient,
 )
-from bot.context import Deps
+from bot.app import build_deps
 from bot.storage.memory import MemoryStore
 from tests.bot.articles import article_text
 from tests.bot.botrunner import running_bot
@@ -38,8 +38,12 @@ def replies_ok(api: FakeTelegram, *chats: int) -> bool:
 async def test_5xx_and_resets_on_send_are_retried_once_each(
     api: FakeTelegram, tmp_path: Path, logs: io.StringIO
 ) -> None:
-    api.inject("sendMessage", Fault(status=500, chat_id=ANN), Fault(status=502, chat_id=ANN),
-               Fault(reset=True, chat_id=ANN))
+    api.inject(
+        "sendMessage",
+        Fault(status=500, chat_id=ANN),
+        Fault(status=502, chat_id=ANN),
+        Fault(reset=True, chat_id=ANN),
+    )
     api.inject("editMessageText", Fault(status=503, chat_id=BOB), Fault(reset=True, chat_id=BOB))
     # No grace: every request takes the slow path (status, then the edit that is faulted).
     async with running_bot(e2e_settings(api, tmp_path, status_grace_s=0)):
@@ -129,11 +133,15 @@ async def test_one_bad_update_in_a_batch_does_not_drop_the_rest(
 
     pipeline.on_url = explode
     settings = e2e_settings(api, tmp_path)
-    deps = Deps(settings=settings, store=MemoryStore(), pipeline=pipeline)
+    deps = build_deps(settings, store=MemoryStore(), pipeline=pipeline)
     # One batch: a good update, one that does not parse, one whose handler crashes, a good one.
     api.queue(message=api.make_message("https://news.example/a", chat_id=ANN, user_id=ANN))
-    api.queue_raw({"update_id": api._next_update_id + 1,  # noqa: SLF001
-                   "message": {"message_id": "x", "date": 0, "chat": "broken"}})
+    api.queue_raw(
+        {
+            "update_id": api._next_update_id + 1,  # noqa: SLF001
+            "message": {"message_id": "x", "date": 0, "chat": "broken"},
+        }
+    )
     api.queue(message=api.make_message("https://news.example/explode", chat_id=BOB, user_id=BOB))
     api.queue(message=api.make_message("https://news.example/c", chat_id=CY, user_id=CY))
     async with running_bot(settings, deps):
@@ -157,9 +165,7 @@ async def test_tracked_call_is_queued_then_sent_in_its_own_task_only() -> None:
 
     async def call() -> object:
         TRACKED_CALL.set(tracked)
-        return await limiter.process_request(
-            callback, (), {}, "sendMessage", {"chat_id": 1}, None
-        )
+        return await limiter.process_request(callback, (), {}, "sendMessage", {"chat_id": 1}, None)
 
     assert not tracked.withdrawable
     assert await asyncio.create_task(call()) is True
@@ -176,4 +182,3 @@ def test_what_is_retried() -> None:
     assert is_transient(TimedOut(), "editMessageText")
     policy = RetryPolicy(retries=5, base_delay_s=0.5, max_delay_s=2.0, jitter=0.0)
     assert [policy.delay(i) for i in range(5)] == [0.5, 1.0, 2.0, 2.0, 2.0]
-

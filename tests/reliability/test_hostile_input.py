@@ -12,10 +12,8 @@ import pytest
 
 from bot import texts
 from bot.apiretry import RetryingRateLimiter
-from bot.app import build_application, post_init, post_shutdown
-from bot.context import Deps
-from bot.pipeline import SummariesPipeline
-from bot.ratelimit import BucketSpec, RateLimiter
+from bot.app import build_application, build_deps, post_init, post_shutdown
+from bot.quota import BucketSpec, RequestQuota
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from summaries.errors import TextTooShort
@@ -34,14 +32,15 @@ TOO_SHORT = html.escape(texts.ERRORS[TextTooShort])
 async def _env(pipeline: Any, **build: Any) -> BotEnv:
     settings = make_settings()
     api = FakeTelegram(TOKEN)
-    deps = Deps(settings=settings, store=MemoryStore(), pipeline=pipeline)
+    # pipeline None: the real `summaries.pipeline`
+    deps = build_deps(settings, store=MemoryStore(), pipeline=pipeline)
     request = RecordingRequest(api)
-    app = build_application(settings, deps, request=request, get_updates_request=request,
-                            **build)
+    app = build_application(settings, deps, request=request, get_updates_request=request, **build)
     await app.initialize()
     await post_init(app)
-    return BotEnv(app, api, pipeline if isinstance(pipeline, FakePipeline) else FakePipeline(),
-                  deps.store)
+    return BotEnv(
+        app, api, pipeline if isinstance(pipeline, FakePipeline) else FakePipeline(), deps.store
+    )
 
 
 async def _close(env: BotEnv) -> None:
@@ -52,7 +51,7 @@ async def _close(env: BotEnv) -> None:
 @pytest.fixture
 async def real_env() -> AsyncIterator[BotEnv]:
     """The real pipeline behind the bot, answered in-process."""
-    env = await _env(SummariesPipeline())
+    env = await _env(None)
     try:
         yield env
     finally:
@@ -142,7 +141,7 @@ async def test_zero_width_and_rtl_inside_an_article_are_not_echoed(real_env: Bot
 
 NASTY = [
     "The x < y && a > b test & the <b>bold</b> claim were rejected by the council on Monday.",
-    "Officials wrote </blockquote><a href=\"javascript:alert(1)\">click</a> in the memo, "
+    'Officials wrote </blockquote><a href="javascript:alert(1)">click</a> in the memo, '
     "which &amp; &lt; &#60; &#x3C; &unknown; &; were all quoted in the report today.",
     "\u201cWe will not accept </blockquote> <i>tags</i> & entities like &amp;lt; here,\u201d "
     "said Mayor Helen Okafor after the long vote in the town hall.",
@@ -158,8 +157,10 @@ def _nasty_article() -> str:
 def _nasty_page() -> str:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in NASTY + list(ARTICLE_PARAGRAPHS))
     title = html.escape("Council <rejects> & delays </blockquote> vote")
-    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            f"{body}</article></body></html>")
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{body}</article></body></html>"
+    )
 
 
 async def test_html_breaking_paste_renders_safely(real_env: BotEnv) -> None:
@@ -201,14 +202,16 @@ async def test_non_admins_cannot_change_group_settings(fake_env: BotEnv) -> None
     await _last(env, "/settings", GROUP, user_id=ADMIN, **group)
     admin_message = _bot_message(env, GROUP)
     for data in ("set:auto_summary:1", "set:length:7", "set:quotes:0", "set:language:ru"):
-        await env.send(callback_query=env.api.make_callback(data, message=admin_message,
-                                                            user_id=MEMBER))
+        await env.send(
+            callback_query=env.api.make_callback(data, message=admin_message, user_id=MEMBER)
+        )
         assert env.api.sent("answerCallbackQuery")[-1]["text"] == texts.ONLY_ADMINS
     assert await env.store.get_chat_settings(GROUP) == ChatSettings()
     # Forged button data from an admin is rejected too.
     for data in ("set:length:999", "set:quotes:maybe", "set:owner:1", "set:a:b:c", "x" * 64):
-        await env.send(callback_query=env.api.make_callback(data, message=admin_message,
-                                                            user_id=ADMIN))
+        await env.send(
+            callback_query=env.api.make_callback(data, message=admin_message, user_id=ADMIN)
+        )
     assert await env.store.get_chat_settings(GROUP) == ChatSettings()
     assert not any(TOKEN in str(p) for p in env.api.sent())
 
@@ -243,7 +246,7 @@ async def test_flood_of_1000_messages_in_a_minute(fake_env: BotEnv) -> None:
     env = fake_env
     settings = env.app.bot_data["deps"].settings
     clock = Clock()
-    env.app.bot_data["deps"].limiter = RateLimiter(
+    env.app.bot_data["deps"].quota = RequestQuota(
         BucketSpec(settings.rate_user_burst, settings.rate_user_per_minute),
         BucketSpec(settings.rate_chat_burst, settings.rate_chat_per_minute),
         clock,
@@ -253,9 +256,13 @@ async def test_flood_of_1000_messages_in_a_minute(fake_env: BotEnv) -> None:
     for i in range(1000):
         clock.now += 0.06  # 1,000 messages in 60 s
         target = (USER, {}) if i % 2 else (GROUP, {"user_id": USER, **group})
-        await env.send(message=env.api.make_message(
-            f"/summary https://news.example/{i}", chat_id=target[0],
-            **{"user_id": USER, **target[1]}))
+        await env.send(
+            message=env.api.make_message(
+                f"/summary https://news.example/{i}",
+                chat_id=target[0],
+                **{"user_id": USER, **target[1]},
+            )
+        )
         if i % 100 == 50:  # other people keep being served, in private and in the group
             await _last(env, "/summary https://news.example/other", OTHER)
             await _last(env, "/summary https://news.example/group", GROUP, user_id=MEMBER, **group)
@@ -267,6 +274,9 @@ async def test_flood_of_1000_messages_in_a_minute(fake_env: BotEnv) -> None:
     others = [c for c in env.pipeline.calls if c[1].endswith(("/other", "/group"))]
     assert len(others) == 2  # cached after the first fetch each, yet every request answered
     assert sum("Council approves" in t for t in env.api.chat_texts(OTHER)) == 10
-    group_replies = [p for p in env.api.sent() if p["chat_id"] == GROUP
-                     and p.get("reply_parameters", {}).get("message_id") is not None]
+    group_replies = [
+        p
+        for p in env.api.sent()
+        if p["chat_id"] == GROUP and p.get("reply_parameters", {}).get("message_id") is not None
+    ]
     assert group_replies  # the group got its summaries despite the flooder in it

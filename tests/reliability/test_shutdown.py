@@ -26,8 +26,14 @@ async def test_sigterm_mid_request_delivers_the_reply_then_exits_0(
     api: FakeTelegram, tmp_path: Path
 ) -> None:
     with PageServer() as pages:
-        url = pages.route("/slow", Page(body=article_html().encode(), delay_s=PAGE_DELAY_S,
-                                        headers=(("Content-Type", "text/html"),)))
+        url = pages.route(
+            "/slow",
+            Page(
+                body=article_html().encode(),
+                delay_s=PAGE_DELAY_S,
+                headers=(("Content-Type", "text/html"),),
+            ),
+        )
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))},
             "PYTHONPATH": str(ROOT),
@@ -39,8 +45,13 @@ async def test_sigterm_mid_request_delivers_the_reply_then_exits_0(
             "LOG_LEVEL": "INFO",
         }
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
         )
         try:
             await api.wait_for(lambda a: a.sent("setMyCommands"), within_s=30)

@@ -14,7 +14,6 @@ from bot import texts
 from summaries import errors as E  # noqa: N812
 from tests.bot.articles import ARTICLE_PARAGRAPHS, article_html
 from tests.bot.botrunner import running_bot
-from tests.bot.conftest import make_settings
 from tests.bot.fake_bot_api import FakeTelegram
 from tests.bot.test_e2e import ask, e2e_settings
 from tests.summaries.page_server import Page, PageServer, html_page
@@ -34,8 +33,7 @@ def _endless(chunk: bytes) -> Iterator[bytes]:
 
 
 def reply_for(error: E.SummaryError) -> str:
-    limits = make_settings(fetch_timeout_s=FETCH_TIMEOUT_S, fetch_max_bytes=MAX_BYTES)
-    return html.escape(texts.error_text(error, limits.fetch_limits()))
+    return html.escape(texts.error_text(error))
 
 
 SUMMARY = "summary"
@@ -45,33 +43,46 @@ CASES: dict[str, tuple[Page, str | E.SummaryError]] = {
         E.ConnectionFailed(),
     ),
     "endless-slow-body": (
-        Page(headers=HTML, stream=lambda: _endless(b"<p>more words</p>"), chunk_delay_s=0.05,
-             content_length=False),
-        E.FetchTimeout(),
+        Page(
+            headers=HTML,
+            stream=lambda: _endless(b"<p>more words</p>"),
+            chunk_delay_s=0.05,
+            content_length=False,
+        ),
+        E.FetchTimeout(FETCH_TIMEOUT_S),
     ),
     "endless-fast-body": (
         Page(headers=HTML, stream=lambda: _endless(b"<p>x</p>" * 4096), content_length=False),
         E.PageTooLarge(MAX_BYTES),
     ),
-    "slow-first-byte": (Page(body=b"<p>late</p>", headers=HTML, delay_s=6.0), E.FetchTimeout()),
+    "slow-first-byte": (
+        Page(body=b"<p>late</p>", headers=HTML, delay_s=6.0),
+        E.FetchTimeout(FETCH_TIMEOUT_S),
+    ),
     "wrong-content-type": (
         Page(body=article_html().encode(), headers=(("Content-Type", "image/png"),)),
         E.UnsupportedContentType("image/png"),
     ),
     "missing-content-type": (Page(body=article_html().encode()), SUMMARY),
     "bogus-charset": (
-        Page(body=article_html().encode(),
-             headers=(("Content-Type", "text/html; charset=no-such-codec"),)),
+        Page(
+            body=article_html().encode(),
+            headers=(("Content-Type", "text/html; charset=no-such-codec"),),
+        ),
         SUMMARY,
     ),
     "cp1252-declared-utf8": (
-        Page(body=article_html().encode("cp1252", errors="replace"),
-             headers=(("Content-Type", "text/html; charset=utf-8"),)),
+        Page(
+            body=article_html().encode("cp1252", errors="replace"),
+            headers=(("Content-Type", "text/html; charset=utf-8"),),
+        ),
         SUMMARY,
     ),
     "gzip-bomb": (
-        Page(body=gzip.compress(b"<p>" + b"a" * (20 * 1024 * 1024), compresslevel=9),
-             headers=(*HTML, ("Content-Encoding", "gzip"))),
+        Page(
+            body=gzip.compress(b"<p>" + b"a" * (20 * 1024 * 1024), compresslevel=9),
+            headers=(*HTML, ("Content-Encoding", "gzip")),
+        ),
         E.PageTooLarge(MAX_BYTES),
     ),
     "corrupt-gzip": (
@@ -86,9 +97,11 @@ CASES: dict[str, tuple[Page, str | E.SummaryError]] = {
         E.NoArticleFound(),
     ),
     "all-script": (
-        html_page("<html><head><title>App</title></head><body>"
-                  + "<script>var s = 'The council met on Monday to vote.';</script>" * 3000
-                  + "</body></html>"),
+        html_page(
+            "<html><head><title>App</title></head><body>"
+            + "<script>var s = 'The council met on Monday to vote.';</script>" * 3000
+            + "</body></html>"
+        ),
         E.NoArticleFound(),
     ),
 }
@@ -105,8 +118,9 @@ def site() -> Iterator[PageServer]:
 async def test_every_site_fault_gets_its_reply_in_time(
     api: FakeTelegram, site: PageServer, tmp_path: Path
 ) -> None:
-    settings = e2e_settings(api, tmp_path, fetch_timeout_s=FETCH_TIMEOUT_S,
-                            fetch_max_bytes=MAX_BYTES, cache_ttl_s=0)
+    settings = e2e_settings(
+        api, tmp_path, fetch_timeout_s=FETCH_TIMEOUT_S, fetch_max_bytes=MAX_BYTES, cache_ttl_s=0
+    )
     async with running_bot(settings):
         for chat_offset, (name, (_, expected)) in enumerate(CASES.items()):
             chat = USER + chat_offset

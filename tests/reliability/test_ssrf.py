@@ -14,13 +14,11 @@ import httpx
 import pytest
 
 from bot import texts
-from bot.app import build_application, post_init, post_shutdown
-from bot.context import Deps
-from bot.pipeline import SummariesPipeline
+from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.storage.memory import MemoryStore
-from summaries import _netguard
-from summaries._netguard import AddressPolicy, literal_ip, parse_url
 from summaries.errors import BadStatus, BlockedAddress
+from summaries.fetch import _guard
+from summaries.fetch._guard import AddressPolicy, literal_ip, parse_url
 from tests.bot.conftest import TOKEN, BotEnv, FakePipeline, RecordingRequest, make_settings
 from tests.bot.fake_bot_api import FakeTelegram
 
@@ -115,13 +113,13 @@ async def strict_env(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[BotEnv]:
             raise OSError(f"no such host {host}")
         return RESOLVER[host]
 
-    monkeypatch.setattr(_netguard, "resolve_host", resolve)
+    monkeypatch.setattr(_guard, "resolve_host", resolve)
     settings = make_settings(fetch_timeout_s=2.0)
     assert not settings.fetch_allow_private
     api = FakeTelegram(TOKEN)
-    deps = Deps(settings=settings, store=MemoryStore(), pipeline=SummariesPipeline())
     # Only the public-looking host answers (with redirects); nothing else is reachable.
-    deps.http = httpx.AsyncClient(transport=httpx.MockTransport(_redirecting_site))
+    site = httpx.AsyncClient(transport=httpx.MockTransport(_redirecting_site))
+    deps = build_deps(settings, store=MemoryStore(), http=site)
     request = RecordingRequest(api)
     app = build_application(settings, deps, request=request, get_updates_request=request)
     await app.initialize()
@@ -166,8 +164,14 @@ async def test_public_address_is_still_fetched(strict_env: BotEnv) -> None:
 
 @pytest.mark.parametrize(
     ("host", "expected"),
-    [("0177.0.0.1", "127.0.0.1"), ("2130706433", "127.0.0.1"), ("0x7f.1", "127.0.0.1"),
-     ("[::1]", "::1"), ("news.example", None), ("1.2.3.4.5", None)],
+    [
+        ("0177.0.0.1", "127.0.0.1"),
+        ("2130706433", "127.0.0.1"),
+        ("0x7f.1", "127.0.0.1"),
+        ("[::1]", "::1"),
+        ("news.example", None),
+        ("1.2.3.4.5", None),
+    ],
 )
 def test_literal_address_notations(host: str, expected: str | None) -> None:
     ip = literal_ip(host)

@@ -35,13 +35,23 @@ def summary() -> Summary:
         title="Ünïcode “title” & <tags>",
         language="de",
         sentences=(Sentence(0, "Erster Satz.", 0.9), Sentence(4, "Fünfter Satz.", 0.5)),
-        quotes=(Quote("Wir sind bereit", "sie", 10, 25, "Anna Beispiel"), Quote("Nein", None)),
+        quotes=(
+            Quote("Wir sind bereit", "sie", 10, 25, "Anna Beispiel", "Anna Beispiel"),
+            Quote("Nein", None),
+        ),
         attribution=Attribution(
-            publication="Zeitung", author="A. Autor", published=dt.date(2023, 1, 31),
-            wire=("dpa",), cited=("Spiegel", "FAZ"), dateline="BERLIN", url="https://z.example/a",
+            publication="Zeitung",
+            author="A. Autor",
+            published=dt.date(2023, 1, 31),
+            wire=("dpa",),
+            cited=("Spiegel", "FAZ"),
+            dateline="BERLIN",
+            url="https://z.example/a",
         ),
         article_words=420,
         total_sentences=17,
+        summary_words=4,
+        text_cut=True,
         algorithm="lexrank",
     )
 
@@ -49,8 +59,11 @@ def summary() -> Summary:
 @pytest.fixture(params=["sqlite", "memory"])
 async def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
     clock = Clock()
-    s = SQLiteStore(tmp_path / "sub" / "db.sqlite3", clock=clock) if request.param == "sqlite" \
+    s = (
+        SQLiteStore(tmp_path / "sub" / "db.sqlite3", clock=clock)
+        if request.param == "sqlite"
         else MemoryStore(clock=clock)
+    )
     await s.open()
     s.clock = clock  # type: ignore[attr-defined]
     yield s
@@ -59,8 +72,9 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore
 
 async def test_settings_default_and_roundtrip(store) -> None:  # type: ignore[no-untyped-def]
     assert await store.get_chat_settings(-1) == ChatSettings()
-    chosen = ChatSettings(length="20%", quotes=False, language="fr", algorithm="lsa",
-                          auto_summary=True)
+    chosen = ChatSettings(
+        length="20%", quotes=False, language="fr", algorithm="lsa", auto_summary=True
+    )
     await store.set_chat_settings(-1, chosen)
     await store.set_chat_settings(-1, chosen)
     assert await store.get_chat_settings(-1) == chosen
@@ -117,7 +131,7 @@ async def test_unreadable_rows_fall_back(tmp_path: Path) -> None:
     await store.set_chat_settings(1, ChatSettings())
     await store.put_summary("k", summary(), 60)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE chat_settings SET data = '{\"length\": \"99\"}'")
+        conn.execute('UPDATE chat_settings SET data = \'{"length": "99"}\'')
         conn.execute("UPDATE summary_cache SET data = '{\"v\": 999}'")
     assert await store.get_chat_settings(1) == ChatSettings()
     assert await store.get_summary("k") is None
@@ -174,7 +188,12 @@ _WRITER = textwrap.dedent(
 async def test_kill_9_during_writes_leaves_a_consistent_db(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", _WRITER, str(path), cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-c",
+        _WRITER,
+        str(path),
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.stdout is not None

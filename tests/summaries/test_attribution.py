@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summaries.attribution import find_attribution
+from summaries.attribution._chain import find_attribution
 from summaries.models import Article
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
@@ -60,8 +60,7 @@ def test_cleaned_seed_needs_the_caption_hint_for_the_wire() -> None:
         ("新华社成都9月28日电 成都地铁新线今天开通。", ("Xinhua",), None),
         ("(서울=연합뉴스) 정부가 새 예산안을 발표했다.", ("Yonhap",), None),
         ("МОСКВА, 2 мая. /ТАСС/. Кремль заявил о переговорах.", ("TASS",), None),
-        ("МОСКВА, 2 мая — РИА Новости. Кремль заявил о переговорах.", ("RIA Novosti",),
-         "МОСКВА"),
+        ("МОСКВА, 2 мая — РИА Новости. Кремль заявил о переговорах.", ("RIA Novosti",), "МОСКВА"),
         ("Kyiv, May 2 (Interfax-Ukraine) - The talks resumed.", ("Interfax-Ukraine",), "Kyiv"),
         ("ANKARA (AA) - Hükümet planı onayladı.", ("Anadolu Agency",), "ANKARA"),
     ],
@@ -79,10 +78,14 @@ def test_wire_credits_and_datelines(
     [
         ("The mine will close, the New York Times reported.", ("The New York Times",)),
         ("She told the BBC that she was leaving.", ("BBC",)),
-        ("According to The Washington Post, the plan failed. The newspaper said it had emails.",
-         ("The Washington Post",)),
-        ("The Wall Street Journal reported the merger. The Journal said talks took months.",
-         ("The Wall Street Journal",)),
+        (
+            "According to The Washington Post, the plan failed. The newspaper said it had emails.",
+            ("The Washington Post",),
+        ),
+        (
+            "The Wall Street Journal reported the merger. The Journal said talks took months.",
+            ("The Wall Street Journal",),
+        ),
         ("Laut Spiegel will die Partei klagen.", ("Der Spiegel",)),
         ("Le projet, selon Le Monde, est abandonné.", ("Le Monde",)),
         ("The Dallas Morning News reported the verdict.", ("The Dallas Morning News",)),
@@ -110,7 +113,11 @@ def test_metadata_passes_through() -> None:
         Article(text="Plain text without credits.", author="Ann Lee", url="https://x.test/a")
     )
     assert (a.author, a.url, a.wire, a.cited, a.dateline) == (
-        "Ann Lee", "https://x.test/a", (), (), None
+        "Ann Lee",
+        "https://x.test/a",
+        (),
+        (),
+        None,
     )
 
 
@@ -119,8 +126,6 @@ def test_uppercase_labels_are_not_datelines() -> None:
 
 
 # --------------------------------------------------------------------------- other languages
-
-
 
 
 @pytest.mark.parametrize(
@@ -149,12 +154,18 @@ def test_agencies_cited_in_running_text_are_wires(text: str, wire: tuple[str, ..
 @pytest.mark.parametrize(
     ("text", "cited"),
     [
-        ("Die Regierung hat beschlossen, berichtete die „Süddeutsche Zeitung“.",
-         ("Süddeutsche Zeitung",)),
-        ("Wie die „Süddeutsche Zeitung“ berichtete, will die Partei klagen.",
-         ("Süddeutsche Zeitung",)),
-        ("Laut einem Bericht der „Frankfurter Allgemeinen Zeitung“ wird geklagt.",
-         ("Frankfurter Allgemeine Zeitung",)),
+        (
+            "Die Regierung hat beschlossen, berichtete die „Süddeutsche Zeitung“.",
+            ("Süddeutsche Zeitung",),
+        ),
+        (
+            "Wie die „Süddeutsche Zeitung“ berichtete, will die Partei klagen.",
+            ("Süddeutsche Zeitung",),
+        ),
+        (
+            "Laut einem Bericht der „Frankfurter Allgemeinen Zeitung“ wird geklagt.",
+            ("Frankfurter Allgemeine Zeitung",),
+        ),
         ("Laut dem „Spiegel“ will die Partei klagen.", ("Der Spiegel",)),
         ("Le projet est abandonné, selon Le Monde.", ("Le Monde",)),
         ("El plan fracasó, según El País.", ("El País",)),

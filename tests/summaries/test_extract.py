@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml.html import fromstring
 
-from summaries._html_chunks import continuation
-from summaries._html_rules import DEFAULT_RULES
 from summaries.errors import NoArticleFound, SummaryError
-from summaries.extract import extract_article
+from summaries.extract._chunks import continuation
+from summaries.extract._extract import extract_article
+from summaries.extract._rules import DEFAULT_EXTRACTION_RULES
 from summaries.models import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -136,7 +136,7 @@ def test_article_split_in_chunks_is_whole() -> None:
 def test_continuation_finds_later_chunks_but_not_comments() -> None:
     tree = fromstring(_page("article_chunks.html"))
     first_chunk = [p.text_content() for p in tree.xpath("//div[@class='story-body__chunk']/p")[:2]]
-    added = continuation(tree, first_chunk, DEFAULT_RULES)
+    added = continuation(tree, first_chunk, DEFAULT_EXTRACTION_RULES)
     assert [p[:20] for p in added] == ["Neighbours now order", '"We only ever wanted']
 
 
@@ -144,7 +144,7 @@ def test_continuation_needs_an_article_body_class() -> None:
     html = _page("article_chunks.html").replace("story-body__chunk", "widget-box")
     tree = fromstring(html)
     first_chunk = [p.text_content() for p in tree.xpath("//div[@class='widget-box']/p")[:2]]
-    assert continuation(tree, first_chunk, DEFAULT_RULES) == []
+    assert continuation(tree, first_chunk, DEFAULT_EXTRACTION_RULES) == []
 
 
 # ---------------------------------------------------------------- no article

@@ -19,8 +19,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.provisional import urls as hypothesis_urls
 
-from summaries import _netguard
-from summaries._decompress import decoder_for
 from summaries.config import FetchLimits
 from summaries.errors import (
     BadStatus,
@@ -34,7 +32,9 @@ from summaries.errors import (
     TooManyRedirects,
     UnsupportedContentType,
 )
-from summaries.fetch import AddressPolicy, build_client, fetch_page
+from summaries.fetch import _guard
+from summaries.fetch._decompress import decoder_for
+from summaries.fetch._fetch import AddressPolicy, build_client, fetch_page
 from tests.summaries.page_server import (
     Page,
     PageServer,
@@ -640,7 +640,7 @@ RESOLVER_TABLE = {
 
 @pytest.mark.parametrize("url", SSRF_URLS)
 async def test_blocked_addresses(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_netguard, "resolve_host", fake_resolver(RESOLVER_TABLE))
+    monkeypatch.setattr(_guard, "resolve_host", fake_resolver(RESOLVER_TABLE))
     async with unreachable_client() as client:
         with pytest.raises(BlockedAddress):
             await fetch_page(url, client, STRICT)
@@ -665,7 +665,7 @@ async def test_blocked_addresses(url: str, monkeypatch: pytest.MonkeyPatch) -> N
     ],
 )
 async def test_invalid_urls(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_netguard, "resolve_host", fake_resolver(RESOLVER_TABLE))
+    monkeypatch.setattr(_guard, "resolve_host", fake_resolver(RESOLVER_TABLE))
     async with unreachable_client() as client:
         with pytest.raises(InvalidURL):
             await fetch_page(url, client, STRICT)
@@ -674,7 +674,7 @@ async def test_invalid_urls(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_real_resolver_answers_are_checked() -> None:
     # The system resolver (from /etc/hosts, no network): "localhost" is loopback, so blocked
     # even if it were not refused by name first.
-    answers = await _netguard.resolve_host("localhost", 80)
+    answers = await _guard.resolve_host("localhost", 80)
     assert answers
     for answer in answers:
         with pytest.raises(BlockedAddress):
@@ -682,14 +682,14 @@ async def test_real_resolver_answers_are_checked() -> None:
 
 
 async def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_netguard, "resolve_host", fake_resolver({}))
+    monkeypatch.setattr(_guard, "resolve_host", fake_resolver({}))
     async with unreachable_client() as client:
         with pytest.raises(ConnectionFailed):
             await fetch_page("https://no-such-host.example/", client, STRICT)
 
 
 async def test_public_address_passes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_netguard, "resolve_host", fake_resolver(RESOLVER_TABLE))
+    monkeypatch.setattr(_guard, "resolve_host", fake_resolver(RESOLVER_TABLE))
     seen: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -733,7 +733,7 @@ async def test_client_connects_to_the_checked_address(
 ) -> None:
     # A public-looking name resolved once by our resolver: the socket goes to that address
     # and the Host header keeps the name.
-    monkeypatch.setattr(_netguard, "resolve_host", fake_resolver({"news.example": ["127.0.0.1"]}))
+    monkeypatch.setattr(_guard, "resolve_host", fake_resolver({"news.example": ["127.0.0.1"]}))
     policy = AddressPolicy(
         allowed_ports=(server.port,), exempt_networks=(ipaddress.ip_network("127.0.0.1/32"),)
     )
@@ -754,7 +754,7 @@ async def test_dns_rebinding_is_caught_at_connect(
     async def rebinding(host: str, port: int) -> list[str]:
         return next(answers)
 
-    monkeypatch.setattr(_netguard, "resolve_host", rebinding)
+    monkeypatch.setattr(_guard, "resolve_host", rebinding)
     async with build_client(STRICT) as client:
         with pytest.raises(BlockedAddress):
             await fetch_page(
@@ -836,7 +836,7 @@ def test_any_url_fails_only_with_summary_errors(url: str, monkeypatch: pytest.Mo
             return ["10.9.8.7"]
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    monkeypatch.setattr(_netguard, "resolve_host", resolve)
+    monkeypatch.setattr(_guard, "resolve_host", resolve)
 
     def handler(request: httpx.Request) -> httpx.Response:
         return mock_page(b"<p>ok</p>")
@@ -848,9 +848,9 @@ def test_any_url_fails_only_with_summary_errors(url: str, monkeypatch: pytest.Mo
             except SummaryError:
                 return
             assert page.text == "<p>ok</p>"
-            literal = _netguard.literal_ip(httpx.URL(page.url).host)
+            literal = _guard.literal_ip(httpx.URL(page.url).host)
             assert literal is not None
-            assert _netguard.is_public(literal)
+            assert _guard.is_public(literal)
 
     asyncio.run(run())
 
@@ -864,7 +864,7 @@ def test_numeric_hosts_read_like_the_system_resolver(host: str) -> None:
         system: ipaddress.IPv4Address | None = ipaddress.IPv4Address(socket.inet_aton(host))
     except OSError:
         system = None
-    ours = _netguard.parse_numeric_ipv4(host)
+    ours = _guard.parse_numeric_ipv4(host)
     if system is not None:
         assert ours == system
     else:  # the guard may only be stricter: it also reads "127.0.0.1." as an address

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml.html import fromstring
 
-from summaries._html_links import link_keys
-from summaries._html_meta import _BYLINE_CANDIDATES, byline_author
-from summaries._html_text import text_key
+from summaries.extract._links import link_keys
+from summaries.extract._meta import _BYLINE_CANDIDATES, byline_author
+from summaries.extract._text import text_key
 
 _PAGE = """<html><head><title>t</title></head><body class="author-page">
 <nav><a href="/a">Home</a><a href="/b">World news today\nand more</a></nav>
@@ -43,8 +43,10 @@ def test_link_keys_never_merge_or_split_links(texts: list[str]) -> None:
 
 def test_byline_candidates_are_marked_descendants_of_body_in_page_order() -> None:
     tree = fromstring(_PAGE)
-    got = [el.get("class") or el.get("rel") or el.get("itemprop") or el.get("id")
-           for el in _BYLINE_CANDIDATES(tree)]
+    got = [
+        el.get("class") or el.get("rel") or el.get("itemprop") or el.get("id")
+        for el in _BYLINE_CANDIDATES(tree)
+    ]
     # the body itself carries "author" but is not a candidate
     assert got == ["author", "byline", "author", "authorbox"]
 

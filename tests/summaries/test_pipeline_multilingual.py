@@ -13,13 +13,27 @@ from pathlib import Path
 import pytest
 
 from summaries.config import ALGORITHMS, SummaryOptions
-from summaries.lexicon import tools_for
 from summaries.models import Summary
 from summaries.pipeline import summarize_html, summarize_text
+from summaries.text._tools import tools_for
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "multilingual"
 TEXT_LANGUAGES = (
-    "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ar", "hi", "id", "zh", "ja",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "ru",
+    "uk",
+    "tr",
+    "ar",
+    "hi",
+    "id",
+    "zh",
+    "ja",
 )
 HTML_LANGUAGES = ("de", "fr", "es", "pl", "ru")
 #: Languages written without spaces: a sentence's length is its characters / 2.
@@ -164,7 +178,7 @@ def test_html_quotes_match_pasted_quotes(lang: str) -> None:
 def test_quote_marks_are_not_part_of_quotes() -> None:
     for lang in ("de", "fr", "es", "pl", "ru", "ja"):
         for quote in _summary(lang, "txt").quotes:
-            assert not set(quote.text[:1] + quote.text[-1:]) & set("«»„“”「」\"")
+            assert not set(quote.text[:1] + quote.text[-1:]) & set('«»„“”「」"')
 
 
 #: (language, text, sentences expected): abbreviations that must not cut a sentence, and the

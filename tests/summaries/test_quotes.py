@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summaries._quote_marks import find_spans
 from summaries.models import Quote
-from summaries.quotes import find_quotes, key_quotes
+from summaries.quotes import display_speaker, find_quotes, key_quotes
+from summaries.quotes._marks import find_spans
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
@@ -42,24 +42,39 @@ def test_seed_film_title_is_not_a_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"We will rebuild the bridge," said Maria Lopez.',
-         ("We will rebuild the bridge", "Maria Lopez")),
-        ("“We will rebuild the bridge,” Mr. Okafor said on Monday.",
-         ("We will rebuild the bridge", "Mr. Okafor")),
-        ("The minister, Anna Berg, said: “The budget is balanced for the first time.”",
-         ("The budget is balanced for the first time.", "Anna Berg")),
-        ("Tom Reed said that “nobody expected the flood to come so fast.”",
-         ("nobody expected the flood to come so fast", "Tom Reed")),
-        ("“Prices will keep rising through the winter,” according to Lena Fischer.",
-         ("Prices will keep rising through the winter", "Lena Fischer")),
-        ("“We saw the smoke first,” Jane Park told Reuters.",
-         ("We saw the smoke first", "Jane Park")),
-        ("“The vote is rigged,” Senator Joan Hale wrote on Twitter.",
-         ("The vote is rigged", "Senator Joan Hale")),
-        ("“Never again,” warned Ivan Petrov, the union leader.",
-         ("Never again", "Ivan Petrov")),
-        ("“Our town deserves better than this.” ― Karen Miles", 
-         ("Our town deserves better than this.", "Karen Miles")),
+        (
+            '"We will rebuild the bridge," said Maria Lopez.',
+            ("We will rebuild the bridge", "Maria Lopez"),
+        ),
+        (
+            "“We will rebuild the bridge,” Mr. Okafor said on Monday.",
+            ("We will rebuild the bridge", "Mr. Okafor"),
+        ),
+        (
+            "The minister, Anna Berg, said: “The budget is balanced for the first time.”",
+            ("The budget is balanced for the first time.", "Anna Berg"),
+        ),
+        (
+            "Tom Reed said that “nobody expected the flood to come so fast.”",
+            ("nobody expected the flood to come so fast", "Tom Reed"),
+        ),
+        (
+            "“Prices will keep rising through the winter,” according to Lena Fischer.",
+            ("Prices will keep rising through the winter", "Lena Fischer"),
+        ),
+        (
+            "“We saw the smoke first,” Jane Park told Reuters.",
+            ("We saw the smoke first", "Jane Park"),
+        ),
+        (
+            "“The vote is rigged,” Senator Joan Hale wrote on Twitter.",
+            ("The vote is rigged", "Senator Joan Hale"),
+        ),
+        ("“Never again,” warned Ivan Petrov, the union leader.", ("Never again", "Ivan Petrov")),
+        (
+            "“Our town deserves better than this.” ― Karen Miles",
+            ("Our town deserves better than this.", "Karen Miles"),
+        ),
     ],
 )
 def test_english_speech_patterns(text: str, expected: tuple[str, str]) -> None:
@@ -117,7 +132,7 @@ def test_nominal_without_a_name_is_kept_as_written() -> None:
     ],
 )
 def test_display_speaker(speaker: str, name: str | None, shown: str | None) -> None:
-    assert Quote("x", speaker, speaker_name=name).display_speaker == shown
+    assert display_speaker(speaker, name) == shown
 
 
 def test_outlet_back_reference_gets_canonical_name() -> None:
@@ -126,8 +141,10 @@ def test_outlet_back_reference_gets_canonical_name() -> None:
         "The Post said: “Three hundred workers were told on Friday that their jobs are gone.”"
     )
     assert pairs(text) == [
-        ("Three hundred workers were told on Friday that their jobs are gone.",
-         "The Washington Post")
+        (
+            "Three hundred workers were told on Friday that their jobs are gone.",
+            "The Washington Post",
+        )
     ]
 
 
@@ -179,8 +196,7 @@ def test_partial_quote_in_a_reporting_sentence_is_kept() -> None:
 def test_no_evidence_means_no_speaker() -> None:
     text = "“This long sentence in quotation marks has no speech verb anywhere near it at all.”"
     assert pairs(text) == [
-        ("This long sentence in quotation marks has no speech verb anywhere near it at all.",
-         None)
+        ("This long sentence in quotation marks has no speech verb anywhere near it at all.", None)
     ]
 
 
@@ -191,30 +207,52 @@ def test_no_evidence_means_no_speaker() -> None:
     ("text", "expected"),
     [
         # a credit after a full stop belongs to the next report, not to this quote
-        ("Norway called the plan a “dangerous gamble.” Sweden insisted that the talks “must go "
-         "on.”", [("dangerous gamble", "Norway"), ("must go on", "Sweden")]),
+        (
+            "Norway called the plan a “dangerous gamble.” Sweden insisted that the talks “must go "
+            "on.”",
+            [("dangerous gamble", "Norway"), ("must go on", "Sweden")],
+        ),
         # a participle shares the subject of its main clause
-        ("During a rally in the afternoon, Dana Cole attacked the plan, saying, “It will cost "
-         "every family a fortune.”", [("It will cost every family a fortune.", "Dana Cole")]),
+        (
+            "During a rally in the afternoon, Dana Cole attacked the plan, saying, “It will cost "
+            "every family a fortune.”",
+            [("It will cost every family a fortune.", "Dana Cole")],
+        ),
         # a quote that opens its own sentence after a credit keeps that credit
-        ("“The bridge is safe,” said Lee Tran, the city engineer. “We checked every bolt last "
-         "week.”", [("The bridge is safe", "Lee Tran"),
-                    ("We checked every bolt last week.", "Lee Tran")]),
+        (
+            "“The bridge is safe,” said Lee Tran, the city engineer. “We checked every bolt last "
+            "week.”",
+            [("The bridge is safe", "Lee Tran"), ("We checked every bolt last week.", "Lee Tran")],
+        ),
         # “the United States” holds no speech verb
-        ("Secretary Ana Lutz said the United States would take “firm steps” soon.",
-         [("firm steps", "Secretary Ana Lutz")]),
-        ("Only 40 percent of likely voters said the mayor was “doing a good job.”",
-         [("doing a good job", "Only 40 percent of likely voters")]),
-        ("Officials at the Port Authority said the tunnel “will reopen in May.”",
-         [("will reopen in May", "Officials at the Port Authority")]),
-        ("Governor Ray Holm condemned what he called a “reckless stunt” by the council.",
-         [("reckless stunt", "Governor Ray Holm")]),
-        ("Rita Vance said she felt the law was unfair because “it punishes the poor,” she said.",
-         [("it punishes the poor", "Rita Vance")]),
-        ("Senator Amy Roe scolded him: “You have had ten years to fix this,” she said.",
-         [("You have had ten years to fix this", "Senator Amy Roe")]),
-        ("A cashier who “steals a handful of coins” is punished at once, Nina Berg said.",
-         [("steals a handful of coins", "Nina Berg")]),
+        (
+            "Secretary Ana Lutz said the United States would take “firm steps” soon.",
+            [("firm steps", "Secretary Ana Lutz")],
+        ),
+        (
+            "Only 40 percent of likely voters said the mayor was “doing a good job.”",
+            [("doing a good job", "Only 40 percent of likely voters")],
+        ),
+        (
+            "Officials at the Port Authority said the tunnel “will reopen in May.”",
+            [("will reopen in May", "Officials at the Port Authority")],
+        ),
+        (
+            "Governor Ray Holm condemned what he called a “reckless stunt” by the council.",
+            [("reckless stunt", "Governor Ray Holm")],
+        ),
+        (
+            "Rita Vance said she felt the law was unfair because “it punishes the poor,” she said.",  # noqa: E501
+            [("it punishes the poor", "Rita Vance")],
+        ),
+        (
+            "Senator Amy Roe scolded him: “You have had ten years to fix this,” she said.",
+            [("You have had ten years to fix this", "Senator Amy Roe")],
+        ),
+        (
+            "A cashier who “steals a handful of coins” is punished at once, Nina Berg said.",
+            [("steals a handful of coins", "Nina Berg")],
+        ),
     ],
 )
 def test_speaker_rules(text: str, expected: list[tuple[str, str]]) -> None:
@@ -228,7 +266,9 @@ def test_sentence_final_credit_keeps_the_pronoun_and_names_it() -> None:
     )
     [q] = find_quotes(text)
     assert (q.text, q.speaker, q.display_speaker) == (
-        "Nobody should lose a home", "she", "Nora Diaz"
+        "Nobody should lose a home",
+        "she",
+        "Nora Diaz",
     )
 
 
@@ -260,27 +300,57 @@ def test_transcript_chain_follows_each_label() -> None:
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
-        ("de", "„Wir bauen die Brücke bis zum Sommer wieder auf“, sagte Bürgermeisterin Eva Roth.",
-         ("Wir bauen die Brücke bis zum Sommer wieder auf", "Bürgermeisterin Eva Roth")),
+        (
+            "de",
+            "„Wir bauen die Brücke bis zum Sommer wieder auf“, sagte Bürgermeisterin Eva Roth.",
+            ("Wir bauen die Brücke bis zum Sommer wieder auf", "Bürgermeisterin Eva Roth"),
+        ),
         ("de", "„Die Lage ist ernst“, so Jonas Weber.", ("Die Lage ist ernst", "Jonas Weber")),
-        ("de", "Klara Busch erklärte: „Das Geld reicht nicht für alle Schulen.“",
-         ("Das Geld reicht nicht für alle Schulen.", "Klara Busch")),
-        ("fr", "« Nous reconstruirons le pont avant l’été », a déclaré Marie Dubois.",
-         ("Nous reconstruirons le pont avant l’été", "Marie Dubois")),
-        ("fr", "« La situation reste tendue », selon Paul Martin.",
-         ("La situation reste tendue", "Paul Martin")),
-        ("es", "«Vamos a reconstruir el puente antes del verano», dijo Ana García.",
-         ("Vamos a reconstruir el puente antes del verano", "Ana García")),
-        ("es", "“La economía crecerá este año”, según Luis Romero.",
-         ("La economía crecerá este año", "Luis Romero")),
-        ("pl", "„Odbudujemy most jeszcze przed latem” – powiedział Jan Kowalski.",
-         ("Odbudujemy most jeszcze przed latem", "Jan Kowalski")),
-        ("ru", "«Мы восстановим мост до лета», — заявил Иван Петров.",
-         ("Мы восстановим мост до лета", "Иван Петров")),
-        ("it", "«Ricostruiremo il ponte prima dell'estate», ha detto Luca Bianchi.",
-         ("Ricostruiremo il ponte prima dell'estate", "Luca Bianchi")),
-        ("ja", "田中首相は「橋を夏までに再建する」と述べた。",
-         ("橋を夏までに再建する", "田中首相")),
+        (
+            "de",
+            "Klara Busch erklärte: „Das Geld reicht nicht für alle Schulen.“",
+            ("Das Geld reicht nicht für alle Schulen.", "Klara Busch"),
+        ),
+        (
+            "fr",
+            "« Nous reconstruirons le pont avant l’été », a déclaré Marie Dubois.",
+            ("Nous reconstruirons le pont avant l’été", "Marie Dubois"),
+        ),
+        (
+            "fr",
+            "« La situation reste tendue », selon Paul Martin.",
+            ("La situation reste tendue", "Paul Martin"),
+        ),
+        (
+            "es",
+            "«Vamos a reconstruir el puente antes del verano», dijo Ana García.",
+            ("Vamos a reconstruir el puente antes del verano", "Ana García"),
+        ),
+        (
+            "es",
+            "“La economía crecerá este año”, según Luis Romero.",
+            ("La economía crecerá este año", "Luis Romero"),
+        ),
+        (
+            "pl",
+            "„Odbudujemy most jeszcze przed latem” – powiedział Jan Kowalski.",
+            ("Odbudujemy most jeszcze przed latem", "Jan Kowalski"),
+        ),
+        (
+            "ru",
+            "«Мы восстановим мост до лета», — заявил Иван Петров.",
+            ("Мы восстановим мост до лета", "Иван Петров"),
+        ),
+        (
+            "it",
+            "«Ricostruiremo il ponte prima dell'estate», ha detto Luca Bianchi.",
+            ("Ricostruiremo il ponte prima dell'estate", "Luca Bianchi"),
+        ),
+        (
+            "ja",
+            "田中首相は「橋を夏までに再建する」と述べた。",
+            ("橋を夏までに再建する", "田中首相"),
+        ),
     ],
 )
 def test_other_languages(language: str, text: str, expected: tuple[str, str]) -> None:
@@ -309,60 +379,132 @@ def test_russian_nested_quotes_stay_inside() -> None:
     ("language", "text", "expected"),
     [
         # Arabic: the subject follows the verb, up to a preposition or the colon
-        ("ar", "وقال وزير النقل سمير داود في المؤتمر: «سنفتح الخط الجديد في الربيع المقبل».",
-         ("سنفتح الخط الجديد في الربيع المقبل", "وزير النقل سمير داود")),
-        ("ar", "«سنعيد بناء الجسر قبل الصيف»، قال رئيس البلدية خالد منصور.",
-         ("سنعيد بناء الجسر قبل الصيف", "رئيس البلدية خالد منصور")),
-        ("ar", "وأكدت وزيرة الصحة ليلى حداد أن «المستشفى سيفتح أبوابه في الربيع».",
-         ("المستشفى سيفتح أبوابه في الربيع", "وزيرة الصحة ليلى حداد")),
-        ("ar", "بحسب المهندس يوسف ناصر، «المشروع تأخر بسبب الأمطار الغزيرة هذا العام».",
-         ("المشروع تأخر بسبب الأمطار الغزيرة هذا العام", "المهندس يوسف ناصر")),
-        ("ar", "وقال د. محمد علي للصحفيين: «الوضع تحت السيطرة تماماً الآن».",
-         ("الوضع تحت السيطرة تماماً الآن", "د. محمد علي")),
+        (
+            "ar",
+            "وقال وزير النقل سمير داود في المؤتمر: «سنفتح الخط الجديد في الربيع المقبل».",
+            ("سنفتح الخط الجديد في الربيع المقبل", "وزير النقل سمير داود"),
+        ),
+        (
+            "ar",
+            "«سنعيد بناء الجسر قبل الصيف»، قال رئيس البلدية خالد منصور.",
+            ("سنعيد بناء الجسر قبل الصيف", "رئيس البلدية خالد منصور"),
+        ),
+        (
+            "ar",
+            "وأكدت وزيرة الصحة ليلى حداد أن «المستشفى سيفتح أبوابه في الربيع».",
+            ("المستشفى سيفتح أبوابه في الربيع", "وزيرة الصحة ليلى حداد"),
+        ),
+        (
+            "ar",
+            "بحسب المهندس يوسف ناصر، «المشروع تأخر بسبب الأمطار الغزيرة هذا العام».",
+            ("المشروع تأخر بسبب الأمطار الغزيرة هذا العام", "المهندس يوسف ناصر"),
+        ),
+        (
+            "ar",
+            "وقال د. محمد علي للصحفيين: «الوضع تحت السيطرة تماماً الآن».",
+            ("الوضع تحت السيطرة تماماً الآن", "د. محمد علي"),
+        ),
         # Persian: subject first; an apposition between commas stays with the name
-        ("fa", "علی اکبری، وزیر نیرو، در مراسم افتتاح گفت: «این سد آب دو شهر را تأمین می‌کند.»",
-         ("این سد آب دو شهر را تأمین می‌کند.", "علی اکبری، وزیر نیرو")),
-        ("fa", "«ما تا پایان سال کار را تمام می‌کنیم»، مریم رضایی افزود.",
-         ("ما تا پایان سال کار را تمام می‌کنیم", "مریم رضایی")),
-        ("fa", "به گفته حسین کریمی، «قیمت‌ها تا ماه آینده ثابت می‌ماند و نگرانی وجود ندارد».",
-         ("قیمت‌ها تا ماه آینده ثابت می‌ماند و نگرانی وجود ندارد", "حسین کریمی")),
+        (
+            "fa",
+            "علی اکبری، وزیر نیرو، در مراسم افتتاح گفت: «این سد آب دو شهر را تأمین می‌کند.»",
+            ("این سد آب دو شهر را تأمین می‌کند.", "علی اکبری، وزیر نیرو"),
+        ),
+        (
+            "fa",
+            "«ما تا پایان سال کار را تمام می‌کنیم»، مریم رضایی افزود.",
+            ("ما تا پایان سال کار را تمام می‌کنیم", "مریم رضایی"),
+        ),
+        (
+            "fa",
+            "به گفته حسین کریمی، «قیمت‌ها تا ماه آینده ثابت می‌ماند و نگرانی وجود ندارد».",
+            ("قیمت‌ها تا ماه آینده ثابت می‌ماند و نگرانی وجود ندارد", "حسین کریمی"),
+        ),
         # Urdu and Hindi: the ergative marker closes the subject
-        ("ur", 'وزیر اعلیٰ مریم نواز نے کہا کہ "ہم ہر ضلع میں نیا ہسپتال بنائیں گے۔"',
-         ("ہم ہر ضلع میں نیا ہسپتال بنائیں گے۔", "وزیر اعلیٰ مریم نواز")),
-        ("ur", 'ماہر معاشیات عمران خالد کے مطابق "مہنگائی اگلے چند ماہ میں کم ہو جائے گی۔"',
-         ("مہنگائی اگلے چند ماہ میں کم ہو جائے گی۔", "ماہر معاشیات عمران خالد")),
-        ("hi", "“हम हर गांव तक बिजली पहुंचाएंगे,” ऊर्जा मंत्री राकेश सिंह ने कहा।",
-         ("हम हर गांव तक बिजली पहुंचाएंगे", "ऊर्जा मंत्री राकेश सिंह")),
-        ("hi", "पुलिस अधीक्षक मीना शर्मा का कहना है, “जांच जल्द पूरी होगी।”",
-         ("जांच जल्द पूरी होगी।", "पुलिस अधीक्षक मीना शर्मा")),
-        ("hi", "अर्थशास्त्री विजय कुमार के अनुसार, “महंगाई अगले साल तक कम हो सकती है।”",
-         ("महंगाई अगले साल तक कम हो सकती है।", "अर्थशास्त्री विजय कुमार")),
-        ("hi", "दिल्ली में विशेषज्ञ डॉ. अनिल मेहता ने पत्रकारों से कहा, “यह सही कदम है।”",
-         ("यह सही कदम है।", "विशेषज्ञ डॉ. अनिल मेहता")),
+        (
+            "ur",
+            'وزیر اعلیٰ مریم نواز نے کہا کہ "ہم ہر ضلع میں نیا ہسپتال بنائیں گے۔"',
+            ("ہم ہر ضلع میں نیا ہسپتال بنائیں گے۔", "وزیر اعلیٰ مریم نواز"),
+        ),
+        (
+            "ur",
+            'ماہر معاشیات عمران خالد کے مطابق "مہنگائی اگلے چند ماہ میں کم ہو جائے گی۔"',
+            ("مہنگائی اگلے چند ماہ میں کم ہو جائے گی۔", "ماہر معاشیات عمران خالد"),
+        ),
+        (
+            "hi",
+            "“हम हर गांव तक बिजली पहुंचाएंगे,” ऊर्जा मंत्री राकेश सिंह ने कहा।",
+            ("हम हर गांव तक बिजली पहुंचाएंगे", "ऊर्जा मंत्री राकेश सिंह"),
+        ),
+        (
+            "hi",
+            "पुलिस अधीक्षक मीना शर्मा का कहना है, “जांच जल्द पूरी होगी।”",
+            ("जांच जल्द पूरी होगी।", "पुलिस अधीक्षक मीना शर्मा"),
+        ),
+        (
+            "hi",
+            "अर्थशास्त्री विजय कुमार के अनुसार, “महंगाई अगले साल तक कम हो सकती है।”",
+            ("महंगाई अगले साल तक कम हो सकती है।", "अर्थशास्त्री विजय कुमार"),
+        ),
+        (
+            "hi",
+            "दिल्ली में विशेषज्ञ डॉ. अनिल मेहता ने पत्रकारों से कहा, “यह सही कदम है।”",
+            ("यह सही कदम है।", "विशेषज्ञ डॉ. अनिल मेहता"),
+        ),
         # Chinese: subject before the verb, cut at 在/对 and after the last 的
-        ("zh", "“我们会在年底前完成全部改造工程。”市住建局局长张伟说。",
-         ("我们会在年底前完成全部改造工程。", "市住建局局长张伟")),
-        ("zh", "对此，北京大学教授刘洋在会上表示：“这项政策对中小企业非常有利。”",
-         ("这项政策对中小企业非常有利。", "北京大学教授刘洋")),
-        ("zh", "据市气象台首席预报员陈静介绍，“本周末将迎来明显降温天气过程。”",
-         ("本周末将迎来明显降温天气过程。", "市气象台首席预报员陈静")),
-        ("zh", "住在城东的王女士说：“以前要走半个小时，现在五分钟就到了。”",
-         ("以前要走半个小时，现在五分钟就到了。", "王女士")),
+        (
+            "zh",
+            "“我们会在年底前完成全部改造工程。”市住建局局长张伟说。",
+            ("我们会在年底前完成全部改造工程。", "市住建局局长张伟"),
+        ),
+        (
+            "zh",
+            "对此，北京大学教授刘洋在会上表示：“这项政策对中小企业非常有利。”",
+            ("这项政策对中小企业非常有利。", "北京大学教授刘洋"),
+        ),
+        (
+            "zh",
+            "据市气象台首席预报员陈静介绍，“本周末将迎来明显降温天气过程。”",
+            ("本周末将迎来明显降温天气过程。", "市气象台首席预报员陈静"),
+        ),
+        (
+            "zh",
+            "住在城东的王女士说：“以前要走半个小时，现在五分钟就到了。”",
+            ("以前要走半个小时，现在五分钟就到了。", "王女士"),
+        ),
         # Korean: the quote sits between the subject and `라고 말했다`
-        ("ko", "김철수 장관은 이날 기자회견에서 “모든 학교에 태양광 패널을 설치하겠다”고 말했다.",
-         ("모든 학교에 태양광 패널을 설치하겠다", "김철수 장관")),
-        ("ko", "“시민들의 안전이 가장 중요하다”라고 박영희 서울시장은 강조했다.",
-         ("시민들의 안전이 가장 중요하다", "박영희 서울시장")),
+        (
+            "ko",
+            "김철수 장관은 이날 기자회견에서 “모든 학교에 태양광 패널을 설치하겠다”고 말했다.",
+            ("모든 학교에 태양광 패널을 설치하겠다", "김철수 장관"),
+        ),
+        (
+            "ko",
+            "“시민들의 안전이 가장 중요하다”라고 박영희 서울시장은 강조했다.",
+            ("시민들의 안전이 가장 중요하다", "박영희 서울시장"),
+        ),
         # Vietnamese: a lower-case honorific before a capitalised name
-        ("vi", "“Chúng tôi sẽ hoàn thành cây cầu trước mùa mưa,” ông Nguyễn Văn An cho biết.",
-         ("Chúng tôi sẽ hoàn thành cây cầu trước mùa mưa", "ông Nguyễn Văn An")),
-        ("vi", "Bà Trần Thị Mai nói: “Giá điện tăng quá nhanh khiến người dân khó khăn.”",
-         ("Giá điện tăng quá nhanh khiến người dân khó khăn.", "Bà Trần Thị Mai")),
-        ("vi", "Theo ông Lê Hoàng Nam, “dự án sẽ tạo việc làm cho hơn ba nghìn lao động.”",
-         ("dự án sẽ tạo việc làm cho hơn ba nghìn lao động", "Lê Hoàng Nam")),
+        (
+            "vi",
+            "“Chúng tôi sẽ hoàn thành cây cầu trước mùa mưa,” ông Nguyễn Văn An cho biết.",
+            ("Chúng tôi sẽ hoàn thành cây cầu trước mùa mưa", "ông Nguyễn Văn An"),
+        ),
+        (
+            "vi",
+            "Bà Trần Thị Mai nói: “Giá điện tăng quá nhanh khiến người dân khó khăn.”",
+            ("Giá điện tăng quá nhanh khiến người dân khó khăn.", "Bà Trần Thị Mai"),
+        ),
+        (
+            "vi",
+            "Theo ông Lê Hoàng Nam, “dự án sẽ tạo việc làm cho hơn ba nghìn lao động.”",
+            ("dự án sẽ tạo việc làm cho hơn ba nghìn lao động", "Lê Hoàng Nam"),
+        ),
         # Indonesian: its own table, with a title before the name
-        ("id", '"Kami tidak akan menaikkan tarif tahun ini," ujar Direktur Utama Agus Salim.',
-         ("Kami tidak akan menaikkan tarif tahun ini", "Direktur Utama Agus Salim")),
+        (
+            "id",
+            '"Kami tidak akan menaikkan tarif tahun ini," ujar Direktur Utama Agus Salim.',
+            ("Kami tidak akan menaikkan tarif tahun ini", "Direktur Utama Agus Salim"),
+        ),
     ],
 )
 def test_caseless_and_other_script_speakers(
@@ -374,16 +516,31 @@ def test_caseless_and_other_script_speakers(
 @pytest.mark.parametrize(
     ("language", "text", "pronoun", "name"),
     [
-        ("ar",
-         "وقال الوزير سمير داود إن الخطة جاهزة.\n\nوأضاف: «لن نترك أي عائلة دون مأوى بعد اليوم».",
-         None, "الوزير سمير داود"),
-        ("hi", "विशेषज्ञ डॉ. अनिल मेहता ने इस कदम का स्वागत किया। उन्होंने कहा, “प्रदूषण कम होगा।”",
-         "उन्होंने", "विशेषज्ञ डॉ. अनिल मेहता"),
+        (
+            "ar",
+            "وقال الوزير سمير داود إن الخطة جاهزة.\n\nوأضاف: «لن نترك أي عائلة دون مأوى بعد اليوم».",  # noqa: E501
+            None,
+            "الوزير سمير داود",
+        ),
+        (
+            "hi",
+            "विशेषज्ञ डॉ. अनिल मेहता ने इस कदम का स्वागत किया। उन्होंने कहा, “प्रदूषण कम होगा।”",
+            "उन्होंने",
+            "विशेषज्ञ डॉ. अनिल मेहता",
+        ),
         ("zh", "李明表示，项目进展顺利。他说：“目前已经完成了百分之八十的工作量。”", "他", "李明"),
-        ("ko", "이민호 교수는 새 정책을 환영했다고 말했다. 그는 “꼭 필요한 결정”이라고 밝혔다.",
-         "그", "이민호 교수"),
-        ("fa", "مهدی احمدی گفت طرح آماده است. او افزود: «این طرح به نفع همه مردم است.»",
-         "او", "مهدی احمدی"),
+        (
+            "ko",
+            "이민호 교수는 새 정책을 환영했다고 말했다. 그는 “꼭 필요한 결정”이라고 밝혔다.",
+            "그",
+            "이민호 교수",
+        ),
+        (
+            "fa",
+            "مهدی احمدی گفت طرح آماده است. او افزود: «این طرح به نفع همه مردم است.»",
+            "او",
+            "مهدی احمدی",
+        ),
     ],
 )
 def test_caseless_pronoun_resolves_to_the_last_named_subject(
@@ -439,16 +596,31 @@ def test_caseless_long_clause_is_no_subject() -> None:
         "دانشجویان دانشگاه‌های تهران شریف امیرکبیر اصفهان شیراز تبریز مشهد گفت: "
         "«ما خواهان برگزاری کلاس‌های حضوری در همه دانشکده‌ها هستیم.»"
     )
-    assert pairs(text, "fa") == [
-        ("ما خواهان برگزاری کلاس‌های حضوری در همه دانشکده‌ها هستیم.", None)
-    ]
+    assert pairs(text, "fa") == [("ما خواهان برگزاری کلاس‌های حضوری در همه دانشکده‌ها هستیم.", None)]
 
 
 _CASELESS_SOUP = st.lists(
     st.sampled_from(
-        list("«»“”\"「」 ،,:：，。.\n") + ["قال ", "وأضاف ", "في ", "الوزير ", "ने ", "कहा ",
-                                         "उन्होंने ", "表示", "说", "在", "的", "라고 ", "은 ",
-                                         "말했다 ", "گفت ", "کہا ", "نے "]
+        list('«»“”"「」 ،,:：，。.\n')
+        + [
+            "قال ",
+            "وأضاف ",
+            "في ",
+            "الوزير ",
+            "ने ",
+            "कहा ",
+            "उन्होंने ",
+            "表示",
+            "说",
+            "在",
+            "的",
+            "라고 ",
+            "은 ",
+            "말했다 ",
+            "گفت ",
+            "کہا ",
+            "نے ",
+        ]
     ),
     max_size=200,
 ).map("".join)

@@ -8,12 +8,12 @@ import re
 import pytest
 import stopwordsiso
 
-from summaries._rank_news import NewsRankConfig, brevity, quoted_share
-from summaries._rank_text import content_terms, graph_centrality
 from summaries.config import ALGORITHMS
-from summaries.lexicon import LanguageTools, stop_words_for, tools_for
 from summaries.models import Sentence
-from summaries.rank import pick_sentences
+from summaries.rank._news import NewsRankConfig, brevity, quoted_share
+from summaries.rank._pick import pick_sentences
+from summaries.rank._vectors import content_terms, graph_centrality
+from summaries.text._tools import LanguageTools, stop_words_for, tools_for
 
 # ---------------------------------------------------------------- builders
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summaries.lexicon import SUPPORTED_LANGUAGES, stop_words_for
+from summaries.text._tools import SUPPORTED_LANGUAGES, stop_words_for
 
 #: (language, function words that must be stop words, content words that must not be).
 CASES = (

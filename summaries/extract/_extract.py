@@ -1,0 +1,75 @@
+"""HTML page → Article: body text via trafilatura plus our own cleanup, and page metadata."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from summaries.errors import NoArticleFound
+from summaries.extract._body import best_body
+from summaries.extract._chunks import continuation
+from summaries.extract._clean import clean_paragraphs
+from summaries.extract._links import is_link_line, link_keys
+from summaries.extract._meta import read_metadata
+from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
+from summaries.extract._text import weighted_length
+from summaries.models import Article
+
+__all__ = ["extract_article"]
+
+
+def _parse(html: str) -> HtmlElement:
+    if not html or not html.strip():
+        raise NoArticleFound("the page is empty")
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError) as err:
+        raise NoArticleFound(f"the page is not readable HTML: {err}") from err
+    if tree is None:
+        raise NoArticleFound("the page is not readable HTML")
+    return tree
+
+
+def _check_article(paragraphs: list[str], links: frozenset[str], rules: ExtractionRules) -> None:
+    """Raise NoArticleFound unless the paragraphs look like an article, not a stub or a list."""
+    total = sum(weighted_length(p) for p in paragraphs)
+    if total < rules.min_article_chars:
+        raise NoArticleFound(f"only {total} characters of text on the page")
+    linked = sum(weighted_length(p) for p in paragraphs if is_link_line(p, links))
+    if linked > rules.max_link_share * total:
+        raise NoArticleFound("the page is mostly links (an index page?)")
+
+
+def extract_article(
+    html: str, url: str | None, rules: ExtractionRules = DEFAULT_EXTRACTION_RULES
+) -> Article:
+    """Extract the article body and its metadata from an HTML page.
+
+    Args:
+        html: the page's HTML as text.
+        url: the URL it was fetched from (resolves relative links; the fallback `Article.url`).
+        rules: thresholds of the extractor.
+
+    Returns:
+        The article: paragraphs separated by blank lines, plus title, author, date, site name,
+        canonical URL and the declared language.
+
+    Raises:
+        NoArticleFound: the page is empty, a script-only shell, a paywall stub or an index page.
+    """
+    tree = _parse(html)
+    meta = read_metadata(tree, url)
+    links = link_keys(tree)
+    body = best_body(tree, url, rules)
+    body += continuation(tree, body, rules)
+    paragraphs = clean_paragraphs(body, meta.title, links, rules)
+    _check_article(paragraphs, links, rules)
+    return Article(
+        text="\n\n".join(paragraphs),
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        publication=meta.publication,
+        url=meta.url,
+        language_hint=meta.language_hint,
+    )

@@ -1,0 +1,109 @@
+"""Thresholds and boilerplate patterns the HTML extractor works with, kept as data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A paragraph "ends like prose" when its last visible character closes a sentence (any script).
+SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]]*\s*$")
+
+#: CJK, kana and hangul: one such character carries about as much as a short word.
+DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+#: Lines that are boilerplate wherever they occur: teaser prefixes, share/follow/subscribe calls,
+#: credits and copyright lines, tag lists. Matched case-insensitively on the stripped paragraph.
+BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        (?:read|see|watch|listen)\ (?:more|also|next)\b\s*[:.\-–—]?
+      | related(?:\ (?:articles?|stories|posts?|content|coverage|reading|links?))?\s*[:.\-–—]
+      | (?:more|also)\ (?:on|from|in)\ [^.!?]{0,60}:
+      | don'?t\ miss\b
+      | recommended(?:\ for\ you)?\s*[:.\-–—]?$
+      | advertisement$ | sponsored(?:\ content)?$ | ad$
+      | share\ (?:this|on)\b | click\ here\ to\b
+      | (?:follow|like)\ (?:us|me|him|her|them|[\w.@ ]{1,60}?)\ on\ (?:facebook|twitter|instagram
+          |x|linkedin|youtube|tiktok|threads|bluesky|mastodon)\b
+      | (?:sign\ up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|updates|alerts)\b
+      | (?:get|have)\ .{0,60}\bdelivered\b.{0,40}\b(?:inbox|letterbox|door|mailbox)\b
+      | (?:reporting|writing|editing|additional\ reporting|compiled)\ by\ .{0,200}$
+      | (?:copyright|©|\(c\)|ⓒ)\s
+      | all\ rights\ reserved
+      | (?:tags?|filed\ under|categories|category|topics?)\s*[:|]
+      | tags?$ | comments?$ | \d+\ comments?$ | leave\ a\ (?:comment|reply)\b
+      | tell\ us\ what\ you\ think\b
+      | (?:photo|image|picture|video|credit)s?\s*(?:credit)?\s*[:©]
+      | \((?:photo|image|picture)\ (?:credit|courtesy|by)\b[^)]*\)$
+      | lesen\ sie\ (?:auch|mehr)\b | mehr\ zum\ thema\b
+      | das\ k[öo]nnte\ sie\ auch\ interessieren\b
+      | lea\ tambi[ée]n\b | te\ puede\ interesar\b | m[áa]s\ informaci[óo]n\s*:
+      | lire\ aussi\b | [àa]\ lire\ aussi\b | voir\ aussi\b
+      | czytaj\ (?:te[żz]|tak[żz]e|wi[ęe]cej)\b | zobacz\ (?:te[żz]|tak[żz]e)\b
+      | читайте\ (?:также|тоже)\b | смотрите\ также\b
+      | 相关(?:阅读|新闻|文章)\s*[:：]? | 延伸阅读 | 责任编辑\s*[:：] | 原标题\s*[:：]
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A line that opens a block of teasers: everything after it up to the next prose is dropped.
+TEASER_HEADING = re.compile(
+    r"""^(?:related(?:\ \w+)?|read\ (?:more|next|also)|see\ also
+      |more\ (?:stories|news|articles|from|on|in)\b
+      |recommended|you\ (?:may|might)\ (?:also\ )?like|most\ (?:popular|read|viewed)|trending
+      |don'?t\ miss|top\ stories|latest\ (?:news|stories)|further\ reading
+      |lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|weitere\ artikel|das\ k[öo]nnte\ sie
+      |lea\ tambi[ée]n|noticias\ relacionadas|te\ puede\ interesar|m[áa]s\ noticias
+      |lire\ aussi|[àa]\ lire\ aussi|voir\ aussi|sur\ le\ m[êe]me\ sujet
+      |czytaj\ (?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\ (?:te[żz]|tak[żz]e)|polecamy
+      |читайте\ (?:также|тоже)|смотрите\ также|по\ теме|похожие\ (?:статьи|новости)
+      |相关(?:阅读|新闻|文章|推荐)|延伸阅读|推荐阅读|热门(?:文章|新闻)
+    )(?:\s+[^\s.!?]+){0,4}?\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Words that bylines carry next to names: dates, roles, "updated"; cut from an author's end.
+BYLINE_NOISE = re.compile(
+    r"""(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march
+      |april|may|june|july|august|september|october|november|december|published|updated|posted
+      |staff|writer|reporter|editor|correspondent|contributor|shares?|com|and))+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A newsletter or subscription pitch anywhere in a short paragraph.
+SUBSCRIBE_PITCH = re.compile(
+    r"\b(?:sign\ up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|e-?mail\ updates)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A short line containing one of these marks is an image credit or caption, not prose.
+CAPTION_MARK = re.compile(r"©|\((?:photo|image|picture|credit)[^)]*\)$|\bcredit:\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionRules:
+    """Thresholds of the extractor; one instance per pipeline.
+
+    Attributes:
+        prose_min_chars: a paragraph this long (dense scripts count triple) that ends like a
+            sentence counts as prose.
+        fallback_below_prose_chars: run the slower recall passes when the fast pass yields
+            less prose than this.
+        min_article_chars: less body text than this is no article (paywall stub, JS shell).
+        caption_max_chars: captions, credits and teaser links are at most this long.
+        pitch_max_chars: a paragraph this short with a subscription pitch is dropped.
+        kicker_max_chars: a line this short before the repeated title is a section label.
+        trailing_window: how many paragraphs at the end are checked for trailing boilerplate.
+        max_link_share: a body whose text is more than this share link texts is a link list.
+    """
+
+    prose_min_chars: int = 80
+    fallback_below_prose_chars: int = 400
+    min_article_chars: int = 250
+    max_link_share: float = 0.4
+    caption_max_chars: int = 200
+    pitch_max_chars: int = 300
+    kicker_max_chars: int = 40
+    trailing_window: int = 12
+
+
+DEFAULT_EXTRACTION_RULES = ExtractionRules()

@@ -1,0 +1,42 @@
+"""Text tools for any stage: language identification, sentences, words, stop words, stemmers."""
+
+from __future__ import annotations
+
+from summaries.text._detect import (
+    DEFAULT_DETECTION,
+    DetectionConfig,
+    detect_language,
+    preload_models,
+)
+from summaries.text._input import cap_text, decode_text, looks_readable
+from summaries.text._names import LANGUAGE_NAMES, language_name
+from summaries.text._regex import LOWER, UPPER, alternation
+from summaries.text._tools import (
+    SUPPORTED_LANGUAGES,
+    LanguageTools,
+    SumyTokenizer,
+    stop_words_for,
+    tools_for,
+)
+from summaries.text._words import count_words
+
+__all__ = [
+    "DEFAULT_DETECTION",
+    "DetectionConfig",
+    "LANGUAGE_NAMES",
+    "LOWER",
+    "LanguageTools",
+    "SUPPORTED_LANGUAGES",
+    "SumyTokenizer",
+    "UPPER",
+    "alternation",
+    "cap_text",
+    "count_words",
+    "decode_text",
+    "detect_language",
+    "language_name",
+    "looks_readable",
+    "preload_models",
+    "stop_words_for",
+    "tools_for",
+]

