@@ -8,7 +8,15 @@ One subpackage per stage, each with a small public surface in its `__init__`:
 from summaries.config import ALGORITHMS, FetchLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.fetch import build_client, fetch_page
-from summaries.models import Article, Attribution, FetchedPage, Quote, Sentence, Summary
+from summaries.models import (
+    Article,
+    ArticleMeta,
+    Attribution,
+    FetchedPage,
+    Quote,
+    Sentence,
+    Summary,
+)
 from summaries.pipeline import (
     summarize_article,
     summarize_html,
@@ -22,6 +30,7 @@ __all__ = [
     "ALGORITHMS",
     "SUPPORTED_LANGUAGES",
     "Article",
+    "ArticleMeta",
     "Attribution",
     "FetchLimits",
     "FetchedPage",

@@ -18,6 +18,18 @@ class FetchedPage:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What a page or a paste says about its article (every field may be unknown)."""
+
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    publication: str | None = None
+    url: str | None = None
+    language_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """The article body and what is known about it.
 
@@ -26,12 +38,17 @@ class Article:
     """
 
     text: str
-    title: str | None = None
-    author: str | None = None
-    published: dt.date | None = None
-    publication: str | None = None
-    url: str | None = None
-    language_hint: str | None = None
+    meta: ArticleMeta = ArticleMeta()
+
+    @property
+    def title(self) -> str | None:
+        """The headline, when known."""
+        return self.meta.title
+
+    @property
+    def language_hint(self) -> str | None:
+        """The language the page declares, when it does."""
+        return self.meta.language_hint
 
     @property
     def paragraphs(self) -> list[str]:

@@ -322,13 +322,13 @@ def find_attribution(article: Article, hints: Sequence[str] = ()) -> Attribution
     text = article.text
     lines = [*text.split("\n"), *hints]
     wires = list(dict.fromkeys([*_find_wires(lines), *_cited_wires(text)]))
-    cited = _find_cited(text, article.publication)
+    cited = _find_cited(text, article.meta.publication)
     return Attribution(
-        publication=article.publication,
-        author=article.author,
-        published=article.published,
+        publication=article.meta.publication,
+        author=article.meta.author,
+        published=article.meta.published,
         wire=tuple(wires),
         cited=tuple(c for c in cited if c not in wires),
         dateline=_find_dateline(text),
-        url=article.url,
+        url=article.meta.url,
     )

@@ -64,12 +64,4 @@ def extract_article(
     body += continuation(tree, body, rules)
     paragraphs = clean_paragraphs(body, meta.title, links, rules)
     _check_article(paragraphs, links, rules)
-    return Article(
-        text="\n\n".join(paragraphs),
-        title=meta.title,
-        author=meta.author,
-        published=meta.published,
-        publication=meta.publication,
-        url=meta.url,
-        language_hint=meta.language_hint,
-    )
+    return Article("\n\n".join(paragraphs), meta)

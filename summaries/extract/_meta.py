@@ -7,7 +7,6 @@ import html
 import json
 import logging
 import re
-from dataclasses import dataclass
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -23,6 +22,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document, set_date_params
 
 from summaries.extract._rules import BYLINE_NOISE
+from summaries.models import ArticleMeta
 
 _LOG = logging.getLogger(__name__)
 
@@ -65,18 +65,6 @@ _BYLINE_TEXT = XPath(".//text()[not(ancestor::time) and not(ancestor::script)]")
 _BYLINE_MAX_CHARS = 100
 _LANG_CODE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _HOST_NAME = re.compile(r"^https?://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class PageMeta:
-    """What the page says about itself."""
-
-    title: str | None = None
-    author: str | None = None
-    published: dt.date | None = None
-    publication: str | None = None
-    url: str | None = None
-    language_hint: str | None = None
 
 
 def language_hint(tree: HtmlElement) -> str | None:
@@ -164,7 +152,7 @@ def _site_from_url(url: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
+def read_metadata(tree: HtmlElement, url: str | None) -> ArticleMeta:
     """Read title, author, date, site name, canonical URL and language hint from a tree.
 
     Uses trafilatura's meta-tag, OpenGraph and JSON-LD readers plus htmldate, but skips the
@@ -193,7 +181,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     site = meta.sitename or extract_sitename(tree) or _site_from_url(canonical or url)
     if site:
         site = site.lstrip("@")
-    return PageMeta(
+    return ArticleMeta(
         title=_clean(title),
         author=_clean(author),
         published=published,

@@ -356,13 +356,7 @@ def split_paste(text: str, rules: PasteRules = DEFAULT_PASTE_RULES) -> CleanedPa
     credits = tuple(
         u.text for u in units[lo:hi] if u.kind in (Kind.CAPTION, Kind.BYLINE) and not u.teaser
     )
-    article = Article(
-        text="\n\n".join(u.text for u in body),
-        title=meta.title,
-        author=meta.author,
-        published=meta.published,
-        publication=meta.publication,
-    )
+    article = Article("\n\n".join(u.text for u in body), meta)
     return CleanedPaste(article, credits)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from summaries.models import ArticleMeta
 from summaries.paste._dates import find_date, has_date_keyword, is_update_stamp
 from summaries.paste._lines import Kind, Unit
 from summaries.paste._rules import BYLINE_RE, DATE_RE, FOOTER_RE, PasteRules
@@ -13,16 +13,6 @@ from summaries.paste._rules import BYLINE_RE, DATE_RE, FOOTER_RE, PasteRules
 # Where a byline's name ends: a separator, a date, a role ("Opinion Columnist").
 _NAME_END_RE = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|,\s*(?=\d)|\bon\b\s|\bupdated\b).*$", re.I)
 _TITLE_SKIP = {Kind.DATE, Kind.CAPTION, Kind.BYLINE, Kind.MENU, Kind.BANNER, Kind.LEAD}
-
-
-@dataclass(frozen=True, slots=True)
-class PasteMeta:
-    """What the lines around the article say about it."""
-
-    title: str | None = None
-    author: str | None = None
-    published: dt.date | None = None
-    publication: str | None = None
 
 
 def find_title(units: list[Unit], start: int, rules: PasteRules) -> str | None:
@@ -71,7 +61,7 @@ def find_author(units: list[Unit], start: int, end: int, rules: PasteRules) -> s
     return None
 
 
-def _footer_meta(units: list[Unit], start: int, end: int, rules: PasteRules) -> PasteMeta | None:
+def _footer_meta(units: list[Unit], start: int, end: int, rules: PasteRules) -> ArticleMeta | None:
     hi = min(len(units), end + 1 + rules.meta_window_below)
     for i in range(start, hi):
         unit = units[i]
@@ -80,7 +70,7 @@ def _footer_meta(units: list[Unit], start: int, end: int, rules: PasteRules) -> 
         m = FOOTER_RE.match(unit.text)
         if m and m.group("pub"):
             pub = m.group("pub").strip(" .,:;")
-            return PasteMeta(publication=pub or None, published=find_date(m.group("rest") or ""))
+            return ArticleMeta(publication=pub or None, published=find_date(m.group("rest") or ""))
     return None
 
 
@@ -114,13 +104,13 @@ def find_published(units: list[Unit], start: int, end: int, rules: PasteRules) -
     return min(ranked, key=lambda r: (r[0], r[1]))[2]
 
 
-def find_meta(units: list[Unit], start: int, end: int, rules: PasteRules) -> PasteMeta:
+def find_meta(units: list[Unit], start: int, end: int, rules: PasteRules) -> ArticleMeta:
     """Everything known about the article whose body spans units[start..end]."""
     footer = _footer_meta(units, start, end, rules)
     published = footer.published if footer and footer.published else None
     if published is None:
         published = find_published(units, start, end, rules)
-    return PasteMeta(
+    return ArticleMeta(
         title=find_title(units, start, rules),
         author=find_author(units, start, end, rules),
         published=published,
@@ -128,4 +118,4 @@ def find_meta(units: list[Unit], start: int, end: int, rules: PasteRules) -> Pas
     )
 
 
-__all__ = ["PasteMeta", "find_meta"]
+__all__ = ["find_meta"]

@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 
 from summaries.attribution._chain import find_attribution
-from summaries.models import Article
+from summaries.models import Article, ArticleMeta
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 SEED = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text(encoding="utf-8")
 
 
 def test_seed_paste_gives_reuters_new_york_times_and_dateline() -> None:
-    a = find_attribution(Article(text=SEED, publication="Dawn", published=dt.date(2014, 12, 21)))
+    a = find_attribution(
+        Article(SEED, ArticleMeta(publication="Dawn", published=dt.date(2014, 12, 21)))
+    )
     assert a.publication == "Dawn"
     assert a.published == dt.date(2014, 12, 21)
     assert a.wire == ("Reuters",)
@@ -99,7 +101,7 @@ def test_cited_outlets(text: str, cited: tuple[str, ...]) -> None:
 
 def test_own_publication_is_not_cited() -> None:
     text = "The minister told the BBC she would resign."
-    assert find_attribution(Article(text=text, publication="BBC")).cited == ()
+    assert find_attribution(Article(text, ArticleMeta(publication="BBC"))).cited == ()
 
 
 def test_agency_cited_in_text_is_a_wire_not_an_outlet() -> None:
@@ -110,7 +112,9 @@ def test_agency_cited_in_text_is_a_wire_not_an_outlet() -> None:
 
 def test_metadata_passes_through() -> None:
     a = find_attribution(
-        Article(text="Plain text without credits.", author="Ann Lee", url="https://x.test/a")
+        Article(
+            "Plain text without credits.", ArticleMeta(author="Ann Lee", url="https://x.test/a")
+        )
     )
     assert (a.author, a.url, a.wire, a.cited, a.dateline) == (
         "Ann Lee",

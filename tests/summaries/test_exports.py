@@ -15,6 +15,7 @@ def test_public_surface() -> None:
             "ALGORITHMS",
             "SUPPORTED_LANGUAGES",
             "Article",
+            "ArticleMeta",
             "Attribution",
             "FetchLimits",
             "FetchedPage",

@@ -34,19 +34,19 @@ def _extract(name: str, url: str | None = PAGE_URL) -> Article:
 def test_opengraph_and_meta_tags_give_the_metadata() -> None:
     article = _extract("article_en.html")
     assert article.title == "Harbour town votes to rebuild its old sea wall"
-    assert article.author == "Maria Fenwick"
-    assert article.published == dt.date(2023, 3, 14)
-    assert article.publication == "The Coastal Ledger"
-    assert article.url == "https://ledger.example.org/news/2023/harbour-sea-wall"
+    assert article.meta.author == "Maria Fenwick"
+    assert article.meta.published == dt.date(2023, 3, 14)
+    assert article.meta.publication == "The Coastal Ledger"
+    assert article.meta.url == "https://ledger.example.org/news/2023/harbour-sea-wall"
     assert article.language_hint == "en"
 
 
 def test_json_ld_gives_author_date_and_publisher() -> None:
     article = _extract("article_de_jsonld.html")
     assert article.title == "Stadtbibliothek verlängert ihre Öffnungszeiten"
-    assert article.author == "Jonas Becker"
-    assert article.published == dt.date(2024, 5, 2)
-    assert article.publication == "Lindenauer Anzeiger"
+    assert article.meta.author == "Jonas Becker"
+    assert article.meta.published == dt.date(2024, 5, 2)
+    assert article.meta.publication == "Lindenauer Anzeiger"
 
 
 def test_og_locale_is_the_language_hint_without_html_lang() -> None:
@@ -55,18 +55,18 @@ def test_og_locale_is_the_language_hint_without_html_lang() -> None:
 
 def test_plain_meta_tags_give_author_and_date() -> None:
     article = _extract("article_es_meta.html")
-    assert article.author == "Lucía Romero"
-    assert article.published == dt.date(2022, 11, 8)
+    assert article.meta.author == "Lucía Romero"
+    assert article.meta.published == dt.date(2022, 11, 8)
     assert article.language_hint == "es"
 
 
 def test_url_is_the_given_one_without_a_canonical_link() -> None:
-    assert _extract("article_es_meta.html").url == PAGE_URL
+    assert _extract("article_es_meta.html").meta.url == PAGE_URL
 
 
 def test_no_url_at_all_is_fine() -> None:
     article = _extract("article_es_meta.html", url=None)
-    assert article.url is None
+    assert article.meta.url is None
     assert "mercado central" in article.text
 
 

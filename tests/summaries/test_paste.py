@@ -29,8 +29,8 @@ def test_seed_comes_back_exactly() -> None:
     article = clean_paste(pasted)
     assert article.text == "\n\n".join(gold["article_paragraphs"])
     assert article.title == "North Korea proposes joint probe into hacking"
-    assert article.publication == "Dawn"
-    assert article.published == dt.date(2014, 12, 21)
+    assert article.meta.publication == "Dawn"
+    assert article.meta.published == dt.date(2014, 12, 21)
 
 
 def test_seed_credits_are_kept_aside_for_attribution() -> None:
@@ -107,8 +107,8 @@ def test_english_page_keeps_only_the_article() -> None:
     article = clean_paste(EN_PASTE)
     assert article.paragraphs == list(EN_BODY)
     assert article.title == "Harbour bridge to close to cars next spring"
-    assert article.author == "Jane Doe"
-    assert article.published == dt.date(2023, 3, 3)
+    assert article.meta.author == "Jane Doe"
+    assert article.meta.published == dt.date(2023, 3, 3)
 
 
 def test_browser_copy_with_blank_lines_and_tabs() -> None:
@@ -130,8 +130,8 @@ def test_browser_copy_with_blank_lines_and_tabs() -> None:
     article = clean_paste(paste)
     assert article.paragraphs == list(EN_BODY)
     assert article.title == "Harbour bridge to close to cars next spring"
-    assert article.author == "Jane Doe"
-    assert article.published == dt.date(2023, 3, 3)
+    assert article.meta.author == "Jane Doe"
+    assert article.meta.published == dt.date(2023, 3, 3)
 
 
 DE_BODY = (
@@ -181,8 +181,8 @@ def test_german_page() -> None:
     article = clean_paste(DE_PASTE)
     assert article.paragraphs == list(DE_BODY)
     assert article.title == "Hafenbrücke wird für Autos gesperrt"
-    assert article.author == "Max Mustermann"
-    assert article.published == dt.date(2014, 12, 21)
+    assert article.meta.author == "Max Mustermann"
+    assert article.meta.published == dt.date(2014, 12, 21)
 
 
 FR_BODY = (
@@ -232,8 +232,8 @@ def test_french_page() -> None:
     article = clean_paste(FR_PASTE)
     assert article.paragraphs == list(FR_BODY)
     assert article.title == "Le vieux pont du port fermé aux voitures"
-    assert article.author == "Jean Dupont"
-    assert article.published == dt.date(2014, 12, 21)
+    assert article.meta.author == "Jean Dupont"
+    assert article.meta.published == dt.date(2014, 12, 21)
 
 
 ES_BODY = (
@@ -283,8 +283,8 @@ def test_spanish_page() -> None:
     article = clean_paste(ES_PASTE)
     assert article.paragraphs == list(ES_BODY)
     assert article.title == "El viejo puente del puerto se cierra a los coches"
-    assert article.author == "Juan Pérez"
-    assert article.published == dt.date(2014, 12, 21)
+    assert article.meta.author == "Juan Pérez"
+    assert article.meta.published == dt.date(2014, 12, 21)
 
 
 def test_publication_footer_is_metadata_not_text() -> None:
@@ -300,8 +300,8 @@ def test_publication_footer_is_metadata_not_text() -> None:
     )
     article = clean_paste(paste)
     assert article.paragraphs == list(EN_BODY)
-    assert article.publication == "The Harbour Gazette"
-    assert article.published == dt.date(2023, 3, 3)
+    assert article.meta.publication == "The Harbour Gazette"
+    assert article.meta.published == dt.date(2023, 3, 3)
 
 
 def test_teaser_dates_never_become_the_article_date() -> None:
@@ -318,7 +318,7 @@ def test_teaser_dates_never_become_the_article_date() -> None:
         "Visitors queued around the block on the first day as the building opened its new wing.",
     )
     article = clean_paste(paste)
-    assert article.published is None
+    assert article.meta.published is None
     assert article.paragraphs == list(EN_BODY)
 
 
@@ -341,7 +341,7 @@ def test_a_long_comment_thread_does_not_win_over_the_article() -> None:
     )
     article = clean_paste(paste)
     assert article.paragraphs == list(EN_BODY)
-    assert article.published == dt.date(2023, 3, 3)
+    assert article.meta.published == dt.date(2023, 3, 3)
 
 
 def test_list_items_inside_an_article_are_kept() -> None:
@@ -454,8 +454,8 @@ def test_a_stand_first_above_the_byline_is_not_article_text() -> None:
     )
     article = clean_paste(paste)
     assert article.paragraphs == list(EN_BODY)
-    assert article.author == "Jane Doe"
-    assert article.published == dt.date(2023, 3, 3)
+    assert article.meta.author == "Jane Doe"
+    assert article.meta.published == dt.date(2023, 3, 3)
 
 
 def test_an_author_box_ends_the_article() -> None:
