@@ -21,10 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.bot.articles import article_text  # noqa: E402
-from tests.bot.botrunner import running_bot  # noqa: E402
-from tests.bot.conftest import TOKEN, make_settings  # noqa: E402
-from tests.bot.fake_bot_api import FakeBotAPIServer, FakeTelegram  # noqa: E402
+from tests.support.articles import article_text  # noqa: E402
+from tests.support.bot_env import (  # noqa: E402
+    TOKEN,
+    make_settings,
+    running_bot,  # noqa: E402
+)
+from tests.support.fake_bot_api import FakeBotAPIServer, FakeTelegram  # noqa: E402
 
 FIRST_CHAT = 10_000
 

@@ -30,11 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.apiretry import RetryingRateLimiter  # noqa: E402
-from tests.bot.articles import ARTICLE_PARAGRAPHS, article_html, article_text  # noqa: E402
-from tests.bot.botrunner import running_bot  # noqa: E402
-from tests.bot.conftest import TOKEN, make_settings  # noqa: E402
-from tests.bot.fake_bot_api import Call, FakeBotAPIServer, FakeTelegram  # noqa: E402
-from tests.summaries.page_server import PageServer, html_page  # noqa: E402
+from tests.support.articles import ARTICLE_PARAGRAPHS, article_html, article_text  # noqa: E402
+from tests.support.bot_env import (  # noqa: E402
+    TOKEN,
+    make_settings,
+    running_bot,  # noqa: E402
+)
+from tests.support.fake_bot_api import Call, FakeBotAPIServer, FakeTelegram  # noqa: E402
+from tests.support.page_server import PageServer, html_page  # noqa: E402
 
 FIRST_USER = 20_000
 FIRST_GROUP = -1_002_000_000

@@ -27,10 +27,10 @@ from telegram import Update  # noqa: E402
 
 from bot.app import build_application, build_deps, post_init, post_shutdown  # noqa: E402
 from bot.storage.sqlite import SQLiteStore  # noqa: E402
-from tests.bot.articles import article_html  # noqa: E402
-from tests.bot.conftest import TOKEN, RecordingRequest, make_settings  # noqa: E402
-from tests.bot.fake_bot_api import FakeTelegram  # noqa: E402
-from tests.summaries.page_server import PageServer, html_page  # noqa: E402
+from tests.support.articles import article_html  # noqa: E402
+from tests.support.bot_env import TOKEN, RecordingRequest, make_settings  # noqa: E402
+from tests.support.fake_bot_api import FakeTelegram  # noqa: E402
+from tests.support.page_server import PageServer, html_page  # noqa: E402
 
 ARTICLES = 5
 REPORT_EVERY = 500

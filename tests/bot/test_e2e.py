@@ -8,22 +8,19 @@ import io
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
 from bot import texts
-from bot.config import Settings
 from bot.logs import configure_logging
 from bot.polling import TolerantBot
 from summaries.errors import TextTooShort
-from tests.bot.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
-from tests.bot.botrunner import running_bot
-from tests.bot.conftest import TOKEN, make_settings
-from tests.bot.fake_bot_api import FakeTelegram
-from tests.summaries.page_server import Page, PageServer, html_page
+from tests.support.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
+from tests.support.bot_env import TOKEN, ask, done, e2e_settings, running_bot
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.page_server import Page, PageServer, html_page
 
 USER, ADMIN, MEMBER = 6001, 6002, 6003
 GROUP = -1009001
@@ -57,40 +54,6 @@ def pages() -> Iterator[PageServer]:
         yield server
     finally:
         server.stop()
-
-
-def e2e_settings(api: FakeTelegram, tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "telegram_api_base_url": api.base_url,  # type: ignore[attr-defined]
-        "database_url": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
-        "fetch_allow_private": True,
-        "fetch_max_bytes": 200_000,
-        "fetch_timeout_s": 1.0,
-    }
-    values.update(overrides)
-    return make_settings(**values)
-
-
-def done(chat_id: int, count: int = 1) -> Any:
-    """Predicate: the chat has `count` bot messages and none still says "Reading…"."""
-
-    def check(api: FakeTelegram) -> list[str] | None:
-        out = api.chat_texts(chat_id)
-        if len(out) >= count and not any(t.startswith("Reading") for t in out):
-            return out
-        return None
-
-    return check
-
-
-async def ask(
-    api: FakeTelegram, text: str, chat_id: int = USER, count: int = 1, **kw: Any
-) -> list[str]:
-    kw.setdefault("user_id", chat_id if chat_id > 0 else USER)
-    before = len(api.chat_texts(chat_id))
-    api.queue(message=api.make_message(text, chat_id=chat_id, **kw))
-    out = await api.wait_for(done(chat_id, before + count), within_s=20)
-    return out[before:]
 
 
 async def test_private_paste_link_and_several_links(

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bot import texts
-from tests.bot.conftest import BotEnv, make_settings
+from tests.support.bot_env import BotEnv, make_settings
 
 USER = 5001
 ARTICLE = " ".join(f"Sentence number {i} says something about the council." for i in range(30))

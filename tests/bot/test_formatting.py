@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from bot.formatting import render_summary, source_line, utf16_len
 from summaries.models import Attribution, Quote, Sentence, Summary
-from tests.bot.conftest import make_summary
-from tests.bot.fake_bot_api import parse_telegram_html
+from tests.support.bot_env import make_summary
+from tests.support.fake_bot_api import parse_telegram_html
 
 
 def test_reply_layout_matches_the_sketch() -> None:

@@ -10,8 +10,8 @@ import pytest
 from bot import texts
 from bot.storage.base import ChatSettings
 from summaries import errors as E  # noqa: N812
-from tests.bot.conftest import BotEnv, make_settings
-from tests.bot.fake_bot_api import BOT_USERNAME, Fault
+from tests.support.bot_env import BotEnv, make_settings
+from tests.support.fake_bot_api import BOT_USERNAME, Fault
 
 USER = 5001
 GROUP = -100777
@@ -451,7 +451,7 @@ async def test_channel_posts_settings_and_auto_summary(env: BotEnv) -> None:
 
 
 async def test_long_summary_arrives_in_several_valid_messages(env: BotEnv) -> None:
-    from tests.bot.conftest import make_summary
+    from tests.support.bot_env import make_summary
 
     env.pipeline.summary = make_summary(
         sentences=tuple(f"Sentence {i} & <more> " + "words " * 60 for i in range(40))

@@ -14,7 +14,7 @@ from bot.polling import sanitize_updates
 from bot.quota import BucketSpec, RequestQuota, TokenBuckets, Verdict
 from bot.ttlcache import TTLCache
 from summaries import errors as E  # noqa: N812
-from tests.bot.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import FakeTelegram
 
 
 class Clock:

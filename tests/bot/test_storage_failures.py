@@ -10,7 +10,7 @@ import pytest
 
 from bot.storage.base import StoreError
 from bot.storage.memory import MemoryStore
-from tests.bot.conftest import (
+from tests.support.bot_env import (
     BotEnv,
     FakePipeline,
     make_settings,

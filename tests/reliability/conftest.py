@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from bot.logs import configure_logging
-from tests.bot.articles import article_html
-from tests.bot.conftest import TOKEN, api  # noqa: F401 - the shared fake-API fixture
-from tests.summaries.page_server import PageServer, html_page
+from tests.support.articles import article_html
+from tests.support.bot_env import TOKEN
+from tests.support.page_server import PageServer, html_page
 
 
 @pytest.fixture

@@ -19,11 +19,9 @@ from bot.apiretry import (
 )
 from bot.app import build_deps
 from bot.storage.memory import MemoryStore
-from tests.bot.articles import article_text
-from tests.bot.botrunner import running_bot
-from tests.bot.conftest import FakePipeline
-from tests.bot.fake_bot_api import FakeTelegram, Fault
-from tests.bot.test_e2e import ask, done, e2e_settings
+from tests.support.articles import article_text
+from tests.support.bot_env import FakePipeline, ask, done, e2e_settings, running_bot
+from tests.support.fake_bot_api import FakeTelegram, Fault
 
 ANN, BOB, CY = 8101, 8102, 8103
 

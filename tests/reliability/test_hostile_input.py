@@ -17,12 +17,19 @@ from bot.quota import BucketSpec, RequestQuota
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from summaries.errors import TextTooShort
-from tests.bot.articles import ARTICLE_PARAGRAPHS, article_text
-from tests.bot.botrunner import running_bot
-from tests.bot.conftest import TOKEN, BotEnv, FakePipeline, RecordingRequest, make_settings
-from tests.bot.fake_bot_api import FakeTelegram, parse_telegram_html
-from tests.bot.test_e2e import ask, e2e_settings
-from tests.summaries.page_server import PageServer, html_page
+from tests.support.articles import ARTICLE_PARAGRAPHS, article_text
+from tests.support.bot_env import (
+    TOKEN,
+    BotEnv,
+    FakePipeline,
+    RecordingRequest,
+    ask,
+    e2e_settings,
+    make_settings,
+    running_bot,
+)
+from tests.support.fake_bot_api import FakeTelegram, parse_telegram_html
+from tests.support.page_server import PageServer, html_page
 
 USER, OTHER, ADMIN, MEMBER, OWNER = 8601, 8602, 8603, 8604, 9001
 GROUP = -1008601

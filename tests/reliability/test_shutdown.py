@@ -10,10 +10,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.bot.articles import article_html
-from tests.bot.conftest import TOKEN
-from tests.bot.fake_bot_api import FakeTelegram
-from tests.summaries.page_server import Page, PageServer
+from tests.support.articles import article_html
+from tests.support.bot_env import TOKEN
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.page_server import Page, PageServer
 
 ROOT = Path(__file__).resolve().parents[2]
 USER = 8401

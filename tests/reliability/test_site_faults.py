@@ -12,11 +12,10 @@ import pytest
 
 from bot import texts
 from summaries import errors as E  # noqa: N812
-from tests.bot.articles import ARTICLE_PARAGRAPHS, article_html
-from tests.bot.botrunner import running_bot
-from tests.bot.fake_bot_api import FakeTelegram
-from tests.bot.test_e2e import ask, e2e_settings
-from tests.summaries.page_server import Page, PageServer, html_page
+from tests.support.articles import ARTICLE_PARAGRAPHS, article_html
+from tests.support.bot_env import ask, e2e_settings, running_bot
+from tests.support.fake_bot_api import FakeTelegram
+from tests.support.page_server import Page, PageServer, html_page
 
 USER = 8201
 FETCH_TIMEOUT_S = 2.0

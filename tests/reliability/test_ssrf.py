@@ -19,8 +19,8 @@ from bot.storage.memory import MemoryStore
 from summaries.errors import BadStatus, BlockedAddress
 from summaries.fetch import _guard
 from summaries.fetch._guard import AddressPolicy, literal_ip, parse_url
-from tests.bot.conftest import TOKEN, BotEnv, FakePipeline, RecordingRequest, make_settings
-from tests.bot.fake_bot_api import FakeTelegram
+from tests.support.bot_env import TOKEN, BotEnv, FakePipeline, RecordingRequest, make_settings
+from tests.support.fake_bot_api import FakeTelegram
 
 USER = 8301
 REFUSED = html.escape(texts.ERRORS[BlockedAddress])

@@ -13,7 +13,7 @@ import pytest
 from bot import texts
 from bot.storage.base import ChatSettings
 from bot.storage.sqlite import SQLiteStore
-from tests.bot.conftest import (
+from tests.support.bot_env import (
     BotEnv,
     FakePipeline,
     make_settings,

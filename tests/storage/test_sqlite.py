@@ -227,7 +227,7 @@ async def test_concurrent_writers_on_one_connection(tmp_path: Path) -> None:
 
 async def test_cache_is_bounded(tmp_path: Path) -> None:
     from bot.storage.sqlite import TRIM_EVERY
-    from tests.bot.conftest import make_summary
+    from tests.support.bot_env import make_summary
 
     clock = [1000.0]
     store = SQLiteStore(tmp_path / "db.sqlite3", clock=lambda: clock[0], max_cache_rows=50)
@@ -244,7 +244,7 @@ async def test_cache_is_bounded(tmp_path: Path) -> None:
 
 
 async def test_memory_cache_is_bounded() -> None:
-    from tests.bot.conftest import make_summary
+    from tests.support.bot_env import make_summary
 
     store = MemoryStore(max_cache_entries=10)
     for i in range(100):

@@ -16,7 +16,7 @@ from summaries.extract._extract import extract_article
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES
 from summaries.models import Article
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "html"
 PAGE_URL = "https://news.example.net/story?id=7"
 
 

@@ -35,7 +35,7 @@ from summaries.errors import (
 from summaries.fetch import _guard
 from summaries.fetch._decompress import decoder_for
 from summaries.fetch._fetch import AddressPolicy, build_client, fetch_page
-from tests.summaries.page_server import (
+from tests.support.page_server import (
     Page,
     PageServer,
     gzip_page,

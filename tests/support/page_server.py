@@ -7,7 +7,7 @@ Usage::
         server.route("/old", redirect("/a"))
         server.route("/slow", Page(body=b"late", delay_s=2.0))
         server.route("/echo", lambda request: text_page(request.headers.get("user-agent", "")))
-        server.route("/story", file_page("tests/summaries/fixtures/html/article_en.html"))
+        server.route("/story", file_page("tests/fixtures/html/article_en.html"))
         url = server.url("/a")
 
 In pytest, wrap it in a fixture::

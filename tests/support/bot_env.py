@@ -1,27 +1,31 @@
-"""Fixtures for bot tests: an in-process Bot API, a fake pipeline and a ready Application."""
+"""Building the real bot for tests and benchmarks: settings, a recording request over the
+in-process fake Bot API, a fake pipeline, hand-built summaries, and the bot polling the fake
+Bot API server over HTTP."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from telegram import Update
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.config import Settings
-from bot.storage.memory import MemoryStore
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.models import Attribution, Quote, Sentence, Summary
-from tests.bot.fake_bot_api import ApiError, ConnectionReset, FakeBotAPIServer, FakeTelegram
+from tests.support.fake_bot_api import ApiError, ConnectionReset, FakeTelegram
 
+#: The default private chat of `ask` (e2e tests use the same id for their user).
+USER = 6001
 TOKEN = "123456789:AAFakeTokenForTestsOnly_xyz0123456789"  # noqa: S105 - fake, for tests
 
 
@@ -176,22 +180,6 @@ class BotEnv:
         return [p for p in self.api.sent() if chat_id is None or int(p["chat_id"]) == chat_id]
 
 
-@pytest.fixture
-def pipeline() -> FakePipeline:
-    return FakePipeline()
-
-
-@pytest.fixture
-def bot_settings() -> Settings:
-    return make_settings()
-
-
-@pytest.fixture
-async def env(pipeline: FakePipeline, bot_settings: Settings) -> AsyncIterator[BotEnv]:
-    async with offline_env(bot_settings, MemoryStore(), pipeline) as built:
-        yield built
-
-
 @asynccontextmanager
 async def offline_env(
     settings: Settings, store: Any, pipeline: FakePipeline
@@ -210,14 +198,58 @@ async def offline_env(
         await app.shutdown()
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeTelegram]:
-    """A FakeTelegram served over HTTP on 127.0.0.1 (`api.base_url` is set)."""
-    fake = FakeTelegram(TOKEN)
-    server = FakeBotAPIServer(fake)
-    await server.start()
-    fake.base_url = server.base_url  # type: ignore[attr-defined]
+@contextlib.asynccontextmanager
+async def running_bot(settings: Settings, deps: Any = None, **build: Any) -> AsyncIterator[Any]:
+    """Build the Application, open resources, start polling; stop everything on exit.
+
+    `build` goes to `build_application` (e.g. a `rate_limiter` with a faster retry policy).
+    """
+    app = build_application(settings, deps, **build)
+    await app.initialize()
     try:
-        yield fake
+        await post_init(app)
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(timeout=2, poll_interval=0.0)
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await post_shutdown(app)
     finally:
-        await server.stop()
+        await app.shutdown()
+
+
+def e2e_settings(api: FakeTelegram, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_api_base_url": api.base_url,  # type: ignore[attr-defined]
+        "database_url": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+        "fetch_allow_private": True,
+        "fetch_max_bytes": 200_000,
+        "fetch_timeout_s": 1.0,
+    }
+    values.update(overrides)
+    return make_settings(**values)
+
+
+def done(chat_id: int, count: int = 1) -> Any:
+    """Predicate: the chat has `count` bot messages and none still says "Reading…"."""
+
+    def check(api: FakeTelegram) -> list[str] | None:
+        out = api.chat_texts(chat_id)
+        if len(out) >= count and not any(t.startswith("Reading") for t in out):
+            return out
+        return None
+
+    return check
+
+
+async def ask(
+    api: FakeTelegram, text: str, chat_id: int = USER, count: int = 1, **kw: Any
+) -> list[str]:
+    kw.setdefault("user_id", chat_id if chat_id > 0 else USER)
+    before = len(api.chat_texts(chat_id))
+    api.queue(message=api.make_message(text, chat_id=chat_id, **kw))
+    out = await api.wait_for(done(chat_id, before + count), within_s=20)
+    return out[before:]

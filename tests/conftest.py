@@ -1,0 +1,42 @@
+"""Fixtures for every test package: the fake Bot API over HTTP, a fake pipeline, the bot
+built offline over a recording request."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.config import Settings
+from bot.storage.memory import MemoryStore
+from tests.support.bot_env import TOKEN, BotEnv, FakePipeline, make_settings, offline_env
+from tests.support.fake_bot_api import FakeBotAPIServer, FakeTelegram
+
+
+@pytest.fixture
+def pipeline() -> FakePipeline:
+    return FakePipeline()
+
+
+@pytest.fixture
+def bot_settings() -> Settings:
+    return make_settings()
+
+
+@pytest.fixture
+async def env(pipeline: FakePipeline, bot_settings: Settings) -> AsyncIterator[BotEnv]:
+    async with offline_env(bot_settings, MemoryStore(), pipeline) as built:
+        yield built
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeTelegram]:
+    """A FakeTelegram served over HTTP on 127.0.0.1 (`api.base_url` is set)."""
+    fake = FakeTelegram(TOKEN)
+    server = FakeBotAPIServer(fake)
+    await server.start()
+    fake.base_url = server.base_url  # type: ignore[attr-defined]
+    try:
+        yield fake
+    finally:
+        await server.stop()

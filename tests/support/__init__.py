@@ -1,0 +1,1 @@
+"""Test helpers shared by every test package: fake Bot API, page server, bot builders."""
