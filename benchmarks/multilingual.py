@@ -32,7 +32,7 @@ from pathlib import Path
 from summaries.config import ALGORITHMS, SummaryOptions
 from summaries.extract import extract_article
 from summaries.models import Summary
-from summaries.paste import split_paste
+from summaries.paste import read_paste
 from summaries.pipeline import summarize_html, summarize_text
 from summaries.text import SUPPORTED_LANGUAGES, detect_language
 
@@ -122,7 +122,7 @@ def problems(summary: Summary, article_text: str, n: int) -> list[str]:
 def _article_text(page: Page) -> str:
     if page.kind == "html":
         return extract_article(page.content, page.url).text
-    return split_paste(page.content).article.text
+    return read_paste(page.content).article.text
 
 
 def evaluate(page: Page, options: SummaryOptions, rows: dict[str, Row], examples: int) -> None:

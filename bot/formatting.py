@@ -143,7 +143,7 @@ def _cut_item(item: str, limit: int) -> list[str]:
     return pieces
 
 
-def split_blocks(blocks: Sequence[Block], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
+def pack_messages(blocks: Sequence[Block], limit: int = MAX_MESSAGE_UNITS) -> list[str]:
     """Pack blocks into messages of at most `limit` UTF-16 units.
 
     Messages break between blocks (blank line) when the next block fits a message whole;
@@ -201,7 +201,7 @@ def render_summary(
     Returns:
         Messages in order; each is valid Telegram HTML within `limit`.
     """
-    return split_blocks(summary_blocks(summary, url), limit)
+    return pack_messages(summary_blocks(summary, url), limit)
 
 
 def render_notice(text: str) -> str:

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 #: Telegram clients split long pastes near 4096 characters; a part at least this long was
 #: probably cut by the app, so more parts are likely to follow.
-SPLIT_MIN_CHARS = 3800
+CUT_MIN_CHARS = 3800
 _SENTENCE_END = ".!?…\"'”»)"
 
 
-def looks_split(text: str) -> bool:
+def looks_cut(text: str) -> bool:
     """True when a message is long enough to be one part of a longer paste."""
-    return len(text) >= SPLIT_MIN_CHARS
+    return len(text) >= CUT_MIN_CHARS
 
 
 def merge_parts(parts: list[str]) -> str:
@@ -61,7 +61,7 @@ class PasteMerger:
             pending.parts.append(text)
             pending.arrived.set()
             return None
-        if self._window_s <= 0 or not looks_split(text):
+        if self._window_s <= 0 or not looks_cut(text):
             return text
         pending = _Pending([text])
         self._pending[key] = pending

@@ -21,7 +21,7 @@ from summaries.errors import NoArticleFound, NotProse, NotText, TextTooShort
 from summaries.extract import extract_article
 from summaries.fetch import fetch_page
 from summaries.models import Article, FetchedPage, Summary
-from summaries.paste import split_paste
+from summaries.paste import read_paste
 from summaries.quotes import find_quotes, key_quotes
 from summaries.rank import pick_sentences
 from summaries.text import (
@@ -123,7 +123,7 @@ def summarize_text(
     if not looks_readable(text):
         raise NotText("binary data, not text")
     text, cut = cap_text(text, config.max_text_chars)
-    cleaned = split_paste(text, config.paste)
+    cleaned = read_paste(text, config.paste)
     summary = summarize_article(cleaned.article, options, config, cleaned.credits)
     return dataclasses.replace(summary, text_cut=True) if cut else summary
 

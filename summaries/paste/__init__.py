@@ -7,7 +7,7 @@ from summaries.paste._clean import (
     CleanedPaste,
     PasteRules,
     clean_paste,
-    split_paste,
+    read_paste,
 )
 
 __all__ = [
@@ -15,5 +15,5 @@ __all__ = [
     "DEFAULT_PASTE_RULES",
     "PasteRules",
     "clean_paste",
-    "split_paste",
+    "read_paste",
 ]

@@ -26,7 +26,7 @@ from summaries.paste._rules import (
     PasteRules,
 )
 
-__all__ = ["DEFAULT_PASTE_RULES", "CleanedPaste", "PasteRules", "clean_paste", "split_paste"]
+__all__ = ["DEFAULT_PASTE_RULES", "CleanedPaste", "PasteRules", "clean_paste", "read_paste"]
 
 #: Lines that say "the blurb above was a teaser" when they follow it.
 _READ_MORE = frozenset(
@@ -324,7 +324,7 @@ class CleanedPaste:
     credits: tuple[str, ...] = ()
 
 
-def split_paste(text: str, rules: PasteRules = DEFAULT_PASTE_RULES) -> CleanedPaste:
+def read_paste(text: str, rules: PasteRules = DEFAULT_PASTE_RULES) -> CleanedPaste:
     """Strip a pasted web page down to its article and keep the credits found around it.
 
     Args:
@@ -372,4 +372,4 @@ def clean_paste(text: str, rules: PasteRules = DEFAULT_PASTE_RULES) -> Article:
         `title`, `author`, `published` and `publication` are filled when the paste shows them.
         Never raises; an empty or unreadable paste gives `Article(text="")`.
     """
-    return split_paste(text, rules).article
+    return read_paste(text, rules).article

@@ -9,7 +9,7 @@ from telegram import Message
 
 from bot import texts
 from bot.inputs import parse_command, parse_message
-from bot.paste_merge import PasteMerger, looks_split, merge_parts
+from bot.paste_merge import PasteMerger, looks_cut, merge_parts
 from bot.polling import sanitize_updates
 from bot.quota import BucketSpec, RequestQuota, TokenBuckets, Verdict
 from bot.ttlcache import TTLCache
@@ -67,8 +67,8 @@ def test_merge_parts() -> None:
     assert merge_parts(["First part ends.", " Second part.", ""]) == (
         "First part ends.\n\nSecond part."
     )
-    assert looks_split("x" * 4000)
-    assert not looks_split("x" * 100)
+    assert looks_cut("x" * 4000)
+    assert not looks_cut("x" * 100)
 
 
 async def test_split_buffer_absorbs_followers_and_passes_short_text() -> None:

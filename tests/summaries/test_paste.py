@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summaries.models import Article
-from summaries.paste._clean import DEFAULT_PASTE_RULES, PasteRules, clean_paste, split_paste
+from summaries.paste._clean import DEFAULT_PASTE_RULES, PasteRules, clean_paste, read_paste
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
@@ -35,7 +35,7 @@ def test_seed_comes_back_exactly() -> None:
 
 def test_seed_credits_are_kept_aside_for_attribution() -> None:
     pasted = (SEED_DIR / "dawn-2014-12-21-pasted.txt").read_text("utf-8")
-    cleaned = split_paste(pasted)
+    cleaned = read_paste(pasted)
     assert cleaned.article == clean_paste(pasted)
     assert cleaned.credits == ("— Reuters/file", "— Reuters/file")
 
@@ -425,7 +425,7 @@ def test_the_line_above_a_bare_credit_is_a_caption() -> None:
     paste = _lines(
         EN_BODY[0], EN_BODY[1], caption, "Photo: John Smith/Reuters", EN_BODY[2], EN_BODY[3]
     )
-    cleaned = split_paste(paste)
+    cleaned = read_paste(paste)
     assert cleaned.article.paragraphs == list(EN_BODY[:4])
     assert "Photo: John Smith/Reuters" in cleaned.credits
 
