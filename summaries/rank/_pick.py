@@ -74,16 +74,6 @@ def _choose(
     return [Sentence(i, sentences[i], scores.get(i, floor)) for i in sorted(chosen)]
 
 
-def _news(
-    sentences: Sequence[str],
-    count: int,
-    tools: LanguageTools,
-    title: str | None,
-    config: NewsRankConfig,
-) -> list[tuple[int, float]]:
-    return news_pick(sentences, count, tools, title, config)
-
-
 def _lead(
     sentences: Sequence[str],
     count: int,
@@ -107,7 +97,7 @@ def _sumy(
 
 #: Every ranker by name: "news" (ours, the default) first, "lead", then sumy's methods.
 RANKERS: dict[str, Ranker] = {
-    "news": _news,
+    "news": news_pick,
     **{method: functools.partial(_sumy, method) for method in SUMY_ALGORITHMS},
     "lead": _lead,
 }
