@@ -167,9 +167,10 @@ def main() -> None:
                 f"{name:26} {extractor:13} {ms:7.1f} {statistics.mean(raw):6.3f}"
                 f" {statistics.mean(cleaned):8.3f} {statistics.mean(order):6.3f}"
             )
-    print("mean cleaned over layouts: " + ", ".join(
-        f"{k} {statistics.mean(v):.3f}" for k, v in totals.items()
-    ))
+    print(
+        "mean cleaned over layouts: "
+        + ", ".join(f"{k} {statistics.mean(v):.3f}" for k, v in totals.items())
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ LIGATURES = {
     "\u0133": "ij",
 }
 #: Spaces of every width become a plain space; invisible format characters go.
-ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 SOFT_HYPHEN = "\u00ad"
 #: Words after which a line-end hyphen is a suspended compound ("local- and cloud-based").

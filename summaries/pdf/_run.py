@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,14 +16,14 @@ from summaries.pdf._limits import PdfLimits
 _LOG = logging.getLogger(__name__)
 #: Run by path, so the child does not import the `summaries` package (nor its models).
 WORKER = Path(__file__).with_name("_worker.py")
-PDF_MAGIC = b"%PDF-"
-#: Where a PDF header may start (readers accept junk before it, as in emails and downloads).
+#: A PDF header at the start of a line (readers accept junk before it, as from some servers).
+_PDF_HEADER = re.compile(rb"(?:^|[\r\n])[ \t]*%PDF-\d")
 MAGIC_WINDOW = 1024
 
 
 def looks_like_pdf(data: bytes) -> bool:
-    """True when the bytes carry a PDF header near their start."""
-    return PDF_MAGIC in data[:MAGIC_WINDOW]
+    """True when the bytes carry a PDF header within their first KB."""
+    return _PDF_HEADER.search(data[:MAGIC_WINDOW]) is not None
 
 
 def run_reader(data: bytes, limits: PdfLimits) -> dict[str, Any]:
