@@ -197,21 +197,31 @@ def join_lines(left: str, right: str, hyphenated: set[str], whole: set[str]) -> 
 
 def paragraphs(pages: Sequence[PdfPage]) -> list[str]:
     """The article's paragraphs in reading order (see the module docstring)."""
-    columns = [col for page in drop_running_lines(pages) for col in reading_order(page.blocks)]
-    hyphenated, whole = _hyphenated_forms([b.lines for col in columns for b in col])
+    columns = [
+        (number, column)
+        for number, page in enumerate(drop_running_lines(pages))
+        for column in reading_order(page.blocks)
+    ]
+    hyphenated, whole = _hyphenated_forms([b.lines for _, col in columns for b in col])
     result: list[str] = []
-    for column in columns:
-        for number, block in enumerate(column):
+    previous: tuple[int, TextBlock] | None = None
+    for page_number, column in columns:
+        for block in column:
             text = block.lines[0]
             for line in block.lines[1:]:
                 text = join_lines(text, line, hyphenated, whole)
             # A paragraph that stops mid-sentence at a column's or page's foot goes on at the
-            # top of the next; lower case shows a continuation anywhere.
+            # top of the next (a jump back up, or a new page); lower case shows a continuation
+            # anywhere.
+            jumped = previous is not None and (
+                previous[0] != page_number or previous[1].bottom > block.top
+            )
             continues = result and not _SENTENCE_END.search(result[-1])
-            if continues and (number == 0 or _STARTS_LOWER.match(text)):
+            if continues and (jumped or _STARTS_LOWER.match(text)):
                 result[-1] = join_lines(result[-1], text, hyphenated, whole)
             else:
                 result.append(text)
+            previous = (page_number, block)
     return result
 
 
