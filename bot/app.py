@@ -25,6 +25,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -35,7 +36,8 @@ from bot import texts
 from bot.apiretry import RetryingRateLimiter
 from bot.config import Settings
 from bot.context import DEPS_KEY, BotContext, Deps
-from bot.handlers import basic, errors, guard, owner, settings, summarize
+from bot.handlers import basic, errors, guard, inline, owner, settings, summarize
+from bot.inline import InlineQueries
 from bot.inputs import HAS_LINK
 from bot.paste_merge import PasteMerger
 from bot.polling import TolerantBot
@@ -119,6 +121,7 @@ def build_deps(
         ),
         admins=TTLCache(s.admin_cache_ttl_s),
         paste_merger=PasteMerger(s.merge_window_s),
+        inline_queries=InlineQueries(),
     )
 
 
@@ -141,6 +144,7 @@ def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) ->
             CallbackQueryHandler(
                 settings.on_settings_button, pattern=rf"^{settings.CALLBACK_PREFIX}:"
             ),
+            InlineQueryHandler(inline.on_inline_query),
             MessageHandler(
                 private & filters.UpdateType.MESSAGE & filters.Document.ALL, summarize.on_document
             ),

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from summaries import FetchLimits, PipelineConfig
+from summaries import FetchLimits, PdfLimits, PipelineConfig
 
 __all__ = ["Settings", "ValidationError", "describe_error"]
 
@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     admin_cache_ttl_s: float = Field(default=300, ge=0)
     merge_window_s: float = Field(default=1.5, ge=0)
     status_grace_s: float = Field(default=0.7, ge=0)
+    pdf_max_pages: int = Field(default=50, ge=1)
+    pdf_timeout_s: float = Field(default=10.0, gt=0)
+    inline_deadline_s: float = Field(default=8.0, gt=0, le=9.5)
+    inline_settle_s: float = Field(default=0.4, ge=0)
 
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -111,7 +115,8 @@ class Settings(BaseSettings):
             allow_private=self.fetch_allow_private,
             allowed_ports=self.fetch_allowed_ports,
         )
-        return PipelineConfig(fetch=limits)
+        pdf = PdfLimits(max_pages=self.pdf_max_pages, timeout_s=self.pdf_timeout_s)
+        return PipelineConfig(fetch=limits, pdf=pdf)
 
 
 def describe_error(exc: ValidationError) -> str:

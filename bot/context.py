@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.inline import InlineQueries
 from bot.paste_merge import PasteMerger
 from bot.quota import RequestQuota
 from bot.service import SummaryService
@@ -26,6 +27,7 @@ class Deps:
     quota: RequestQuota
     admins: TTLCache[bool]
     paste_merger: PasteMerger
+    inline_queries: InlineQueries
 
     @property
     def store(self) -> Store:

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import texts
 from summaries import Attribution, Quote, Summary
@@ -207,3 +207,23 @@ def render_summary(
 def render_notice(text: str) -> str:
     """An error or notice as a one-line message (escaped)."""
     return html.escape(text)
+
+
+def render_single(summary: Summary, url: str | None = None, limit: int = MAX_MESSAGE_UNITS) -> str:
+    """The summary as one message within `limit` (an inline result has room for one).
+
+    Quotes are dropped from the last first, then sentences (the first always stays); a
+    summary still too long is cut at the limit.
+    """
+    quotes, sentences = list(summary.quotes), list(summary.sentences)
+    while True:
+        trimmed = replace(summary, quotes=tuple(quotes), sentences=tuple(sentences))
+        messages = render_summary(trimmed, url, limit)
+        if len(messages) == 1:
+            return messages[0]
+        if quotes:
+            quotes.pop()
+        elif len(sentences) > 1:
+            sentences.pop()
+        else:
+            return messages[0]

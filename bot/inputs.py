@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
-from telegram import Message, MessageEntity
+from telegram import Document, Message, MessageEntity
 from telegram.ext.filters import MessageFilter
 
 #: A pasted text that also holds links is read as an article when it has this many words
@@ -40,6 +41,35 @@ REFUSED_SCHEMES: tuple[str, ...] = (
 _REFUSED_RE = re.compile(
     rf"(?<![\w/.+-])(?:{'|'.join(REFUSED_SCHEMES)}):[^\s<>\"']+", re.IGNORECASE
 )
+
+
+#: Files read as articles: extension → how ("text", "html" or "pdf").
+DOCUMENT_KINDS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+PDF_MIME_TYPES = frozenset({"application/pdf", "application/x-pdf"})
+
+
+def document_kind(document: Document) -> str | None:
+    """How to read a sent file ("text", "html", "pdf"), or None for files the bot cannot read.
+
+    The extension decides; a PDF without one is recognised by its MIME type.
+    """
+    kind = DOCUMENT_KINDS.get(PurePosixPath(document.file_name or "").suffix.lower())
+    if kind is None and (document.mime_type or "").lower() in PDF_MIME_TYPES:
+        return "pdf"
+    return kind
+
+
+def replied_document(message: Message) -> Document | None:
+    """The file of the message this one replies to, when it is one the bot can read."""
+    reply = message.reply_to_message
+    document = reply.document if reply is not None else None
+    return document if document is not None and document_kind(document) else None
 
 
 @dataclass(frozen=True, slots=True)

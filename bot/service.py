@@ -43,6 +43,12 @@ class Pipeline(Protocol):
         """Summarise an HTML document (CPU-bound)."""
         ...
 
+    def summarize_pdf(
+        self, data: bytes, url: str | None, options: SummaryOptions, config: PipelineConfig
+    ) -> Summary:
+        """Summarise a PDF file (blocking)."""
+        ...
+
     async def summarize_url(
         self,
         url: str,
@@ -174,10 +180,11 @@ class SummaryService:
         counter = COUNTER_ERROR_PREFIX + type(exc).__name__
         await self._safe("counting an error", self.store.incr(counter), None)
 
-    async def record_served(self, chat_id: int) -> None:
-        """Count one summary sent to a chat."""
+    async def record_served(self, chat_id: int | None) -> None:
+        """Count one summary sent to a chat (None: an inline answer, in no chat of ours)."""
         await self._safe("counting a summary", self.store.incr(COUNTER_SERVED), None)
-        await self._safe("remembering a chat", self.store.touch_chat(chat_id), None)
+        if chat_id is not None:
+            await self._safe("remembering a chat", self.store.touch_chat(chat_id), None)
 
     # -- summaries -------------------------------------------------------------------------
 
@@ -189,6 +196,12 @@ class SummaryService:
         """Summarise an uploaded HTML document in a worker thread (never cached)."""
         return await asyncio.to_thread(
             self.pipeline.summarize_html, html, None, options, self.config
+        )
+
+    async def for_pdf(self, data: bytes, options: SummaryOptions) -> Summary:
+        """Summarise an uploaded PDF in a worker thread (never cached)."""
+        return await asyncio.to_thread(
+            self.pipeline.summarize_pdf, data, None, options, self.config
         )
 
     async def for_url(self, url: str, options: SummaryOptions) -> Summary:

@@ -16,9 +16,10 @@ USAGE_SUMMARY = (
 NOTHING_IN_PRIVATE = "Send me a link to a news article, or paste its text."
 TOO_MANY_LINKS = "I'll summarise the first {count} links."
 DOCUMENT_TOO_LARGE = "That file is too large (over {limit})."
-DOCUMENT_UNSUPPORTED = "I can read .txt and .html files."
+DOCUMENT_UNSUPPORTED = "I can read .txt, .html and .pdf files."
 DOCUMENT_UNREADABLE = "I couldn't read that file as text."
 TEXT_CUT = "That's a very long text — I read the first {chars:,} characters."
+PAGES_CUT = "That's a long PDF — I read its first {read} of {total} pages."
 NOT_TEXT = "That doesn't look like readable text — paste the article itself or send a link."
 ONLY_ADMINS = "Only admins of this chat can change its settings."
 OWNER_ONLY = "That command is for the bot's owner."
@@ -36,10 +37,12 @@ START = (
     "the story comes from.\n\nSee /help for groups and settings."
 )
 HELP = (
-    "<b>Private chat</b>: send a link (up to {max_links} per message), paste an article, "
-    "or send a .txt/.html file.\n"
+    "<b>Private chat</b>: send a link (up to {max_links} per message; PDF links too), paste "
+    "an article, or send a .txt/.html/.pdf file.\n"
     "<b>Groups</b>: reply <code>/summary</code> (or <code>/tldr</code>) to a message with a "
-    "link or article text, or send <code>/summary https://…</code>.\n"
+    "link, article text or a PDF, or send <code>/summary https://…</code>.\n"
+    "<b>Any chat</b>: type <code>@{username} https://…</code> and pick the summary to post it "
+    "there (inline mode; the bot's owner turns it on with /setinline in @BotFather).\n"
     "<b>/settings</b>: summary length, quotes, language, method and, in groups, automatic "
     "summaries of links. In groups only admins can change them.\n"
     "Automatic summaries in groups only work when the bot can see every message: turn its "
@@ -119,7 +122,7 @@ ERRORS: dict[type[E.SummaryError], str] = {
     E.FetchTimeout: "The site didn't answer within {timeout} s.",
     E.PageTooLarge: "The page is too large (over {limit}).",
     E.TooManyRedirects: "That link redirects too many times.",
-    E.UnsupportedContentType: "That link is {kind}; I can only read web articles for now.",
+    E.UnsupportedContentType: "That link is {kind}; I can only read web articles and PDFs.",
     E.ConnectionFailed: (
         "I couldn't reach that site, or it broke off the download — check the link or try "
         "again later."
@@ -131,7 +134,29 @@ ERRORS: dict[type[E.SummaryError], str] = {
     E.NotText: NOT_TEXT,
     E.NotProse: "That doesn't read like an article — paste the article itself or send a link.",
     E.UnsupportedLanguage: "I can't summarise {language} text yet.",
+    E.PdfError: "I couldn't read that PDF.",
+    E.PdfEncrypted: "That PDF is password-protected, so I can't read it.",
+    E.PdfNoText: (
+        "That PDF has no text I can read — it looks like a scan (pictures of pages, no text "
+        "layer)."
+    ),
+    E.PdfBroken: "That PDF is damaged or incomplete — I couldn't open it.",
+    E.PdfTooComplex: "That PDF is too large or too complex for me to read.",
 }
+
+#: Inline mode (`@bot <link>` in any chat): the titles and texts of the one result shown.
+INLINE_USAGE_TITLE = "Summarise a news link"
+INLINE_USAGE_DESCRIPTION = "Type or paste a full link, e.g. https://example.com/news/story"
+INLINE_USAGE_MESSAGE = (
+    "To summarise an article here, type <code>@{username} https://…</code> with the "
+    "article's link and pick the summary."
+)
+INLINE_READING_TITLE = "Still reading that page…"
+INLINE_READING_DESCRIPTION = "Try again in a few seconds: the summary will be ready."
+INLINE_READING_MESSAGE = "I'm still reading {link} — ask me again in a few seconds."
+INLINE_ERROR_TITLE = "Can't summarise that link"
+INLINE_SLOW_DOWN_TITLE = "Too many requests"
+INLINE_UNTITLED = "Summary"
 
 #: How a content type reads in a sentence ("That link is a PDF").
 CONTENT_KINDS = {

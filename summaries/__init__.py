@@ -1,11 +1,11 @@
 """NewsBrief's pipeline: article text or a URL in, a Summary out (no Telegram here).
 
 One subpackage per stage, each with a small public surface in its `__init__`:
-`text` (languages, sentences, words) → `fetch`, `extract`, `paste`, `rank`, `attribution` →
+`text` (languages, sentences, words) → `fetch`, `extract`, `paste`, `pdf`, `rank`, `attribution` →
 `quotes`; `pipeline` runs them in order. Imports only go forward along that order.
 """
 
-from summaries.config import ALGORITHMS, FetchLimits, PipelineConfig, SummaryOptions
+from summaries.config import ALGORITHMS, FetchLimits, PdfLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.fetch import build_client, fetch_page
 from summaries.models import (
@@ -21,6 +21,7 @@ from summaries.pipeline import (
     summarize_article,
     summarize_html,
     summarize_page,
+    summarize_pdf,
     summarize_text,
     summarize_url,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Attribution",
     "FetchLimits",
     "FetchedPage",
+    "PdfLimits",
     "PipelineConfig",
     "Quote",
     "Sentence",
@@ -45,6 +47,7 @@ __all__ = [
     "summarize_article",
     "summarize_html",
     "summarize_page",
+    "summarize_pdf",
     "summarize_text",
     "summarize_url",
 ]

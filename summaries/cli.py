@@ -58,12 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_input(source: str, max_bytes: int) -> tuple[str, bool]:
-    """Return (text, looks_like_html) for a file path or '-'.
+def _read_bytes(source: str, max_bytes: int) -> bytes:
+    """The bytes of a file path or '-'.
 
     Raises:
         InputError: a missing file, or more than `max_bytes` (the page cap).
-        NotText: binary data.
     """
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -75,9 +74,12 @@ def _read_input(source: str, max_bytes: int) -> tuple[str, bool]:
             data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"input is larger than {max_bytes // (1024 * 1024)} MB")
-    text = decode_text(data)
+    return data
+
+
+def _looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
-    return text, head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head
 
 
 async def _summarize_url(url: str, options: SummaryOptions, config: PipelineConfig) -> Summary:
@@ -89,15 +91,19 @@ async def _summarize_url(url: str, options: SummaryOptions, config: PipelineConf
 
 
 def summarize_source(source: str, options: SummaryOptions, config: PipelineConfig) -> Summary:
-    """Summarise a URL, a file or stdin."""
-    from summaries.pipeline import summarize_html, summarize_text
+    """Summarise a URL, a file or stdin (text, HTML or PDF)."""
+    from summaries.pdf import looks_like_pdf
+    from summaries.pipeline import summarize_html, summarize_pdf, summarize_text
 
     if source.lower().startswith(("http://", "https://")):
         return asyncio.run(_summarize_url(source, options, config))
-    text, is_html = _read_input(source, config.fetch.max_bytes)
+    data = _read_bytes(source, config.fetch.max_bytes)
+    if looks_like_pdf(data):
+        return summarize_pdf(data, None, options, config)
+    text = decode_text(data)
     if not text.strip():
         raise TextTooShort("the input is empty")
-    if is_html:
+    if _looks_like_html(text):
         return summarize_html(text, None, options, config)
     return summarize_text(text, options, config)
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from summaries.extract import DEFAULT_EXTRACTION_RULES, ExtractionRules
 from summaries.fetch import FetchLimits
 from summaries.paste import DEFAULT_PASTE_RULES, PasteRules
+from summaries.pdf import PdfLimits
 from summaries.quotes import DEFAULT_QUOTE_RULES, QuoteRules
 from summaries.rank import ALGORITHMS, DEFAULT_NEWS_CONFIG, NewsRankConfig
 from summaries.text import DEFAULT_DETECTION, DetectionConfig
 
-__all__ = ["ALGORITHMS", "FetchLimits", "PipelineConfig", "SummaryOptions"]
+__all__ = ["ALGORITHMS", "FetchLimits", "PdfLimits", "PipelineConfig", "SummaryOptions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class PipelineConfig:
     """Every stage's settings and the pipeline's own thresholds; built once, passed down."""
 
     fetch: FetchLimits = field(default_factory=FetchLimits)
+    pdf: PdfLimits = field(default_factory=PdfLimits)
     detection: DetectionConfig = DEFAULT_DETECTION
     extraction: ExtractionRules = DEFAULT_EXTRACTION_RULES
     paste: PasteRules = DEFAULT_PASTE_RULES

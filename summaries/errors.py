@@ -9,8 +9,13 @@ SummaryError
 │   ├── FetchTimeout            no complete answer within the time cap (`.timeout_s`)
 │   ├── PageTooLarge            more bytes than the cap (compressed or decompressed)
 │   ├── TooManyRedirects
-│   ├── UnsupportedContentType  a PDF, an image, … (`.content_type`)
+│   ├── UnsupportedContentType  an image, a video, … (`.content_type`)
 │   └── ConnectionFailed        DNS failure, refused or dropped connection
+├── PdfError                    a PDF that cannot be read
+│   ├── PdfEncrypted            it needs a password
+│   ├── PdfNoText               no text layer: a scan, or pictures of text
+│   ├── PdfBroken               damaged, cut off, or not a PDF at all
+│   └── PdfTooComplex           over the reader's caps: pages declared, time, memory (a bomb)
 ├── NoArticleFound              a page with no article: paywall stub, JS-only page, index page
 ├── TextTooShort                too little text to summarise
 ├── NotText                     binary data, not writing (undecodable bytes, control characters)
@@ -70,7 +75,7 @@ class TooManyRedirects(FetchError):
 
 
 class UnsupportedContentType(FetchError):
-    """The link is not a web page (PDF, image, …)."""
+    """The link is neither a web page nor a PDF (an image, a video, …)."""
 
     def __init__(self, content_type: str, message: str | None = None) -> None:
         super().__init__(message or f"unsupported content type {content_type!r}")
@@ -79,6 +84,26 @@ class UnsupportedContentType(FetchError):
 
 class ConnectionFailed(FetchError):
     """DNS failure, refused or dropped connection, TLS failure."""
+
+
+class PdfError(SummaryError):
+    """A PDF that cannot be read."""
+
+
+class PdfEncrypted(PdfError):
+    """The PDF is encrypted with a password."""
+
+
+class PdfNoText(PdfError):
+    """The PDF has no text layer (a scan, or only pictures of text)."""
+
+
+class PdfBroken(PdfError):
+    """The PDF is damaged, cut off, or not a PDF at all."""
+
+
+class PdfTooComplex(PdfError):
+    """The PDF is over the reader's caps (declared pages, time, memory): possibly a bomb."""
 
 
 class NoArticleFound(SummaryError):

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
-    """A page as downloaded: final URL after redirects, decoded text and its media type."""
+    """A page as downloaded: final URL after redirects, decoded text and its media type.
+
+    A binary document (a PDF) has empty `text` and keeps its bytes in `body`.
+    """
 
     url: str
     status: int
     content_type: str
     text: str
     encoding: str
+    body: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,8 @@ class ArticleMeta:
     publication: str | None = None
     url: str | None = None
     language_hint: str | None = None
+    #: The picture the page declares for previews (og:image), an absolute http(s) URL.
+    image_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,11 @@ class Summary:
     #: True when the input was longer than `PipelineConfig.max_text_chars` and only its start
     #: was read.
     text_cut: bool = False
+    #: The page's preview picture, when it declares one (inline results show it).
+    image_url: str | None = None
+    #: For a PDF: pages read and pages in the file (more pages than read: only the start).
+    pages_read: int = 0
+    pages_total: int = 0
 
     @property
     def percent_shorter(self) -> int:

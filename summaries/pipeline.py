@@ -1,6 +1,7 @@
 """The whole pipeline: pasted text, HTML or a URL in; a Summary out.
 
     fetch ─► extract (HTML) ─┐
+             pdf (PDF) ──────┤
              paste (text) ───┴─► text (language, sentences, words) ─► rank ─► quotes
                                                                       ─► attribution ─► Summary
 
@@ -22,6 +23,7 @@ from summaries.extract import extract_article
 from summaries.fetch import fetch_page
 from summaries.models import Article, FetchedPage, Summary
 from summaries.paste import read_paste
+from summaries.pdf import read_pdf
 from summaries.quotes import find_quotes, key_quotes
 from summaries.rank import pick_sentences
 from summaries.text import (
@@ -33,6 +35,8 @@ from summaries.text import (
     tools_for,
 )
 
+#: What the fetcher reports for a PDF (its bytes are in `FetchedPage.body`).
+PDF_MEDIA_TYPE = "application/pdf"
 _DEFAULT_OPTIONS = SummaryOptions()
 _DEFAULT_CONFIG = PipelineConfig()
 
@@ -104,6 +108,7 @@ def summarize_article(
         total_sentences=len(sentences),
         summary_words=sum(count_words(s.text) for s in picked),
         algorithm=options.algorithm,
+        image_url=article.meta.image_url,
     )
 
 
@@ -141,12 +146,36 @@ def summarize_html(
     return summarize_article(article, options, config)
 
 
+def summarize_pdf(
+    data: bytes,
+    url: str | None,
+    options: SummaryOptions = _DEFAULT_OPTIONS,
+    config: PipelineConfig = _DEFAULT_CONFIG,
+) -> Summary:
+    """Summarise a PDF's text (blocking: the reader runs in a capped child process).
+
+    At most `config.pdf.max_pages` pages are read (`Summary.pages_read` / `pages_total` say
+    when there were more); text over `config.max_text_chars` is cut as for pastes.
+
+    Raises:
+        PdfError: encrypted, no text layer, broken, or over the reader's caps.
+    """
+    pdf = read_pdf(data, config.pdf, url)
+    text, cut = cap_text(pdf.article.text, config.max_text_chars)
+    summary = summarize_article(dataclasses.replace(pdf.article, text=text), options, config)
+    return dataclasses.replace(
+        summary, text_cut=cut, pages_read=pdf.pages_read, pages_total=pdf.pages_total
+    )
+
+
 def summarize_page(
     page: FetchedPage,
     options: SummaryOptions = _DEFAULT_OPTIONS,
     config: PipelineConfig = _DEFAULT_CONFIG,
 ) -> Summary:
     """Summarise a downloaded page by its media type (CPU-bound: call it off the event loop)."""
+    if page.content_type == PDF_MEDIA_TYPE:
+        return summarize_pdf(page.body, page.url, options, config)
     if page.content_type == "text/plain":
         return summarize_text(page.text, options, config)
     return summarize_html(page.text, page.url, options, config)

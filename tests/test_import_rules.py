@@ -17,6 +17,7 @@ STAGE_RANK = {
     "fetch": 1,
     "extract": 1,
     "paste": 1,
+    "pdf": 1,
     "rank": 1,
     "attribution": 1,
     "quotes": 2,

@@ -18,7 +18,10 @@ async def on_help(update: Update, context: BotContext) -> None:
     """/help: how to use it in private chats and groups."""
     if update.effective_message:
         await update.effective_message.reply_html(
-            texts.HELP.format(max_links=context.deps.settings.max_links_per_message)
+            texts.HELP.format(
+                max_links=context.deps.settings.max_links_per_message,
+                username=context.bot.username,
+            )
         )
 
 

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import CallbackContext
 
 from bot import texts
+from bot.inline import notice_result
 
 _LOG = logging.getLogger(__name__)
 
@@ -26,6 +27,12 @@ async def on_error(update: object, context: CallbackContext) -> None:  # type: i
         if isinstance(update, Update):
             if update.callback_query is not None:
                 await update.callback_query.answer(texts.SOMETHING_WRONG)
+            elif update.inline_query is not None:
+                query = update.inline_query
+                result = notice_result(
+                    "failed", query.query, texts.INLINE_ERROR_TITLE, texts.SOMETHING_WRONG
+                )
+                await query.answer([result], cache_time=0)
             elif update.effective_message is not None:
                 await update.effective_message.reply_html(texts.SOMETHING_WRONG)
     except Exception as exc:  # noqa: BLE001 — the error handler must never fail

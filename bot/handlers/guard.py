@@ -1,4 +1,8 @@
-"""Handler group -1: drop updates from blocked chats and users; enforce request quotas."""
+"""Handler group -1: drop updates from blocked chats and users; enforce request quotas.
+
+Inline queries pass the blocklist here but are charged by the inline handler (`charge`) once
+the user stops typing: Telegram sends one query per keystroke, and only the last costs work.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ def costs_work(update: Update) -> bool:
     """True for updates that may make the bot fetch, summarise or reply.
 
     Group chatter without commands or links is free, so auto-summary chats are not throttled
-    by ordinary conversation.
+    by ordinary conversation. Inline queries are charged later, by `charge`.
     """
     if update.callback_query is not None:
         return True
@@ -31,6 +35,14 @@ def costs_work(update: Update) -> bool:
     return text.startswith("/") or has_link(message)
 
 
+def charge(context: BotContext, user_id: int | None, chat_id: int | None) -> Verdict:
+    """Spend one request from the user's and the chat's quota (the bot's owners are exempt)."""
+    deps = context.deps
+    if user_id is not None and user_id in deps.settings.bot_owner_ids:
+        return Verdict.ALLOW
+    return deps.quota.check(user_id, chat_id)
+
+
 async def guard(update: object, context: BotContext) -> None:
     """Stop blocked or over-limit updates before any other handler sees them."""
     if not isinstance(update, Update):
@@ -41,9 +53,9 @@ async def guard(update: object, context: BotContext) -> None:
     exempt = any(i in deps.settings.bot_owner_ids for i in ids)
     if ids and not exempt and await deps.service.is_blocked(*ids):
         raise ApplicationHandlerStop
-    if not costs_work(update) or (user is not None and user.id in deps.settings.bot_owner_ids):
+    if not costs_work(update):
         return
-    verdict = deps.quota.check(user.id if user else None, chat.id if chat else None)
+    verdict = charge(context, user.id if user else None, chat.id if chat else None)
     if verdict is Verdict.ALLOW:
         return
     if verdict is Verdict.NOTIFY:

@@ -1,5 +1,7 @@
 """Summaries of pasted text, links, documents (private); /summary and auto-summary in groups.
 
+Documents are .txt, .html and .pdf files: sent in a private chat, or replied to with /summary.
+
 Every path is: parse the message (`bot.inputs`) → ask the service (`bot.service`) → render
 (`bot.formatting`) → deliver (`bot.delivery`).
 """
@@ -8,22 +10,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable
-from pathlib import PurePosixPath
 
-from telegram import Message, Update
+from telegram import Document, Message, Update
 
 from bot import formatting, texts
 from bot.context import BotContext
 from bot.delivery import Job, run_and_deliver
-from bot.inputs import SummaryRequest, parse_command, parse_message
+from bot.inputs import (
+    SummaryRequest,
+    document_kind,
+    parse_command,
+    parse_message,
+    replied_document,
+)
 from summaries import Summary, SummaryError, SummaryOptions
 from summaries.errors import NotText
 from summaries.text import decode_text
 
 _LOG = logging.getLogger(__name__)
-
-#: Document types read as articles: extension → is HTML.
-DOCUMENT_KINDS: dict[str, bool] = {".txt": False, ".text": False, ".html": True, ".htm": True}
 
 
 async def _rendered(context: BotContext, work: Awaitable[Summary], url: str | None) -> list[str]:
@@ -36,6 +40,12 @@ async def _rendered(context: BotContext, work: Awaitable[Summary], url: str | No
         await service.record_error(exc)
         return [formatting.render_notice(texts.error_text(exc))]
     notices = []
+    if summary.pages_total > summary.pages_read:
+        notices.append(
+            formatting.render_notice(
+                texts.PAGES_CUT.format(read=summary.pages_read, total=summary.pages_total)
+            )
+        )
     if summary.text_cut:
         notices.append(
             formatting.render_notice(texts.TEXT_CUT.format(chars=service.config.max_text_chars))
@@ -97,6 +107,10 @@ async def on_summary_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
+    document = None if context.args else replied_document(message)
+    if document is not None:
+        await summarize_document(context, message, document)
+        return
     request = parse_command(message, list(context.args or []))
     if request.is_empty:
         await message.reply_html(texts.USAGE_SUMMARY)
@@ -117,16 +131,24 @@ async def on_group_link(update: Update, context: BotContext) -> None:
 
 
 async def on_document(update: Update, context: BotContext) -> None:
-    """A .txt or .html file in a private chat, read as an article (size-capped)."""
+    """A .txt, .html or .pdf file in a private chat, read as an article."""
     message = update.effective_message
     if message is None or message.document is None:
         return
-    document, deps = message.document, context.deps
-    suffix = PurePosixPath(document.file_name or "").suffix.lower()
-    if suffix not in DOCUMENT_KINDS:
+    await summarize_document(context, message, message.document)
+
+
+async def summarize_document(context: BotContext, message: Message, document: Document) -> None:
+    """Download a sent file (size-capped) and summarise it; the reply goes to `message`.
+
+    PDFs may be as large as a fetched page (`FETCH_MAX_BYTES`); text files are capped lower.
+    """
+    deps = context.deps
+    kind = document_kind(document)
+    if kind is None:
         await message.reply_html(texts.DOCUMENT_UNSUPPORTED)
         return
-    limit = deps.settings.max_document_bytes
+    limit = deps.settings.fetch_max_bytes if kind == "pdf" else deps.settings.max_document_bytes
     too_large = texts.DOCUMENT_TOO_LARGE.format(limit=texts.human_bytes(limit))
     if document.file_size is not None and document.file_size > limit:
         await message.reply_html(too_large)
@@ -136,15 +158,18 @@ async def on_document(update: Update, context: BotContext) -> None:
     if len(data) > limit:
         await message.reply_html(too_large)
         return
-    try:
-        body = decode_text(data)
-    except NotText:
-        await message.reply_html(texts.DOCUMENT_UNREADABLE)
-        return
     options: SummaryOptions = (await deps.service.chat_settings(message.chat_id)).to_options()
-    work = (
-        deps.service.for_html(body, options)
-        if DOCUMENT_KINDS[suffix]
-        else deps.service.for_text(body, options)
-    )
+    if kind == "pdf":
+        work = deps.service.for_pdf(data, options)
+    else:
+        try:
+            body = decode_text(data)
+        except NotText:
+            await message.reply_html(texts.DOCUMENT_UNREADABLE)
+            return
+        work = (
+            deps.service.for_html(body, options)
+            if kind == "html"
+            else deps.service.for_text(body, options)
+        )
     await _deliver(context, message, [lambda: _rendered(context, work, None)], texts.READING)

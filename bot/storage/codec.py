@@ -38,6 +38,8 @@ def dump_summary(summary: Summary) -> str:
         "summary_words": summary.summary_words,
         "algorithm": summary.algorithm,
         "text_cut": summary.text_cut,
+        "image_url": summary.image_url,
+        "pages": [summary.pages_read, summary.pages_total],
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
@@ -73,4 +75,7 @@ def load_summary(data: str) -> Summary | None:
         summary_words=int(doc["summary_words"]),
         algorithm=str(doc["algorithm"]),
         text_cut=bool(doc["text_cut"]),
+        image_url=doc.get("image_url"),
+        pages_read=int(doc.get("pages", (0, 0))[0]),
+        pages_total=int(doc.get("pages", (0, 0))[1]),
     )

@@ -7,6 +7,7 @@ import html
 import json
 import logging
 import re
+from urllib.parse import urljoin
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -188,4 +189,13 @@ def read_metadata(tree: HtmlElement, url: str | None) -> ArticleMeta:
         publication=_clean(site),
         url=canonical or url,
         language_hint=language_hint(tree),
+        image_url=_image_url(meta.image, canonical or url),
     )
+
+
+def _image_url(image: str | None, base: str | None) -> str | None:
+    """The declared preview picture as an absolute http(s) URL, or None."""
+    if not image:
+        return None
+    absolute = urljoin(base or "", image.strip())
+    return absolute if re.match(r"^https?://[^\s]+$", absolute, re.IGNORECASE) else None

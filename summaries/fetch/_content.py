@@ -14,6 +14,9 @@ from summaries.errors import UnsupportedContentType
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES
+#: Documents returned as bytes (`FetchedPage.body`) for their own reader.
+PDF_TYPE = "application/pdf"
+PDF_TYPES = frozenset({PDF_TYPE, "application/x-pdf", "application/acrobat"})
 
 #: Declared types that say nothing; the body is sniffed as if no type had been sent.
 UNKNOWN_TYPES = frozenset(
@@ -173,13 +176,20 @@ def looks_html(body: bytes) -> bool:
 def resolve_media_type(declared: str, body: bytes) -> str:
     """The media type to report for `body`, checked against what the bytes really are.
 
+    A PDF (declared, or sniffed under an unknown or text type) is `PDF_TYPE`; whether it is
+    readable is the PDF reader's business.
+
     Raises:
         UnsupportedContentType: a type the pipeline cannot read, or a body whose bytes
-            contradict a text type (a PDF served as text/html, NUL bytes, …).
+            contradict a text type (an image served as text/html, NUL bytes, …).
     """
+    if declared in PDF_TYPES:
+        return PDF_TYPE
     if declared and declared not in UNKNOWN_TYPES and declared not in ACCEPTED_TYPES:
         raise UnsupportedContentType(declared)
     binary = magic_type(body)
+    if binary == PDF_TYPE:
+        return PDF_TYPE
     if binary is not None:
         raise UnsupportedContentType(binary)
     if declared in ACCEPTED_TYPES:

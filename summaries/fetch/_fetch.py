@@ -35,8 +35,8 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: Statuses reported as "page not found" rather than a generic error.
 NOT_FOUND_STATUSES = frozenset({404, 410})
 
-#: What a browser asking for a page would send (text/plain is welcome too).
-ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+#: What a browser asking for a page would send (text/plain and PDFs are welcome too).
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,application/pdf;q=0.8,*/*;q=0.5"
 ACCEPT_LANGUAGE = "en-US,en;q=0.9,*;q=0.8"
 
 
@@ -168,13 +168,23 @@ async def _read_page(response: httpx.Response, limits: FetchLimits) -> FetchedPa
     """Check the headers, read the capped body and decode it."""
     declared = _content.ContentType.parse(response.headers.get("content-type"))
     media = declared.media_type
-    if media and media not in _content.UNKNOWN_TYPES and media not in _content.ACCEPTED_TYPES:
+    readable = _content.ACCEPTED_TYPES | _content.PDF_TYPES | _content.UNKNOWN_TYPES
+    if media and media not in readable:
         raise UnsupportedContentType(media)  # before reading a byte of the body
     length = response.headers.get("content-length")
     if length is not None and length.strip().isdigit() and int(length) > limits.max_bytes:
         raise PageTooLarge(limits.max_bytes, f"Content-Length {int(length)} is over the cap")
     body = await _read_body(response, limits.max_bytes, media or "unknown")
     media = _content.resolve_media_type(media, body)
+    if media == _content.PDF_TYPE:
+        return FetchedPage(
+            url=str(response.url),
+            status=response.status_code,
+            content_type=media,
+            text="",
+            encoding="binary",
+            body=body,
+        )
     codec = _content.declared_charset(declared.charset, media, body)
     if codec is None:
         codec = await asyncio.to_thread(_content.guess_charset, body)

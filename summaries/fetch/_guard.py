@@ -108,7 +108,11 @@ def _parse_ipv4_part(part: str) -> int | None:
     """One inet_aton component: decimal, 0-prefixed octal or 0x-prefixed hex."""
     try:
         if part[:2].lower() == "0x":
-            return int(part[2:], 16) if part[2:].isalnum() else None
+            digits = part[2:]
+            # every character a hex digit: int(..., 16) would also accept another "0x" prefix
+            if not all(c in "0123456789abcdefABCDEF" for c in digits):
+                return None
+            return int(digits, 16) if digits else None
         if len(part) > 1 and part.startswith("0"):
             return int(part[1:], 8)
         return int(part, 10) if part.isdigit() else None

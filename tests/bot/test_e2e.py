@@ -157,7 +157,7 @@ async def test_settings_admin_only_and_survive_restart(
             "JavaScript).",
         ),
         ("/short", "That's too short to summarise — paste the whole article or send a link."),
-        ("/paper.pdf", "That link is a PDF; I can only read web articles for now."),
+        ("/paper.pdf", "That PDF is damaged or incomplete — I couldn't open it."),
         ("/huge", "The page is too large (over 195.3 KB)."),
         ("/slow", "The site didn't answer within 1 s."),
     ],

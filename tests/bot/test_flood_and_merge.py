@@ -26,7 +26,7 @@ async def test_flood_gets_one_notice_then_silence(env: BotEnv) -> None:
     assert len(notices) == 1
 
 
-async def test_split_paste_is_merged(env: BotEnv) -> None:
+async def test_cut_paste_is_merged(env: BotEnv) -> None:
     part1 = ("Word " * 790 + "continues")[:3990]
     part2 = "here and the article ends."
     m1 = env.api.make_message(part1, chat_id=USER, user_id=USER)

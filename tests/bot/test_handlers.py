@@ -196,8 +196,8 @@ async def test_concurrent_fetches_of_one_link_are_coalesced(env: BotEnv) -> None
     [
         (E.PageNotFound(404), "That page returned 404 — check the link."),
         (
-            E.UnsupportedContentType("application/pdf"),
-            "That link is a PDF; I can only read web articles for now.",
+            E.UnsupportedContentType("image/png"),
+            "That link is an image; I can only read web articles and PDFs.",
         ),
         (
             E.NoArticleFound(),
@@ -402,10 +402,27 @@ async def test_large_or_odd_document_is_refused(env: BotEnv) -> None:
     big = env.api.make_document("big.txt", b"x" * (1024 * 1024 + 1))
     await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER, document=big))
     assert env.api.sent()[-1]["text"] == texts.DOCUMENT_TOO_LARGE.format(limit="1 MB")
-    pdf = env.api.make_document("paper.pdf", b"%PDF", "application/pdf")
-    await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER, document=pdf))
+    sheet = env.api.make_document("table.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")
+    await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER, document=sheet))
     assert env.api.sent()[-1]["text"] == texts.DOCUMENT_UNSUPPORTED
+    big_pdf = env.api.make_document("paper.pdf", b"%PDF-1.7\n" + b"0" * 5 * 1024 * 1024)
+    await env.send(
+        message=env.api.make_message(None, chat_id=USER, user_id=USER, document=big_pdf)
+    )
+    assert env.api.sent()[-1]["text"] == texts.DOCUMENT_TOO_LARGE.format(limit="5 MB")
     assert env.pipeline.calls == []
+
+
+async def test_pdf_files_go_to_the_pdf_reader(env: BotEnv) -> None:
+    """A .pdf (or a PDF by MIME type without the extension), up to the page byte cap."""
+    named = env.api.make_document("paper.pdf", b"%PDF-1.7 small", "application/octet-stream")
+    await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER, document=named))
+    bare = env.api.make_document("scan", b"%PDF-1.4 more", "application/pdf")
+    await env.send(message=env.api.make_message(None, chat_id=USER, user_id=USER, document=bare))
+    assert [(kind, data) for kind, data, _ in env.pipeline.calls] == [
+        ("pdf", b"%PDF-1.7 small"),
+        ("pdf", b"%PDF-1.4 more"),
+    ]
 
 
 async def test_forwarded_channel_post_with_text_link(env: BotEnv) -> None:

@@ -19,6 +19,7 @@ def test_public_surface() -> None:
             "Attribution",
             "FetchLimits",
             "FetchedPage",
+            "PdfLimits",
             "PipelineConfig",
             "Quote",
             "Sentence",
@@ -30,6 +31,7 @@ def test_public_surface() -> None:
             "summarize_article",
             "summarize_html",
             "summarize_page",
+            "summarize_pdf",
             "summarize_text",
             "summarize_url",
         ]

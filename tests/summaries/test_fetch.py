@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gzip
 import ipaddress
 import shutil
@@ -232,13 +233,10 @@ async def test_huge_content_length_is_refused_before_the_body(
 @pytest.mark.parametrize(
     ("content_type", "body", "reported"),
     [
-        ("application/pdf", b"%PDF-1.7\n...", "application/pdf"),
         ("image/png", b"\x89PNG\r\n\x1a\n....", "image/png"),
         ("application/json", b'{"a": 1}', "application/json"),
         ("video/mp4", b"\x00\x00\x00\x18ftypmp42", "video/mp4"),
-        ("text/html; charset=utf-8", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "application/pdf"),
         ("text/html", b"<html>\x00\x01\x02\x00binary</html>", "application/octet-stream"),
-        (None, b"%PDF-1.5 body", "application/pdf"),
         (None, b"\x00\x01\x02\x03\x04\x05 raw bytes", "application/octet-stream"),
     ],
 )
@@ -254,6 +252,33 @@ async def test_unsupported_content(
     with pytest.raises(UnsupportedContentType) as caught:
         await fetch_page(url, client, LOCAL)
     assert caught.value.content_type == reported
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary body \x00\x01"),
+        ("text/html; charset=utf-8", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3"),  # misdeclared
+        (None, b"%PDF-1.5 body"),
+        ("application/octet-stream", b"%PDF-1.5 body"),
+    ],
+)
+async def test_pdf_comes_back_as_bytes(
+    server: PageServer, client: httpx.AsyncClient, content_type: str | None, body: bytes
+) -> None:
+    headers = (("Content-Type", content_type),) if content_type else ()
+    url = server.route("/paper.pdf", Page(body=body, headers=headers))
+    page = await fetch_page(url, client, LOCAL)
+    assert (page.content_type, page.body, page.text) == ("application/pdf", body, "")
+
+
+async def test_pdf_over_the_byte_cap_is_refused(
+    server: PageServer, client: httpx.AsyncClient
+) -> None:
+    body = b"%PDF-1.7\n" + b"0" * 300_000
+    url = server.route("/big.pdf", Page(body=body, headers=(("Content-Type", "application/pdf"),)))
+    with pytest.raises(PageTooLarge):
+        await fetch_page(url, client, dataclasses.replace(LOCAL, max_bytes=100_000))
 
 
 @pytest.mark.parametrize(

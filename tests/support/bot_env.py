@@ -133,6 +133,12 @@ class FakePipeline:
         self.calls.append(("html", html, options))
         return self.summary
 
+    def summarize_pdf(
+        self, data: bytes, url: str | None, options: SummaryOptions, config: PipelineConfig
+    ) -> Summary:
+        self.calls.append(("pdf", data, options))
+        return self.summary
+
     async def summarize_url(
         self,
         url: str,

@@ -67,8 +67,12 @@ STRING_PARAMS = frozenset(
         "short_description",
         "language_code",
         "emoji",
+        "inline_query_id",
+        "next_offset",
     }
 )
+#: Telegram refuses answers to inline queries older than this.
+INLINE_ANSWER_WINDOW_S = 10.0
 
 
 class TelegramHTMLError(ValueError):
@@ -211,6 +215,9 @@ class FakeTelegram:
         self.raw_updates_served = 0
         self.faults: dict[str, list[Fault]] = {}
         self.faulted: list[tuple[Call, Fault]] = []
+        self.inline_queries: dict[str, dict[str, Any]] = {}
+        self.inline_asked_at: dict[str, float] = {}
+        self.inline_answers: dict[str, dict[str, Any]] = {}
         self._next_update_id = 1000
         self._next_message_id: dict[int, int] = {}
         self._changed: asyncio.Event | None = None
@@ -306,6 +313,14 @@ class FakeTelegram:
             "message": message,
             "data": data,
         }
+
+    def make_inline_query(self, text: str, *, user_id: int) -> dict[str, Any]:
+        """An inline query as Telegram sends it for `@bot text` typed in some chat."""
+        query_id = f"iq{self._next_update_id + 1}-{len(self.inline_queries)}"
+        query = {"id": query_id, "from": _user(user_id), "query": text, "offset": ""}
+        self.inline_queries[query_id] = query
+        self.inline_asked_at[query_id] = time.perf_counter()
+        return query
 
     def queue(self, **update: Any) -> dict[str, Any]:
         """Queue an update (e.g. `message=...`); returns it with its update_id."""
@@ -421,7 +436,7 @@ class FakeTelegram:
             "username": BOT_USERNAME,
             "can_join_groups": True,
             "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
+            "supports_inline_queries": True,
         }
 
     def _m_deleteWebhook(self, params: dict[str, Any]) -> bool:
@@ -441,6 +456,35 @@ class FakeTelegram:
         if len(str(params.get("text") or "")) > 200:
             raise ApiError(400, "Bad Request: text is too long")
         return True
+
+    def _m_answerInlineQuery(self, params: dict[str, Any]) -> bool:
+        """Check an answer as Telegram does and keep it (`inline_answers[query_id]`)."""
+        query_id = str(params.get("inline_query_id"))
+        asked = self.inline_asked_at.get(query_id)
+        too_old = asked is None or time.perf_counter() - asked > INLINE_ANSWER_WINDOW_S
+        if too_old or query_id in self.inline_answers:
+            raise ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is "
+                "invalid",
+            )
+        results = params.get("results")
+        if not isinstance(results, list) or len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_INVALID")
+        for result in results:
+            if len(str(result.get("id", "")).encode()) > 64 or not result.get("title"):
+                raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+            content = result.get("input_message_content") or {}
+            self._check_text(
+                {"text": content.get("message_text"), "parse_mode": content.get("parse_mode")}
+            )
+        self.inline_answers[query_id] = {**params, "answered_at": time.perf_counter()}
+        return True
+
+    def inline_texts(self, query_id: str) -> list[str]:
+        """The message text of each result of an answered query."""
+        answer = self.inline_answers.get(query_id) or {}
+        return [r["input_message_content"]["message_text"] for r in answer.get("results", [])]
 
     def _require_chat(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])
