@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summaries.text._detectors import fasttext_scores, langdetect_scores, preload
+from summaries.text._segment import preload as preload_segmenters
 from summaries.text._scripts import (
     CJK_SCRIPTS,
     SCRIPT_WEIGHTS,
@@ -138,8 +139,12 @@ def detect_language(text: str, config: DetectionConfig = DEFAULT_DETECTION) -> s
 
 
 def preload_models() -> None:
-    """Load the detectors' models now; call it at start-up so a missing package fails early."""
+    """Load the detectors' models and the word segmenters now (call it at start-up).
+
+    A missing package then fails early, and the first request does not pay for the loading.
+    """
     preload()
+    preload_segmenters()
 
 
 def _main_script(counts: Counter[str], config: DetectionConfig) -> str:

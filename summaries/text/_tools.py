@@ -23,13 +23,13 @@ import stopwordsiso
 
 from summaries.errors import UnsupportedLanguage
 from summaries.text._languages import DETECTABLE_LANGUAGES, SNOWBALL_NAMES
+from summaries.text._segment import chinese_words, japanese_words
 from summaries.text._sentences import SPLITTERS
 from summaries.text._sentences import sentence_spans as _spans
 from summaries.text._words import (
     ENGLISH_FUNCTION_WORDS,
     FUNCTION_WORDS,
     NOT_FUNCTION_WORDS,
-    cjk_words,
     words,
 )
 
@@ -59,8 +59,11 @@ _OWN_STOP_WORDS = {"en": ENGLISH_FUNCTION_WORDS, **FUNCTION_WORDS}
 #: Below this size an intersection of two lists is too thin to stand for the closed class
 #: (Japanese: sumy's and stopwordsiso's lists share 29 words).
 _MIN_SHARED = 100
-#: Languages written without spaces between words: tokens are character bigrams.
-_BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
+#: Languages written without spaces between words whose words come from a segmenter.
+_SEGMENTERS: dict[str, Callable[[str], list[str]]] = {
+    "zh": chinese_words,
+    "ja": japanese_words,
+}
 _STEM_CACHE_SIZE = 65536
 
 #: Languages with dedicated tools (the ones a chat may fix in its settings).
@@ -81,6 +84,9 @@ class LanguageTools:
     words: Callable[[str], list[str]]
     stem: Callable[[str], str]
     stop_words: frozenset[str]
+    #: The words of an unspaced script come from a segmenter (Chinese, Japanese) and are used
+    #: as they are; otherwise such a run of letters (Thai, Khmer) is cut into bigrams.
+    segmented: bool = False
 
 
 class SumyTokenizer:
@@ -185,5 +191,8 @@ def tools_for(language: str) -> LanguageTools:
         return [text[start:end] for start, end in _spans(text, language)]
 
     stop = stop_words_for(language)
-    tokenize = cjk_words if language in _BIGRAM_LANGUAGES else words
-    return LanguageTools(language, split, tokenize, _stemmer(language), stop)
+    segmenter = _SEGMENTERS.get(language)
+    tokenize = segmenter or words
+    return LanguageTools(
+        language, split, tokenize, _stemmer(language), stop, segmented=segmenter is not None
+    )
