@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: A paragraph "ends like prose" when its last visible character closes a sentence (any script).
-SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]]*\s*$")
+#: A paragraph "ends like prose" when its last visible character closes a sentence (any script):
+#: closing quotes of every language may follow (German „…“, French « … », Japanese 「…」), and
+#: so may an editor's or agency's initials in brackets ("… Bahnumschlags. (cm)", "(FR mit dpa)")
+#: or emoji.
+SENTENCE_END = re.compile(
+    r"[.!?。！？…؟।۔][\"'“”‘’«»‹›)\]」』）]*"
+    r"(?:\s*\([^()]{1,30}\))?"
+    r"[\s\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]*$"
+)
 
 #: CJK, kana and hangul: one such character carries about as much as a short word.
 DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
