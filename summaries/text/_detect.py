@@ -24,7 +24,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summaries.text._detectors import fasttext_scores, langdetect_scores, preload
-from summaries.text._segment import preload as preload_segmenters
 from summaries.text._scripts import (
     CJK_SCRIPTS,
     SCRIPT_WEIGHTS,
@@ -36,6 +35,7 @@ from summaries.text._scripts import (
     cyrillic_hint,
     letter_weight,
 )
+from summaries.text._segment import preload as preload_segmenters
 
 #: Languages written in Latin or Cyrillic script that the statistical step chooses between.
 LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "id", "vi")

@@ -5,14 +5,16 @@ from __future__ import annotations
 #: Every ISO 639-1 code that fastText's lid.176 model names (its 3-letter labels are regional
 #: languages without a 639-1 code; the detector never answers with them). Each gets tools:
 #: dedicated ones for the languages in `SPLITTERS`, the generic path for the rest.
-DETECTABLE_LANGUAGES: frozenset[str] = frozenset(
-    """
-    af am an ar as av az ba be bg bh bn bo br bs ca ce co cs cv cy da de dv el en eo es et eu
-    fa fi fr fy ga gd gl gn gu gv he hi hr ht hu hy ia id ie io is it ja jv ka kk km kn ko ku
-    kv ky la lb li lo lt lv mg mk ml mn mr ms mt my ne nl nn no oc or os pa pl ps pt rm ro ru
-    sa sc sd sh si sk sl so sq sr su sv sw ta te tg th tk tl tr tt ug uk ur uz vi wa yi yo zh
-    """.split()
-)
+DETECTABLE_LANGUAGES: frozenset[str] = frozenset((
+    "af", "am", "an", "ar", "as", "av", "az", "ba", "be", "bg", "bh", "bn", "bo", "br", "bs",
+    "ca", "ce", "co", "cs", "cv", "cy", "da", "de", "dv", "el", "en", "eo", "es", "et", "eu",
+    "fa", "fi", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "he", "hi", "hr", "ht", "hu",
+    "hy", "ia", "id", "ie", "io", "is", "it", "ja", "jv", "ka", "kk", "km", "kn", "ko", "ku",
+    "kv", "ky", "la", "lb", "li", "lo", "lt", "lv", "mg", "mk", "ml", "mn", "mr", "ms", "mt",
+    "my", "ne", "nl", "nn", "no", "oc", "or", "os", "pa", "pl", "ps", "pt", "rm", "ro", "ru",
+    "sa", "sc", "sd", "sh", "si", "sk", "sl", "so", "sq", "sr", "su", "sv", "sw", "ta", "te",
+    "tg", "th", "tk", "tl", "tr", "tt", "ug", "uk", "ur", "uz", "vi", "wa", "yi", "yo", "zh",
+))  # fmt: skip
 
 #: Snowball algorithm per language (snowballstemmer, pure Python). A language missing here keeps
 #: its words as they are: Ukrainian and Urdu have no Snowball stemmer, Vietnamese does not

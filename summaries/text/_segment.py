@@ -36,9 +36,7 @@ def _japanese() -> Callable[[str], list[str]]:
 
 def _words(tokens: list[str]) -> list[str]:
     # nearly every token starts with a letter or digit: test that before scanning the rest
-    return [
-        t.lower() for t in tokens if t[:1].isalnum() or any(ch.isalnum() for ch in t)
-    ]
+    return [t.lower() for t in tokens if t[:1].isalnum() or any(ch.isalnum() for ch in t)]
 
 
 def chinese_words(text: str) -> list[str]:

@@ -74,8 +74,7 @@ SPLITTERS: dict[str, SplitterSpec] = {
 #: Sentence terminators of every script: Latin . ! ?, Arabic-script ؟ ۔, the danda । ॥,
 #: Myanmar ။, Khmer ។ ៕, Ethiopic ። ፧, Armenian ։, Tibetan །, full-width 。！？.
 _TERMINATORS = (
-    ".!?\u061f\u06d4\u0964\u0965\u104b\u17d4\u17d5\u1362\u1367\u0589\u0f0d"
-    "\u3002\uff01\uff1f"
+    ".!?\u061f\u06d4\u0964\u0965\u104b\u17d4\u17d5\u1362\u1367\u0589\u0f0d\u3002\uff01\uff1f"
 )
 #: Rules for languages on the generic path: a space after the terminator, as in punkt's
 #: defaults (so "3.5" is no candidate), with the other scripts' marks added.

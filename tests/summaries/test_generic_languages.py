@@ -48,7 +48,11 @@ def test_codes_that_name_no_language_stay_unsupported(code: str) -> None:
         (
             "cs",
             "Stavba stojí 2,1 mld. Kč. Začne tzv. první etapou, tj. v březnu. Kdo ji zaplatí?",
-            ["Stavba stojí 2,1 mld. Kč.", "Začne tzv. první etapou, tj. v březnu.", "Kdo ji zaplatí?"],
+            [
+                "Stavba stojí 2,1 mld. Kč.",
+                "Začne tzv. první etapou, tj. v březnu.",
+                "Kdo ji zaplatí?",
+            ],
         ),
         (
             "am",

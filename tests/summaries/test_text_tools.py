@@ -249,7 +249,8 @@ def test_chinese_and_japanese_words_come_from_segmenters() -> None:
     assert tools_for("ja").words("東京都は新しい予算を承認した。") == [
         "東京都", "は", "新しい", "予算", "を", "承認", "し", "た",
     ]  # fmt: skip
-    assert tools_for("zh").segmented and tools_for("ja").segmented
+    assert tools_for("zh").segmented
+    assert tools_for("ja").segmented
     assert not tools_for("th").segmented
     assert tools_for("ko").words("새 예산을 승인했다") == ["새", "예산을", "승인했다"]
 
