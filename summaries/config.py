@@ -52,9 +52,9 @@ class PipelineConfig:
     #: Real prose is full of function words: the lowest share measured on dev articles and
     #: 60-word paragraphs of 20 languages was 0.047; keyboard mash has none.
     min_stop_word_share: float = 0.02
-    #: Languages written without spaces, whose word tokens are character bigrams: no stop-word
-    #: share is measured for them.
-    unspaced_languages: tuple[str, ...] = ("zh", "ja", "ko")
+    #: Languages written without spaces between words (or, Korean, with particles glued to
+    #: them): a run of text is no word, so no stop-word share is measured for them.
+    unspaced_languages: tuple[str, ...] = ("zh", "ja", "ko", "th", "lo", "km", "my", "bo")
     #: Longest text summarised (about 15,000 words, far beyond any news article). Work grows
     #: faster than linearly with length in places (quote speaker seeding), so a 1 MB paste is
     #: cut here instead of occupying a worker for a minute. The bot and the CLI tell the user.

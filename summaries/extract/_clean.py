@@ -10,7 +10,7 @@ from summaries.extract._rules import (
     TEASER_HEADING,
     ExtractionRules,
 )
-from summaries.extract._text import ends_sentence, is_prose, text_key
+from summaries.extract._text import ends_sentence, is_prose, text_key, weighted_length
 
 #: How trafilatura marks list items in its text output.
 _LIST_BULLET = "- "
@@ -83,11 +83,15 @@ def _drop_teasers(
     return kept
 
 
-def _is_tail_junk(paragraph: str, links: frozenset[str]) -> bool:
+def _is_tail_junk(paragraph: str, links: frozenset[str], rules: ExtractionRules) -> bool:
     """A closing line that is not article text: a teaser link or a short non-sentence."""
     if is_link_line(paragraph, links):
         return True
-    return not ends_sentence(paragraph) and not paragraph.startswith(_LIST_BULLET)
+    return (
+        not ends_sentence(paragraph)
+        and not paragraph.startswith(_LIST_BULLET)
+        and weighted_length(paragraph) < rules.tail_prose_chars
+    )
 
 
 def _strip_trailing(
@@ -96,7 +100,7 @@ def _strip_trailing(
     """Drop the tail after the last sentence: teaser headlines, link lists, bylines."""
     end = len(paragraphs)
     floor = max(0, end - rules.trailing_window)
-    while end > floor and _is_tail_junk(paragraphs[end - 1], links):
+    while end > floor and _is_tail_junk(paragraphs[end - 1], links, rules):
         end -= 1
     if end == floor:
         return paragraphs  # no sentence near the end: not a tail worth judging

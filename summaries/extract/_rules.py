@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: A paragraph "ends like prose" when its last visible character closes a sentence (any script).
-SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]]*\s*$")
+#: A paragraph "ends like prose" when its last visible character closes a sentence (any script):
+#: closing quotes of every language may follow (German „…“, French « … », Japanese 「…」), and
+#: so may an editor's or agency's initials in brackets ("… Bahnumschlags. (cm)", "(FR mit dpa)")
+#: or emoji.
+SENTENCE_END = re.compile(
+    r"[.!?。！？…؟।۔][\"'“”‘’«»‹›)\]」』）]*"
+    r"(?:\s*\([^()]{1,30}\))?"
+    r"[\s\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]*$"
+)
 
 #: CJK, kana and hangul: one such character carries about as much as a short word.
 DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -93,6 +100,11 @@ class ExtractionRules:
         pitch_max_chars: a paragraph this short with a subscription pitch is dropped.
         kicker_max_chars: a line this short before the repeated title is a section label.
         trailing_window: how many paragraphs at the end are checked for trailing boilerplate.
+        tail_prose_chars: a closing paragraph this long is article text even when it ends
+            without a full stop (a sentence cut by an editor's note, a list of points). 5-fold
+            cross-validation over the multilingual dev pages: better on 2 folds, worse on none
+            (F1 +0.002); English pages unchanged (120 was better on 3 folds and worse on 1,
+            but cost English F1 0.001).
         max_link_share: a body whose text is more than this share link texts is a link list.
     """
 
@@ -104,6 +116,7 @@ class ExtractionRules:
     pitch_max_chars: int = 300
     kicker_max_chars: int = 40
     trailing_window: int = 12
+    tail_prose_chars: int = 300
 
 
 DEFAULT_EXTRACTION_RULES = ExtractionRules()

@@ -31,6 +31,7 @@ from summaries.paste._rules import (
     SECTIONS,
     TERMINAL_RE,
     TRUNCATED_RE,
+    UNSPACED_RE,
     WORD_INITIAL_RE,
     WORD_RE,
     PasteRules,
@@ -69,13 +70,17 @@ class Unit:
 
 
 def word_weight(text: str) -> float:
-    """Approximate word count; CJK text counts one word per two characters."""
+    """Approximate word count; CJK text counts one word per two characters, Thai-like scripts
+    one per four."""
     words = len(WORD_RE.findall(text))
     if text.isascii():
         return float(words)
     cjk = len(CJK_RE.findall(text))
     if cjk > len(text) / 3:
         return max(float(words), cjk / 2.0)
+    unspaced = len(UNSPACED_RE.findall(text))
+    if unspaced > len(text) / 3:
+        return max(float(words), unspaced / 4.0)
     return float(words)
 
 
@@ -219,11 +224,19 @@ def _is_tag_list(text: str, rules: PasteRules) -> bool:
 
 
 def _has_lower_words(text: str) -> bool:
-    """Sentences have lower-case words; headlines in Title Case or CAPS mostly don't."""
+    """Sentences have lower-case words; headlines in Title Case or CAPS mostly don't.
+
+    Thai-like scripts have neither case nor sentence marks: a long line of them counts as
+    having lower-case words (other caseless scripts end sentences with marks, and a long line
+    of them without one measured as headline or menu text more often than not).
+    """
     initials = WORD_INITIAL_RE.findall(text)
     if not initials:
         return False
-    return sum(map(str.islower, initials)) * 3 >= len(initials)
+    cased = [c for c in initials if c.isupper() or c.islower()]
+    if not cased:
+        return bool(UNSPACED_RE.search(text))
+    return sum(map(str.islower, cased)) * 3 >= len(cased)
 
 
 def label_units(units: list[Unit], rules: PasteRules) -> None:

@@ -291,6 +291,8 @@ DATE_LINE_FILLER_RE = re.compile(
 
 WORD_RE = re.compile(r"\w+")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: Thai, Lao, Tibetan, Myanmar and Khmer: no spaces between words (about four letters a word).
+UNSPACED_RE = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 # Joined inline links ("SubscribeSign In"): split lower→Upper boundaries before matching menus.
 CAMEL_JOIN_RE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 CAMEL_PAIR_RE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")  # finds a join without look-arounds (faster)

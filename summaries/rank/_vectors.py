@@ -69,11 +69,12 @@ def analyse(text: str, tools: LanguageTools, stem: Callable[[str], str]) -> tupl
     count = 0
     stop = tools.stop_words
     append = terms.append
+    runs = not tools.segmented  # unspaced-script tokens are letter runs, not words
     for word in tools.words(text):
         # `_has_alnum` and `_is_unspaced` inlined: this loop runs once per word of the article
         if not (word[:1].isalnum() or any(ch.isalnum() for ch in word)):
             continue
-        if word[0] >= "\u0e00" and _is_unspaced(word[0]):
+        if runs and word[0] >= "\u0e00" and _is_unspaced(word[0]):
             count += max(1, len(word) // 2)
             if word not in stop:
                 terms.extend(_bigrams(word))

@@ -12,6 +12,7 @@ from summaries.text._input import cap_text, decode_text, looks_readable
 from summaries.text._names import LANGUAGE_NAMES, language_name
 from summaries.text._regex import LOWER, UPPER, alternation
 from summaries.text._tools import (
+    KNOWN_LANGUAGES,
     SUPPORTED_LANGUAGES,
     LanguageTools,
     SumyTokenizer,
@@ -23,6 +24,7 @@ from summaries.text._words import count_words
 __all__ = [
     "DEFAULT_DETECTION",
     "DetectionConfig",
+    "KNOWN_LANGUAGES",
     "LANGUAGE_NAMES",
     "LOWER",
     "LanguageTools",

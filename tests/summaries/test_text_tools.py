@@ -158,7 +158,7 @@ def test_required_languages_are_supported() -> None:
         assert isinstance(tools_for(language), LanguageTools)
 
 
-@pytest.mark.parametrize("code", ["xx", "sv", "", "EN", "zh-cn"])
+@pytest.mark.parametrize("code", ["xx", "", "EN", "zh-cn", "qq"])
 def test_unknown_language_raises(code: str) -> None:
     with pytest.raises(UnsupportedLanguage) as info:
         tools_for(code)
@@ -242,9 +242,16 @@ def test_words_keep_combining_marks_and_joiners() -> None:
     assert tools_for("ar").words("قالَ الوزيرُ") == ["قالَ", "الوزيرُ"]
 
 
-def test_cjk_words_are_bigrams() -> None:
-    assert tools_for("zh").words("新预算 AI") == ["新预", "预算", "ai"]
-    assert tools_for("ja").words("東京「都」") == ["東京", "都"]
+def test_chinese_and_japanese_words_come_from_segmenters() -> None:
+    assert tools_for("zh").words("政府批准了新的预算 AI。") == [
+        "政府", "批准", "了", "新", "的", "预算", "ai",
+    ]  # fmt: skip
+    assert tools_for("ja").words("東京都は新しい予算を承認した。") == [
+        "東京都", "は", "新しい", "予算", "を", "承認", "し", "た",
+    ]  # fmt: skip
+    assert tools_for("zh").segmented
+    assert tools_for("ja").segmented
+    assert not tools_for("th").segmented
     assert tools_for("ko").words("새 예산을 승인했다") == ["새", "예산을", "승인했다"]
 
 
