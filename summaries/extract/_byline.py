@@ -20,7 +20,9 @@ _END = re.compile(
     re.IGNORECASE,
 )
 #: Between two names.
-_BETWEEN = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|、|，)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|、|，)\s*", re.IGNORECASE
+)
 #: Characters of scripts written without spaces: a name there is a few characters, no spaces.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MAX_UNSPACED_CHARS = 12
@@ -39,7 +41,9 @@ def _is_name(name: str, declared: bool) -> bool:
     if not 2 <= len(words) <= _MAX_NAME_WORDS:
         return False
     # names are capitalised in cased scripts; "and more" or "view all" are not names
-    return all(w[0].isupper() or not w[0].isalpha() or w in {"de", "van", "von", "da"} for w in words)
+    return all(
+        w[0].isupper() or not w[0].isalpha() or w in {"de", "van", "von", "da"} for w in words
+    )
 
 
 def byline_names(text: str, declared: bool = False) -> list[str]:

@@ -1,4 +1,4 @@
-"""What a page's JSON-LD (schema.org) blocks say about its article: headline, authors, date, publisher."""
+"""What a page's JSON-LD blocks say about its article: headline, authors, date, publisher."""
 
 from __future__ import annotations
 

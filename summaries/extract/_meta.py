@@ -16,6 +16,7 @@ from trafilatura.settings import set_date_params
 from summaries.extract._byline import byline_names, normalise_byline
 from summaries.extract._jsonld import read_json_ld
 from summaries.extract._title import TitleSources, choose_title
+from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 from summaries.models import ArticleMeta
 
 _LOG = logging.getLogger(__name__)
@@ -125,8 +126,10 @@ def _is_foreign(element: HtmlElement) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in _ARTICLE_TAGS:
             return False
-        if ancestor.tag in _FOREIGN_TAGS or ancestor.tag == "aside" and not any(
-            a.tag == "article" for a in ancestor.iterancestors()
+        if (
+            ancestor.tag in _FOREIGN_TAGS
+            or ancestor.tag == "aside"
+            and not any(a.tag == "article" for a in ancestor.iterancestors())
         ):
             return True
         marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
@@ -189,7 +192,9 @@ def _element_text(element: HtmlElement) -> str | None:
     return _clean(element.text_content())
 
 
-def read_metadata(tree: HtmlElement, url: str | None) -> ArticleMeta:
+def read_metadata(
+    tree: HtmlElement, url: str | None, title_rules: TitleRules = DEFAULT_TITLE_RULES
+) -> ArticleMeta:
     """Read title, author, date, site name, canonical URL and language hint from a tree.
 
     Meta tags are read in one pass, JSON-LD by our own reader, the date by htmldate; the
@@ -198,6 +203,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> ArticleMeta:
     Args:
         tree: the parsed page; it is not modified.
         url: the URL the page was fetched from, used when the page declares no canonical URL.
+        title_rules: how the headline is chosen.
 
     Returns:
         The metadata; fields the page does not declare are None.
@@ -220,7 +226,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> ArticleMeta:
             document=document,
             headings=headings,
             site_names=tuple(name for name in (site, json_ld.publisher) if name),
-        )
+        ),
+        title_rules,
     )
     author = _declared_author(tags, json_ld.authors) or byline_author(tree)
     canonical = extract_url(tree, None) or _clean(tags.get("og:url"))

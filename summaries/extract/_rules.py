@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from summaries.extract._title_rules import TitleRules
 
 #: A paragraph "ends like prose" when its last visible character closes a sentence (any script).
 SENTENCE_END = re.compile(r"[.!?。！？…؟।][\"'”’»)\]]*\s*$")
@@ -94,6 +96,7 @@ class ExtractionRules:
         kicker_max_chars: a line this short before the repeated title is a section label.
         trailing_window: how many paragraphs at the end are checked for trailing boilerplate.
         max_link_share: a body whose text is more than this share link texts is a link list.
+        title: how the headline is chosen among the page's statements of it.
     """
 
     prose_min_chars: int = 80
@@ -104,6 +107,7 @@ class ExtractionRules:
     pitch_max_chars: int = 300
     kicker_max_chars: int = 40
     trailing_window: int = 12
+    title: TitleRules = field(default_factory=TitleRules)
 
 
 DEFAULT_EXTRACTION_RULES = ExtractionRules()

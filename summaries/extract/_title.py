@@ -12,14 +12,10 @@ import re
 from dataclasses import dataclass
 
 from summaries.extract._text import text_key
+from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 
 #: Between a headline and a site name in <title>: "Headline | Site", "Headline – Site".
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
-#: A <title> this short after removing its last part kept half its words in that part: the
-#: part is the headline's, not a site name (Readability's reader view decides the same way).
-_MIN_STRIPPED_WORDS = 5
-#: A leading part this short is a site name in front ("Google - Site Reliability Engineering").
-_MAX_SITE_PREFIX_WORDS = 3
 _MAX_TITLE_CHARS = 300
 #: Source priority on ties (lower wins).
 _PRIORITY = {"json-ld": 0, "social": 1, "title": 2, "h1": 3}
@@ -43,38 +39,63 @@ class _Form:
     rank: int  # order of preference within the source
 
 
-def _document_forms(title: str) -> list[str]:
+def _document_forms(title: str, rules: TitleRules) -> list[str]:
     """<title> read with and without its site part, the likeliest reading first."""
     prefixes = [title[: m.start()] for m in _SITE_SEPARATOR.finditer(title)]
     if not prefixes:
         return [title]
     stripped = prefixes[-1]
-    forms = [stripped, title] if len(stripped.split()) >= _MIN_STRIPPED_WORDS else [title, stripped]
+    forms = (
+        [stripped, title]
+        if len(stripped.split()) >= rules.min_stripped_words
+        else [title, stripped]
+    )
     forms += reversed(prefixes[:-1])
     first = _SITE_SEPARATOR.search(title)
-    if first is not None and len(title[: first.start()].split()) <= _MAX_SITE_PREFIX_WORDS:
+    if first is not None and len(title[: first.start()].split()) <= rules.max_site_prefix_words:
         forms.append(title[first.end() :])
     return forms
 
 
-def _forms(sources: TitleSources) -> list[_Form]:
+def _without_site(text: str, sites: set[str]) -> str | None:
+    """The text before a separator that ends it with a known site name, if it does."""
+    for match in _SITE_SEPARATOR.finditer(text):
+        if text_key(text[match.end() :]) in sites:
+            return text[: match.start()]
+    return None
+
+
+def _declared_forms(
+    text: str, source: str, rank: int, sites: set[str], rules: TitleRules
+) -> list[_Form]:
+    forms = [_Form(text, source, 2 * rank)]
+    if rules.strip_declared_site and (stripped := _without_site(text, sites)):
+        forms.append(_Form(stripped, source, 2 * rank + 1))
+    return forms
+
+
+def _forms(sources: TitleSources, rules: TitleRules) -> list[_Form]:
     forms: list[_Form] = []
-    if sources.json_ld:
-        forms.append(_Form(sources.json_ld, "json-ld", 0))
-    forms += [_Form(text, "social", rank) for rank, text in enumerate(sources.social)]
-    if sources.document:
-        forms += [_Form(t, "title", r) for r, t in enumerate(_document_forms(sources.document))]
-    forms += [_Form(text, "h1", rank) for rank, text in enumerate(sources.headings)]
     sites = {text_key(site) for site in sources.site_names}
+    if sources.json_ld:
+        forms += _declared_forms(sources.json_ld, "json-ld", 0, sites, rules)
+    for rank, text in enumerate(sources.social):
+        forms += _declared_forms(text, "social", rank, sites, rules)
+    if sources.document:
+        forms += [
+            _Form(t, "title", r) for r, t in enumerate(_document_forms(sources.document, rules))
+        ]
+    forms += [_Form(text, "h1", rank) for rank, text in enumerate(sources.headings)]
     return [
         form
         for form in forms
-        if text_key(form.text) and text_key(form.text) not in sites
+        if text_key(form.text)
+        and text_key(form.text) not in sites
         and len(form.text) <= _MAX_TITLE_CHARS
     ]
 
 
-def choose_title(sources: TitleSources) -> str | None:
+def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES) -> str | None:
     """The headline most of the page's statements agree on.
 
     Texts are compared case- and punctuation-insensitively; each source votes once for every
@@ -84,11 +105,12 @@ def choose_title(sources: TitleSources) -> str | None:
 
     Args:
         sources: what the page states.
+        rules: how <title> and declared titles are read.
 
     Returns:
         The headline as the winning source writes it, or None when the page states none.
     """
-    forms = _forms(sources)
+    forms = _forms(sources, rules)
     if not forms:
         return None
     voters: dict[str, set[str]] = {}
