@@ -7,7 +7,6 @@ group (see pyproject.toml), so this module never imports the bot.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -93,6 +92,8 @@ def summarize_source(source: str, options: SummaryOptions, config: PipelineConfi
     from summaries.pipeline import summarize_html, summarize_text
 
     if source.lower().startswith(("http://", "https://")):
+        import asyncio
+
         return asyncio.run(_summarize_url(source, options, config))
     text, is_html = _read_input(source, config.fetch.max_bytes)
     if not text.strip():

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from summaries.errors import NoArticleFound
 from summaries.extract._body import best_body
@@ -15,10 +14,15 @@ from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
 from summaries.extract._text import weighted_length
 from summaries.models import Article, ArticleMeta
 
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
 __all__ = ["extract_article", "read_page_metadata"]
 
 
 def _parse(html: str) -> HtmlElement:
+    from trafilatura.utils import load_html  # the HTML stack loads with the first page
+
     if not html or not html.strip():
         raise NoArticleFound("the page is empty")
     try:

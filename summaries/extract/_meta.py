@@ -7,11 +7,8 @@ import html
 import logging
 import re
 
-from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.metadata import extract_url
-from trafilatura.settings import set_date_params
 
 from summaries.extract._byline import byline_names, normalise_byline
 from summaries.extract._jsonld import read_json_ld
@@ -208,6 +205,10 @@ def read_metadata(
     Returns:
         The metadata; fields the page does not declare are None.
     """
+    from htmldate import find_date
+    from trafilatura.metadata import extract_url
+    from trafilatura.settings import set_date_params
+
     tags = _meta_tags(tree)
     json_ld = read_json_ld(tree)
     document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
