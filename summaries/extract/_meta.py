@@ -11,7 +11,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from summaries.extract._byline import byline_names, normalise_byline
-from summaries.extract._jsonld import read_json_ld
+from summaries.extract._jsonld import JsonLdMeta, read_json_ld
 from summaries.extract._title import TitleSources, choose_title
 from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 from summaries.models import ArticleMeta
@@ -44,7 +44,7 @@ _AUTHOR_KEYS = (
 _SOCIAL_TITLE_KEYS = ("og:title", "twitter:title")
 _DOCUMENT_TITLE = XPath("(//head//title | //title)[1]")
 #: The first few <h1>: one of them is usually the visible headline (others: logo, promo).
-_HEADINGS = XPath("(//body//h1)[position() <= 3]")
+_HEADINGS = XPath("(//body//h1)[position() <= 8]")
 #: Elements that may be bylines. Every test needs "uthor" or "yline" in some attribute, so the
 #: path starts from the few attributes holding either and tests only their elements.
 _BYLINE_CANDIDATES = XPath(
@@ -189,6 +189,29 @@ def _element_text(element: HtmlElement) -> str | None:
     return _clean(element.text_content())
 
 
+def _title_sources(tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta) -> TitleSources:
+    """Every statement of the headline, and the site's name (first of `site_names`)."""
+    document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
+    title_site = _TITLE_SITE.search(document or "")
+    site = (
+        tags.get("og:site_name")
+        or json_ld.publisher
+        or (title_site.group(1) if title_site else None)
+    )
+    return TitleSources(
+        json_ld=json_ld.headline,
+        social=tuple(dict.fromkeys(v for k in _SOCIAL_TITLE_KEYS if (v := tags.get(k)))),
+        document=document,
+        headings=tuple(text for e in _HEADINGS(tree) if (text := _element_text(e))),
+        site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
+    )
+
+
+def title_sources(tree: HtmlElement) -> TitleSources:
+    """What a page states about its headline (for benchmarks that try title rules)."""
+    return _title_sources(tree, _meta_tags(tree), read_json_ld(tree))
+
+
 def read_metadata(
     tree: HtmlElement, url: str | None, title_rules: TitleRules = DEFAULT_TITLE_RULES
 ) -> ArticleMeta:
@@ -211,25 +234,9 @@ def read_metadata(
 
     tags = _meta_tags(tree)
     json_ld = read_json_ld(tree)
-    document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
-    title_site = _TITLE_SITE.search(document or "")
-    site = (
-        tags.get("og:site_name")
-        or json_ld.publisher
-        or (title_site.group(1) if title_site else None)
-    )
-    headings = tuple(text for e in _HEADINGS(tree) if (text := _element_text(e)))
-    social = tuple(dict.fromkeys(v for k in _SOCIAL_TITLE_KEYS if (v := tags.get(k))))
-    title = choose_title(
-        TitleSources(
-            json_ld=json_ld.headline,
-            social=social,
-            document=document,
-            headings=headings,
-            site_names=tuple(name for name in (site, json_ld.publisher) if name),
-        ),
-        title_rules,
-    )
+    sources = _title_sources(tree, tags, json_ld)
+    site = sources.site_names[0] if sources.site_names else None
+    title = choose_title(sources, title_rules)
     author = _declared_author(tags, json_ld.authors) or byline_author(tree)
     canonical = extract_url(tree, None) or _clean(tags.get("og:url"))
     date_params = set_date_params(extensive=False)

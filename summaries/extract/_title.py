@@ -51,9 +51,6 @@ def _document_forms(title: str, rules: TitleRules) -> list[str]:
         else [title, stripped]
     )
     forms += reversed(prefixes[:-1])
-    first = _SITE_SEPARATOR.search(title)
-    if first is not None and len(title[: first.start()].split()) <= rules.max_site_prefix_words:
-        forms.append(title[first.end() :])
     return forms
 
 
@@ -85,7 +82,8 @@ def _forms(sources: TitleSources, rules: TitleRules) -> list[_Form]:
         forms += [
             _Form(t, "title", r) for r, t in enumerate(_document_forms(sources.document, rules))
         ]
-    forms += [_Form(text, "h1", rank) for rank, text in enumerate(sources.headings)]
+    headings = sources.headings[: rules.max_headings]
+    forms += [_Form(text, "h1", rank) for rank, text in enumerate(headings)]
     return [
         form
         for form in forms

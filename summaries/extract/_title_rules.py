@@ -12,15 +12,14 @@ class TitleRules:
     Attributes:
         min_stripped_words: <title> without its last part must keep this many words to be the
             likelier reading; shorter, the part held half the headline, not a site name.
-        max_site_prefix_words: a leading <title> part this short may be a site name in front
-            ("Google - Site Reliability Engineering").
+        max_headings: how many of the page's first <h1> may vote (0: none).
         strip_declared_site: also read og:title/JSON-LD without a trailing known site name.
             Off: pages' declared titles keep it in reader views (metadata-dev), and the
             cross-set table shows it helps one set and costs the other.
     """
 
     min_stripped_words: int = 5
-    max_site_prefix_words: int = 3
+    max_headings: int = 3
     strip_declared_site: bool = False
 
 
