@@ -5,9 +5,10 @@ One subpackage per stage, each with a small public surface in its `__init__`:
 `quotes`; `pipeline` runs them in order. Imports only go forward along that order.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from summaries.config import ALGORITHMS, FetchLimits, PdfLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
-from summaries.fetch import build_client, fetch_page
 from summaries.models import (
     Article,
     ArticleMeta,
@@ -26,6 +27,9 @@ from summaries.pipeline import (
     summarize_url,
 )
 from summaries.text import SUPPORTED_LANGUAGES
+
+if TYPE_CHECKING:
+    from summaries.fetch import build_client, fetch_page
 
 __all__ = [
     "ALGORITHMS",
@@ -51,3 +55,12 @@ __all__ = [
     "summarize_text",
     "summarize_url",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # the HTTP stack (httpx) loads with the first fetch, not with every import
+    if name in ("build_client", "fetch_page"):
+        from summaries import fetch
+
+        return getattr(fetch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

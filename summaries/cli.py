@@ -7,7 +7,6 @@ group (see pyproject.toml), so this module never imports the bot.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -96,6 +95,8 @@ def summarize_source(source: str, options: SummaryOptions, config: PipelineConfi
     from summaries.pipeline import summarize_html, summarize_pdf, summarize_text
 
     if source.lower().startswith(("http://", "https://")):
+        import asyncio
+
         return asyncio.run(_summarize_url(source, options, config))
     data = _read_bytes(source, config.fetch.max_bytes)
     if looks_like_pdf(data):

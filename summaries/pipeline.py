@@ -11,16 +11,13 @@ except `summarize_url`, which fetches first and then parses in a worker thread.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-
-import httpx
+from typing import TYPE_CHECKING
 
 from summaries.attribution import find_attribution
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import NoArticleFound, NotProse, NotText, TextTooShort
 from summaries.extract import extract_article
-from summaries.fetch import fetch_page
 from summaries.models import Article, FetchedPage, Summary
 from summaries.paste import read_paste
 from summaries.pdf import read_pdf
@@ -37,6 +34,9 @@ from summaries.text import (
 
 #: What the fetcher reports for a PDF (its bytes are in `FetchedPage.body`).
 PDF_MEDIA_TYPE = "application/pdf"
+if TYPE_CHECKING:
+    import httpx
+
 _DEFAULT_OPTIONS = SummaryOptions()
 _DEFAULT_CONFIG = PipelineConfig()
 
@@ -188,5 +188,9 @@ async def summarize_url(
     config: PipelineConfig = _DEFAULT_CONFIG,
 ) -> Summary:
     """Fetch a URL and summarise it; parsing and ranking run in a worker thread."""
+    import asyncio  # loaded by the caller's event loop anyway; pasted text never needs it
+
+    from summaries.fetch import fetch_page
+
     page = await fetch_page(url, client, config.fetch)
     return await asyncio.to_thread(summarize_page, page, options, config)

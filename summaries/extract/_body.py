@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import trafilatura
-from lxml.html import HtmlElement
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 from summaries.extract._rules import ExtractionRules
 from summaries.extract._text import prose_chars, weighted_length
@@ -65,6 +66,8 @@ def run_pass(tree: HtmlElement, url: str | None, extraction: ExtractionPass) -> 
     Returns:
         Non-empty paragraphs in page order; empty when trafilatura finds nothing.
     """
+    import trafilatura  # loaded with the first page: pasted text never needs it
+
     try:
         document = trafilatura.bare_extraction(
             tree,

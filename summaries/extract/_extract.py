@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from summaries.errors import NoArticleFound
 from summaries.extract._body import best_body
@@ -13,12 +12,17 @@ from summaries.extract._links import is_link_line, link_keys
 from summaries.extract._meta import read_metadata
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
 from summaries.extract._text import weighted_length
-from summaries.models import Article
+from summaries.models import Article, ArticleMeta
 
-__all__ = ["extract_article"]
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+__all__ = ["extract_article", "read_page_metadata"]
 
 
 def _parse(html: str) -> HtmlElement:
+    from trafilatura.utils import load_html  # the HTML stack loads with the first page
+
     if not html or not html.strip():
         raise NoArticleFound("the page is empty")
     try:
@@ -58,10 +62,21 @@ def extract_article(
         NoArticleFound: the page is empty, a script-only shell, a paywall stub or an index page.
     """
     tree = _parse(html)
-    meta = read_metadata(tree, url)
+    meta = read_metadata(tree, url, rules.title)
     links = link_keys(tree)
     body = best_body(tree, url, rules)
     body += continuation(tree, body, rules)
     paragraphs = clean_paragraphs(body, meta.title, links, rules)
     _check_article(paragraphs, links, rules)
     return Article("\n\n".join(paragraphs), meta)
+
+
+def read_page_metadata(
+    html: str, url: str | None, rules: ExtractionRules = DEFAULT_EXTRACTION_RULES
+) -> ArticleMeta:
+    """Title, author, date, site name, canonical URL and language of a page, without its body.
+
+    Raises:
+        NoArticleFound: the page is empty or not HTML.
+    """
+    return read_metadata(_parse(html), url, rules.title)

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import logging
 import re
 from urllib.parse import urljoin
 
-from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import extract_json, normalize_authors
-from trafilatura.metadata import (
-    examine_meta,
-    extract_meta_json,
-    extract_sitename,
-    extract_title,
-    extract_url,
-)
-from trafilatura.settings import Document, set_date_params
 
-from summaries.extract._rules import BYLINE_NOISE
+from summaries.extract._byline import byline_names, normalise_byline
+from summaries.extract._jsonld import JsonLdMeta, read_json_ld
+from summaries.extract._title import TitleSources, choose_title
+from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 from summaries.models import ArticleMeta
 
 _LOG = logging.getLogger(__name__)
@@ -36,36 +28,54 @@ _LANG_XPATHS = (
     "='content-language']/@content",
     "//head/meta[@name='language' or @name='lang']/@content",
 )
-#: Elements that may be bylines; one native XPath with plain contains() (trafilatura's author
-#: search runs regex XPaths on a pruned deep copy and costs more than the body extraction).
-#: Every test needs "uthor" or "yline" in some attribute, so the path starts from the few
-#: attributes holding either and tests only their elements (same nodes, in page order, at
-#: about half the cost of testing every element).
+#: Every <meta> with content, read once into a name → value table.
+_META_TAGS = XPath("//meta[@content]")
+_META_KEYS = ("property", "name", "itemprop")
+#: Meta names that carry the author, most specific first.
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+)
+_SOCIAL_TITLE_KEYS = ("og:title", "twitter:title")
+_DOCUMENT_TITLE = XPath("(//head//title | //title)[1]")
+#: The first few <h1>: one of them is usually the visible headline (others: logo, promo).
+_HEADINGS = XPath("(//body//h1)[position() <= 8]")
+#: Elements that may be bylines. Every test needs "uthor" or "yline" in some attribute, so the
+#: path starts from the few attributes holding either and tests only their elements.
 _BYLINE_CANDIDATES = XPath(
     "//body//*/@*[contains(., 'uthor') or contains(., 'yline')]/parent::*"
     "[@rel='author' or contains(@itemprop, 'uthor') or contains(@class, 'uthor')"
     " or contains(@class, 'yline') or contains(@id, 'uthor')"
     " or contains(@data-component, 'yline')]"
 )
-#: Byline markers in an element's rel/itemprop/class/id/data-component, most specific first.
+#: Byline markers in an element's rel/itemprop/class/id/data-component, most specific first;
+#: "author" must be a word of its own ("authority-control" is not a byline).
 _BYLINE_MARKERS = (
     re.compile(r"\b(?:rel|itemprop)=author\b|author-?name|authorname|byline", re.IGNORECASE),
-    re.compile(r"author", re.IGNORECASE),
+    re.compile(r"(?<![a-z])author(?!ity|iz|is)", re.IGNORECASE),
 )
 _MARKER_ATTRIBUTES = ("rel", "itemprop", "class", "id", "data-component")
-#: Bylines inside these are someone else's (commenters, quoted posts, related teasers).
-_FOREIGN_BYLINE = XPath(
-    "ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')"
-    " or contains(@class, 'sidebar') or contains(@class, 'related') or self::aside"
-    " or self::footer or self::figure or self::blockquote]"
-)
-#: Only JSON-LD: trafilatura also reads "settings+json" blobs (often huge, never metadata) and
-#: minifies and unescapes the whole text character by character before parsing it.
-_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
+#: Bylines inside these are someone else's (commenters, quoted posts, related teasers); only
+#: containers below the article's own element count (a page's <body class="sidebar-left">
+#: holds everything).
+_FOREIGN_CLASS = re.compile(r"comment|sidebar|related", re.IGNORECASE)
+_FOREIGN_TAGS = frozenset({"footer", "figure", "blockquote"})
+_ARTICLE_TAGS = frozenset({"article", "main", "body"})
+#: A URL in an author field ("Bradley M. Kuhn (http://ebb.org/bkuhn/)").
+_URL_IN_NAME = re.compile(r"\(?\s*https?://\S+?\s*\)?(?=\s|$)")
+#: Text nodes of a byline, lines kept apart (<br> and blocks separate credits).
 _BYLINE_TEXT = XPath(".//text()[not(ancestor::time) and not(ancestor::script)]")
-_BYLINE_MAX_CHARS = 100
+_BYLINE_MAX_CHARS = 160
 _LANG_CODE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _HOST_NAME = re.compile(r"^https?://(?:www\d?\.)?([^/:?#]+)", re.IGNORECASE)
+#: A site name with a domain in <title> ("Salon.com"): after the last separator.
+_TITLE_SITE = re.compile(r"\s(?:\||-|–|—|·)\s+([^\s|]+\.[a-z]{2,})\s*$", re.IGNORECASE)
 
 
 def language_hint(tree: HtmlElement) -> str | None:
@@ -76,6 +86,20 @@ def language_hint(tree: HtmlElement) -> str | None:
             if match:
                 return match.group(1).lower()
     return None
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """The first non-empty content of every meta name/property, keys lower-cased."""
+    tags: dict[str, str] = {}
+    for element in _META_TAGS(tree):
+        content = _clean(element.get("content"))
+        if not content:
+            continue
+        for attribute in _META_KEYS:
+            key = element.get(attribute)
+            if key:
+                tags.setdefault(key.strip().lower(), content)
+    return tags
 
 
 def _markers(element: HtmlElement) -> str:
@@ -95,41 +119,50 @@ def _bylines(tree: HtmlElement) -> list[HtmlElement]:
     return [element for tier in tiers for element in tier]
 
 
+def _is_foreign(element: HtmlElement) -> bool:
+    """Whether a byline sits in a comment, a related-links block, a caption or a sidebar."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _ARTICLE_TAGS:
+            return False
+        if (
+            ancestor.tag in _FOREIGN_TAGS
+            or ancestor.tag == "aside"
+            and not any(a.tag == "article" for a in ancestor.iterancestors())
+        ):
+            return True
+        marks = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if _FOREIGN_CLASS.search(marks):
+            return True
+    return False
+
+
 def byline_author(tree: HtmlElement) -> str | None:
-    """Return the author named in the page's first usable byline element, if any."""
+    """Return the names in the page's first usable byline element ("A, B"), if any."""
     for element in _bylines(tree):
-        if _FOREIGN_BYLINE(element):
+        if _is_foreign(element):
             continue
-        text = " ".join(" ".join(_BYLINE_TEXT(element)).split())
-        if 2 < len(text) <= _BYLINE_MAX_CHARS:
-            author = _clean_author(normalize_authors(None, text))
-            if author:
-                return author
+        lines = ("".join(_BYLINE_TEXT(element))).strip()
+        if 2 < len(lines) <= _BYLINE_MAX_CHARS:
+            names = byline_names(lines)
+            if names:
+                return ", ".join(names)
     return None
 
 
-def _clean_author(author: str | None) -> str | None:
-    """Drop the dates and roles a byline carries, and names that are not two to four words."""
-    if not author:
-        return None
-    names: list[str] = []
-    for name in author.split("; "):
-        name = BYLINE_NOISE.sub("", f" {name}").strip()
-        if 2 <= len(name.split()) <= 4:
-            names.append(name)
-    return "; ".join(names) or None
-
-
-def _read_json_ld(tree: HtmlElement, meta: Document) -> Document:
-    """Overlay JSON-LD metadata; malformed blocks go through trafilatura's tolerant reader."""
-    for text in _JSON_LD(tree):
-        try:
-            meta = extract_json(json.loads(text, strict=False), meta)
-        except json.JSONDecodeError:
-            return extract_meta_json(tree, meta)
-        except (AttributeError, TypeError, ValueError) as err:
-            _LOG.debug("JSON-LD metadata unusable: %s", err)
-    return meta
+def _declared_author(tags: dict[str, str], json_ld_authors: tuple[str, ...]) -> str | None:
+    """The author a meta tag or JSON-LD declares (a URL or a handle is no name)."""
+    declared = [_URL_IN_NAME.sub("", name).strip() for name in json_ld_authors]
+    if declared:
+        names = [n for name in declared for n in byline_names(name, declared=True)]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+    for key in _AUTHOR_KEYS:
+        value = _URL_IN_NAME.sub("", tags.get(key) or "").strip()
+        if value and not value.startswith("@"):
+            author = normalise_byline(value, declared=True)
+            if author:
+                return author
+    return None
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -153,44 +186,87 @@ def _site_from_url(url: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def read_metadata(tree: HtmlElement, url: str | None) -> ArticleMeta:
+def _element_text(element: HtmlElement) -> str | None:
+    return _clean(element.text_content())
+
+
+def _title_sources(tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta) -> TitleSources:
+    """Every statement of the headline, and the site's name (first of `site_names`)."""
+    document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
+    title_site = _TITLE_SITE.search(document or "")
+    site = (
+        tags.get("og:site_name")
+        or json_ld.publisher
+        or (title_site.group(1) if title_site else None)
+    )
+    return TitleSources(
+        json_ld=json_ld.headline,
+        social=tuple(dict.fromkeys(v for k in _SOCIAL_TITLE_KEYS if (v := tags.get(k)))),
+        document=document,
+        headings=tuple(text for e in _HEADINGS(tree) if (text := _element_text(e))),
+        site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
+    )
+
+
+def title_sources(tree: HtmlElement) -> TitleSources:
+    """What a page states about its headline (for benchmarks that try title rules)."""
+    return _title_sources(tree, _meta_tags(tree), read_json_ld(tree))
+
+
+def read_metadata(
+    tree: HtmlElement, url: str | None, title_rules: TitleRules = DEFAULT_TITLE_RULES
+) -> ArticleMeta:
     """Read title, author, date, site name, canonical URL and language hint from a tree.
 
-    Uses trafilatura's meta-tag, OpenGraph and JSON-LD readers plus htmldate, but skips the
-    parts the bot never shows (categories, tags, licence), which cost as much as the rest.
+    Meta tags are read in one pass, JSON-LD by our own reader, the date by htmldate; the
+    headline is chosen by agreement (`_title.choose_title`), bylines reduced to names.
 
     Args:
         tree: the parsed page; it is not modified.
         url: the URL the page was fetched from, used when the page declares no canonical URL.
+        title_rules: how the headline is chosen.
 
     Returns:
         The metadata; fields the page does not declare are None.
     """
-    meta = examine_meta(tree)
-    try:
-        meta = _read_json_ld(tree, meta)
-    except Exception as err:  # noqa: BLE001 - malformed JSON-LD must not cost the article
-        _LOG.debug("JSON-LD metadata unreadable: %s", err)
-    if meta.author and " " not in meta.author:
-        meta.author = None  # single tokens are usually handles or site names
-    title = meta.title or extract_title(tree)
-    author = meta.author or byline_author(tree)
-    canonical = meta.url or extract_url(tree, None)
+    from htmldate import find_date
+    from trafilatura.metadata import extract_url
+    from trafilatura.settings import set_date_params
+
+    tags = _meta_tags(tree)
+    json_ld = read_json_ld(tree)
+    sources = _title_sources(tree, tags, json_ld)
+    site = sources.site_names[0] if sources.site_names else None
+    title = choose_title(sources, title_rules)
+    author = _declared_author(tags, json_ld.authors) or byline_author(tree)
+    canonical = extract_url(tree, None) or _clean(tags.get("og:url"))
     date_params = set_date_params(extensive=False)
     date_params["url"] = canonical or url
-    published = _parse_date(find_date(tree, **date_params))
-    site = meta.sitename or extract_sitename(tree) or _site_from_url(canonical or url)
-    if site:
-        site = site.lstrip("@")
+    published = _parse_date(json_ld.published) or _parse_date(find_date(tree, **date_params))
+    site = site or _site_from_url(canonical or url)
     return ArticleMeta(
         title=_clean(title),
         author=_clean(author),
         published=published,
-        publication=_clean(site),
+        publication=_clean(site.lstrip("@")) if site else None,
         url=canonical or url,
         language_hint=language_hint(tree),
-        image_url=_image_url(meta.image, canonical or url),
+        image_url=_image_url(_declared_image(tags), canonical or url),
     )
+
+
+#: Meta tags that name the page's preview picture, most common first.
+_IMAGE_KEYS = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+)
+
+
+def _declared_image(tags: dict[str, str]) -> str | None:
+    return next((tags[k] for k in _IMAGE_KEYS if tags.get(k)), None)
 
 
 def _image_url(image: str | None, base: str | None) -> str | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from summaries.extract._title_rules import TitleRules
 
 #: A paragraph "ends like prose" when its last visible character closes a sentence (any script):
 #: closing quotes of every language may follow (German „…“, French « … », Japanese 「…」), and
@@ -106,6 +108,7 @@ class ExtractionRules:
             (F1 +0.002); English pages unchanged (120 was better on 3 folds and worse on 1,
             but cost English F1 0.001).
         max_link_share: a body whose text is more than this share link texts is a link list.
+        title: how the headline is chosen among the page's statements of it.
     """
 
     prose_min_chars: int = 80
@@ -117,6 +120,7 @@ class ExtractionRules:
     kicker_max_chars: int = 40
     trailing_window: int = 12
     tail_prose_chars: int = 300
+    title: TitleRules = field(default_factory=TitleRules)
 
 
 DEFAULT_EXTRACTION_RULES = ExtractionRules()

@@ -9,22 +9,19 @@ rest get no score and are only picked when the caller asks for more sentences th
 
 from __future__ import annotations
 
+import importlib
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any
-
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
+from typing import TYPE_CHECKING, Any
 
 from summaries.rank._vectors import safe_stemmer
 from summaries.text import LanguageTools, SumyTokenizer
+
+if TYPE_CHECKING:  # sumy (and NLTK under it) loads only when a sumy method is asked for
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
 
 #: How many leading sentences each sumy method rates; chosen so that a 300-sentence article stays
 #: well under a second per method on one core (KL re-reads the growing summary at every step).
@@ -88,14 +85,15 @@ def _by_dict(method: str) -> Callable[[Any, ObjectDocumentModel], list[float]]:
     return rate
 
 
-_METHODS: dict[str, tuple[type[Any], Callable[[Any, ObjectDocumentModel], list[float]]]] = {
-    "lexrank": (LexRankSummarizer, _lexrank),
-    "textrank": (TextRankSummarizer, _by_dict("rate_sentences")),
-    "lsa": (LsaSummarizer, _lsa),
-    "luhn": (LuhnSummarizer, _luhn),
-    "kl": (KLSummarizer, _by_dict("_compute_ratings")),
-    "sumbasic": (SumBasicSummarizer, _by_dict("_compute_ratings")),
-    "reduction": (ReductionSummarizer, _by_dict("rate_sentences")),
+#: Method → (sumy class as "module:Name", rater); classes are imported on first use.
+_METHODS: dict[str, tuple[str, Callable[[Any, ObjectDocumentModel], list[float]]]] = {
+    "lexrank": ("sumy.summarizers.lex_rank:LexRankSummarizer", _lexrank),
+    "textrank": ("sumy.summarizers.text_rank:TextRankSummarizer", _by_dict("rate_sentences")),
+    "lsa": ("sumy.summarizers.lsa:LsaSummarizer", _lsa),
+    "luhn": ("sumy.summarizers.luhn:LuhnSummarizer", _luhn),
+    "kl": ("sumy.summarizers.kl:KLSummarizer", _by_dict("_compute_ratings")),
+    "sumbasic": ("sumy.summarizers.sum_basic:SumBasicSummarizer", _by_dict("_compute_ratings")),
+    "reduction": ("sumy.summarizers.reduction:ReductionSummarizer", _by_dict("rate_sentences")),
 }
 
 SUMY_ALGORITHMS = tuple(_METHODS)
@@ -115,7 +113,12 @@ def sumy_scores(
         One score per input sentence (higher is better), or None for sentences the method did
         not rate (no words, or beyond the method's cap).
     """
-    cls, rate = _METHODS[algorithm]
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    path, rate = _METHODS[algorithm]
+    module, _, name = path.partition(":")
+    cls = getattr(importlib.import_module(module), name)
     tokenizer = _ToolsTokenizer(tools)
     cap = SUMY_SENTENCE_CAPS[algorithm]
     rated = [i for i, s in enumerate(sentences) if tokenizer.to_words(s)][:cap]
