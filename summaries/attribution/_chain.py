@@ -36,7 +36,7 @@ from summaries.attribution._outlets import (
     wire_mentions,
 )
 from summaries.models import Article, Attribution
-from summaries.text import UPPER
+from summaries.text import PHOTO_CREDIT_LABELS, UPPER, phrase_pattern
 
 __all__ = ["find_attribution"]
 
@@ -155,8 +155,8 @@ _LEAD_CREDITS = (
 )
 #: A short line that is only a credit: `— Reuters/file`, `AFP/Reuters`, `Photo: AP`.
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?:[-—–]\s*|(?:photo|foto|image|picture|file photo|credit|source|quelle|"
-    rf"bild|source)\s*:\s*)?(?P<wires>{_WIRE_LIST})(?:\s*/\s*(?:file|photo|files|pool|"
+    rf"^\s*(?:[-—–]\s*|(?:{phrase_pattern(PHOTO_CREDIT_LABELS)}|source|quelle)\s*:\s*)?"
+    rf"(?P<wires>{_WIRE_LIST})(?:\s*/\s*(?:file|photo|files|pool|"
     rf"getty images|afp|reuters|ap|epa|dpa)\b)*\s*[.)]?\s*$",
     re.IGNORECASE,
 )

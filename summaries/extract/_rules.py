@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from summaries.extract._title_rules import TitleRules
+from summaries.text import PHOTO_CREDIT_LABELS, SEE_ALSO, phrase_pattern
+
+_SEE_ALSO = phrase_pattern(SEE_ALSO)
+_PHOTO_LABELS = phrase_pattern(PHOTO_CREDIT_LABELS)
 
 #: A paragraph "ends like prose" when its last visible character closes a sentence (any script):
 #: closing quotes of every language may follow (German „…“, French « … », Japanese 「…」), and
@@ -23,50 +27,40 @@ DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a
 #: Lines that are boilerplate wherever they occur: teaser prefixes, share/follow/subscribe calls,
 #: credits and copyright lines, tag lists. Matched case-insensitively on the stripped paragraph.
 BOILERPLATE_LINE = re.compile(
-    r"""^(?:
+    rf"""^(?:
         (?:read|see|watch|listen)\ (?:more|also|next)\b\s*[:.\-–—]?
       | related(?:\ (?:articles?|stories|posts?|content|coverage|reading|links?))?\s*[:.\-–—]
-      | (?:more|also)\ (?:on|from|in)\ [^.!?]{0,60}:
+      | (?:more|also)\ (?:on|from|in)\ [^.!?]{{0,60}}:
       | don'?t\ miss\b
       | recommended(?:\ for\ you)?\s*[:.\-–—]?$
       | advertisement$ | sponsored(?:\ content)?$ | ad$
       | share\ (?:this|on)\b | click\ here\ to\b
-      | (?:follow|like)\ (?:us|me|him|her|them|[\w.@ ]{1,60}?)\ on\ (?:facebook|twitter|instagram
+      | (?:follow|like)\ (?:us|me|him|her|them|[\w.@ ]{{1,60}}?)\ on\ (?:facebook|twitter|instagram
           |x|linkedin|youtube|tiktok|threads|bluesky|mastodon)\b
-      | (?:sign\ up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|updates|alerts)\b
-      | (?:get|have)\ .{0,60}\bdelivered\b.{0,40}\b(?:inbox|letterbox|door|mailbox)\b
-      | (?:reporting|writing|editing|additional\ reporting|compiled)\ by\ .{0,200}$
+      | (?:sign\ up|subscribe|register)\b.{{0,80}}\b(?:newsletter|inbox|updates|alerts)\b
+      | (?:get|have)\ .{{0,60}}\bdelivered\b.{{0,40}}\b(?:inbox|letterbox|door|mailbox)\b
+      | (?:reporting|writing|editing|additional\ reporting|compiled)\ by\ .{{0,200}}$
       | (?:copyright|©|\(c\)|ⓒ)\s
       | all\ rights\ reserved
       | (?:tags?|filed\ under|categories|category|topics?)\s*[:|]
       | tags?$ | comments?$ | \d+\ comments?$ | leave\ a\ (?:comment|reply)\b
       | tell\ us\ what\ you\ think\b
-      | (?:photo|image|picture|video|credit)s?\s*(?:credit)?\s*[:©]
+      | (?:{_PHOTO_LABELS}|video)s?\s*(?:credit)?\s*[:©]
       | \((?:photo|image|picture)\ (?:credit|courtesy|by)\b[^)]*\)$
-      | lesen\ sie\ (?:auch|mehr)\b | mehr\ zum\ thema\b
-      | das\ k[öo]nnte\ sie\ auch\ interessieren\b
-      | lea\ tambi[ée]n\b | te\ puede\ interesar\b | m[áa]s\ informaci[óo]n\s*:
-      | lire\ aussi\b | [àa]\ lire\ aussi\b | voir\ aussi\b
-      | czytaj\ (?:te[żz]|tak[żz]e|wi[ęe]cej)\b | zobacz\ (?:te[żz]|tak[żz]e)\b
-      | читайте\ (?:также|тоже)\b | смотрите\ также\b
-      | 相关(?:阅读|新闻|文章)\s*[:：]? | 延伸阅读 | 责任编辑\s*[:：] | 原标题\s*[:：]
+      | {_SEE_ALSO}(?!\w)
+      | m[áa]s\ informaci[óo]n\s*: | 责任编辑\s*[:：] | 原标题\s*[:：]
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 #: A line that opens a block of teasers: everything after it up to the next prose is dropped.
 TEASER_HEADING = re.compile(
-    r"""^(?:related(?:\ \w+)?|read\ (?:more|next|also)|see\ also
+    rf"""^(?:related(?:\ \w+)?|read\ (?:more|next|also)|see\ also
       |more\ (?:stories|news|articles|from|on|in)\b
       |recommended|you\ (?:may|might)\ (?:also\ )?like|most\ (?:popular|read|viewed)|trending
       |don'?t\ miss|top\ stories|latest\ (?:news|stories)|further\ reading
-      |lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|weitere\ artikel|das\ k[öo]nnte\ sie
-      |lea\ tambi[ée]n|noticias\ relacionadas|te\ puede\ interesar|m[áa]s\ noticias
-      |lire\ aussi|[àa]\ lire\ aussi|voir\ aussi|sur\ le\ m[êe]me\ sujet
-      |czytaj\ (?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\ (?:te[żz]|tak[żz]e)|polecamy
-      |читайте\ (?:также|тоже)|смотрите\ также|по\ теме|похожие\ (?:статьи|новости)
-      |相关(?:阅读|新闻|文章|推荐)|延伸阅读|推荐阅读|热门(?:文章|新闻)
-    )(?:\s+[^\s.!?]+){0,4}?\W*$""",
+      |{_SEE_ALSO}|das\ k[öo]nnte\ sie|热门(?:文章|新闻)
+    )(?:\s+[^\s.!?]+){{0,4}}?\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -85,7 +79,7 @@ SUBSCRIBE_PITCH = re.compile(
 )
 
 #: A short line containing one of these marks is an image credit or caption, not prose.
-CAPTION_MARK = re.compile(r"©|\((?:photo|image|picture|credit)[^)]*\)$|\bcredit:\s", re.IGNORECASE)
+CAPTION_MARK = re.compile(rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,28 +25,12 @@ from summaries.paste._rules import (
     WORD_RE,
     PasteRules,
 )
+from summaries.text import CONTINUE_READING
 
 __all__ = ["DEFAULT_PASTE_RULES", "CleanedPaste", "PasteRules", "clean_paste", "read_paste"]
 
 #: Lines that say "the blurb above was a teaser" when they follow it.
-_READ_MORE = frozenset(
-    {
-        "read more",
-        "read full article",
-        "continue reading",
-        "more",
-        "weiterlesen",
-        "mehr",
-        "lire la suite",
-        "lire plus",
-        "leer más",
-        "seguir leyendo",
-        "leia mais",
-        "leggi tutto",
-        "lees meer",
-        "читать далее",
-    }
-)
+_READ_MORE = frozenset({*CONTINUE_READING, "more", "mehr"})
 _KEEP = (Kind.PROSE, Kind.SHORT)
 _BODY = (Kind.PROSE, Kind.SHORT, Kind.ITEM)
 

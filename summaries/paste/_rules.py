@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summaries.text import CONTINUE_READING, PHOTO_CREDIT_LABELS, SEE_ALSO, phrase_pattern
+
+_PHOTO_LABELS = phrase_pattern(PHOTO_CREDIT_LABELS)
+
 # Menu/section/call-to-action phrases in several languages. A *short* line that contains one of
 # them as whole words is page furniture, not article text. Kept lower-case, without punctuation.
+# "See also" and "continue reading" phrases are furniture too; they live in `summaries.text`
+# (shared with the HTML extractor) and join this table in `MENUS`.
 MENU_PHRASES: tuple[str, ...] = (
     # English
     "advertisement", "advert", "sponsored", "sponsored content", "skip to content",
@@ -14,13 +20,13 @@ MENU_PHRASES: tuple[str, ...] = (
     "menu", "search", "log in", "login", "log out", "sign in", "sign up", "sign out", "register",
     "subscribe", "subscribers", "subscription", "newsletter", "newsletters", "share", "share this",
     "share on", "tweet", "email", "print", "facebook", "twitter", "instagram", "linkedin",
-    "whatsapp", "pinterest", "reddit", "youtube", "telegram", "rss", "read more", "read next",
+    "whatsapp", "pinterest", "reddit", "youtube", "telegram", "rss",
     "more from", "more stories", "more news", "related", "related articles", "related stories",
     "related content", "recommended", "recommended for you", "you may also like",
     "you might also like", "most read", "most popular", "most viewed", "trending", "top stories",
     "latest news", "latest", "comments", "comment", "leave a comment", "show comments",
-    "view comments", "reply", "report", "continue reading", "continue reading below",
-    "read full article", "click here", "watch", "video", "photos", "gallery", "caption", "close",
+    "view comments", "reply", "report", "continue reading below",
+    "click here", "watch", "video", "photos", "gallery", "caption", "close",
     "next", "previous", "back to top", "load more", "see more", "see all", "view all", "show more",
     "privacy policy", "privacy", "cookie policy", "cookies", "cookie settings", "terms of use",
     "terms of service", "terms and conditions", "contact us", "about us", "careers", "sitemap",
@@ -30,33 +36,33 @@ MENU_PHRASES: tuple[str, ...] = (
     "manage preferences", "opinion", "editorial", "advertise", "toggle navigation", "topics",
     "tags", "filed under", "explore further", "story timeline", "thanks for watching",
     # German
-    "anzeige", "werbung", "weiterlesen", "mehr lesen", "mehr zum thema", "mehr dazu", "teilen",
+    "anzeige", "werbung", "mehr lesen", "mehr dazu", "teilen",
     "artikel teilen", "abonnieren", "abo", "anmelden", "abmelden", "registrieren", "suche",
     "startseite", "kommentare", "kommentieren", "datenschutz", "datenschutzerklärung", "impressum",
-    "alle rechte vorbehalten", "zum inhalt springen", "das könnte sie auch interessieren",
+    "alle rechte vorbehalten", "zum inhalt springen",
     "meistgelesen", "empfehlungen", "themen", "drucken", "zurück", "weiter", "schließen",
     "akzeptieren", "alle akzeptieren", "cookie einstellungen", "folgen sie uns", "jetzt lesen",
-    "verwandte artikel", "lesen sie auch", "auch interessant",
+    "verwandte artikel",
     # French
-    "publicité", "lire aussi", "lire la suite", "lire plus", "à lire aussi", "partager",
+    "publicité", "partager",
     "s abonner", "abonnez vous", "se connecter", "connexion", "inscription", "déconnexion",
     "recherche", "accueil", "commentaires", "commenter", "mentions légales",
-    "politique de confidentialité", "tous droits réservés", "les plus lus", "sur le même sujet",
-    "à voir aussi", "voir aussi", "en savoir plus", "fermer", "suivant", "précédent", "accepter",
+    "politique de confidentialité", "tous droits réservés", "les plus lus",
+    "à voir aussi", "en savoir plus", "fermer", "suivant", "précédent", "accepter",
     "tout accepter", "suivez nous", "newsletter gratuite", "articles liés", "vous aimerez aussi",
     # Spanish
-    "publicidad", "leer más", "seguir leyendo", "lee también", "te puede interesar",
+    "publicidad",
     "compartir", "suscríbete", "suscribirse", "iniciar sesión", "regístrate", "buscar", "inicio",
     "comentarios", "comentar", "aviso legal", "política de privacidad", "política de cookies",
     "todos los derechos reservados", "lo más leído", "más leídas", "relacionado",
-    "noticias relacionadas", "ver más", "cerrar", "siguiente", "anterior", "aceptar",
+    "ver más", "cerrar", "siguiente", "anterior", "aceptar",
     "aceptar todo", "síguenos",
     # Italian / Portuguese / Dutch / Russian (common ones)
-    "pubblicità", "leggi anche", "condividi", "abbonati", "accedi", "iscriviti", "commenti",
-    "tutti i diritti riservati", "publicidade", "leia mais", "leia também", "compartilhe",
+    "pubblicità", "condividi", "abbonati", "accedi", "iscriviti", "commenti",
+    "tutti i diritti riservati", "publicidade", "compartilhe",
     "assine", "entrar", "comentários", "todos os direitos reservados", "advertentie",
-    "lees meer", "lees ook", "delen", "abonneren", "inloggen", "reacties", "реклама",
-    "читать далее", "читайте также", "поделиться", "подписаться", "войти", "комментарии",
+    "delen", "abonneren", "inloggen", "reacties", "реклама",
+    "поделиться", "подписаться", "войти", "комментарии",
     "все права защищены",
 )
 
@@ -108,12 +114,9 @@ SECTION_PHRASES: tuple[str, ...] = (
 
 # Lines that start with one of these are teaser/link furniture whatever their length.
 LEAD_MARKER_RE = re.compile(
-    r"^\W{0,3}(?:read more|read next|read also|related|see also|also read|also|more|"
-    r"recommended|watch|listen|click here|get [a-z ]{0,20}(?:app|newsletter)|"
-    r"subscribe|sign up|follow (?:us|the|@|on)|"
-    r"mehr zum thema|lesen sie auch|weiterlesen|auch interessant|"
-    r"lire aussi|à lire aussi|lire la suite|voir aussi|"
-    r"leer más|lee también|te puede interesar|leia também|leggi anche|lees ook|читайте также)"
+    r"^\W{0,3}(?:related|also|more|recommended|watch|listen|click here|"
+    r"get [a-z ]{0,20}(?:app|newsletter)|subscribe|sign up|follow (?:us|the|@|on)|"
+    rf"{phrase_pattern(SEE_ALSO + CONTINUE_READING)})"
     r"\s*(?::|\||»|›|>|\.{3}|…|-{1,2}|–|—)",
     re.IGNORECASE,
 )
@@ -127,8 +130,8 @@ TRUNCATED_RE = re.compile(r"[\w,;]\s?(?:\.{3}|…)\s*$")
 # Photo captions and credits: whole-line credits ("— Reuters/file", "Photo: AFP", "Getty"),
 # and caption lines carrying a credit marker anywhere ("…rabbitCredit: Getty").
 CAPTION_HEAD_RE = re.compile(
-    r"\W{0,3}(?:(?:file photo|photo|photograph|picture|image|images|foto|fotos|bild|credit|"
-    r"crédit|crédito|créditos|source|quelle|illustration|graphic|video)\s*(?::|\||by\b|\.{3}|…|©)|"
+    rf"\W{{0,3}}(?:(?:{_PHOTO_LABELS}|source|quelle|illustration|graphic|video)"
+    r"\s*(?::|\||by\b|\.{3}|…|©)|"
     r"image (?:copyright|caption|source)\b|"
     r"(?:©|\(c\))\s*\S|"
     r"\S.{0,60}/(?:file|files|archive|archivo|archives)\s*$)",
@@ -136,7 +139,7 @@ CAPTION_HEAD_RE = re.compile(
 )
 # Credits at the end of a caption; searched in the last CAPTION_TAIL_CHARS characters only.
 CAPTION_TAIL_RE = re.compile(
-    r"(?:credit|crédit|crédito|photo|foto|bild|image|picture|photograph)\s*(?::|\.{2,}|…)\s*"
+    rf"(?:{_PHOTO_LABELS})\s*(?::|\.{{2,}}|…)\s*"
     r"\S[^.!?]{0,80}$|"
     r"\((?:image|photo|foto|picture|credit|bild|pictured|file|ap|afp|reuters|getty(?: images)?|"
     r"epa|dpa|efe|ansa|xinhua|ap photo[^)]{0,60}|[^()]{0,40}/(?:ap|afp|reuters|getty images|"
@@ -345,7 +348,7 @@ class PhraseTable:
         return False
 
 
-MENUS = PhraseTable.of(MENU_PHRASES)
+MENUS = PhraseTable.of(MENU_PHRASES + SEE_ALSO + CONTINUE_READING)
 SECTIONS = PhraseTable.of(SECTION_PHRASES)
 BANNERS = PhraseTable.of(BANNER_PHRASES)
 RIGHTS = PhraseTable.of(RIGHTS_PHRASES)

@@ -10,6 +10,12 @@ from summaries.text._detect import (
 )
 from summaries.text._input import cap_text, decode_text, looks_readable
 from summaries.text._names import LANGUAGE_NAMES, language_name
+from summaries.text._page_words import (
+    CONTINUE_READING,
+    PHOTO_CREDIT_LABELS,
+    SEE_ALSO,
+    phrase_pattern,
+)
 from summaries.text._regex import LOWER, UPPER, alternation
 from summaries.text._tools import (
     KNOWN_LANGUAGES,
@@ -22,6 +28,10 @@ from summaries.text._tools import (
 from summaries.text._words import count_words
 
 __all__ = [
+    "CONTINUE_READING",
+    "PHOTO_CREDIT_LABELS",
+    "SEE_ALSO",
+    "phrase_pattern",
     "DEFAULT_DETECTION",
     "DetectionConfig",
     "KNOWN_LANGUAGES",
