@@ -4,7 +4,12 @@ instead of posting again.
 
 A call is identified by its method, a digest of its parameters and how many identical calls the
 job made before it, so a retry that takes another path (no "Reading…" this time) still sends
-what the first attempt never sent.
+what the first attempt never sent; messages of the first attempt that the retry did not repeat
+(that "Reading…") are deleted when the retry ends (`UpdateQueue.leftover_messages`).
+
+A call's result is recorded when its answer arrives; a replica that dies after Telegram took a
+message and before that record commits (a few milliseconds) leaves the retry no trace of it, so
+that message is posted again: the one window where a reply can repeat.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ class ReplyLog(Protocol):
     """Where a job's calls are recorded (the update queue's table)."""
 
     async def recorded(self, update_id: int, call_key: str) -> Result | None:
-        """The result recorded for this call, or None when it was never made."""
+        """The recorded result, or None when the call was never made."""
 
     async def record(
         self, update_id: int, call_key: str, method: str, chat_id: int | None, result: Result
@@ -48,6 +53,7 @@ class JobReplies:
     update_id: int
     log: ReplyLog
     seen: dict[str, int] = field(default_factory=dict)
+    used_keys: set[str] = field(default_factory=set)
     sent_message_ids: list[int] = field(default_factory=list)
 
     def key(self, method: str, data: dict[str, Any]) -> str:
@@ -83,6 +89,7 @@ async def journaled(
     if job is None or method not in JOURNALED_METHODS:
         return await call()
     call_key = job.key(method, data)
+    job.used_keys.add(call_key)
     try:
         earlier = await job.log.recorded(job.update_id, call_key)
     except StoreError as exc:

@@ -9,17 +9,20 @@ Application (PTB's custom-webhook pattern).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 from urllib.parse import urlsplit
 
 import uvicorn
 from telegram import Update
+from telegram.error import TelegramError
 
 from bot.app import post_init, post_shutdown
 from bot.config import Settings
 from bot.context import DEPS_KEY, BotApp, Deps
 from bot.journal import CURRENT_JOB, JobReplies
+from bot.storage.base import StoreError
 from bot.storage.postgres import PostgresStore
 from bot.updatequeue import ClaimedUpdate, UpdateQueue, UpdateWorkers
 from bot.web import Intake, build_web_app
@@ -45,13 +48,29 @@ def job_handler(application: BotApp, queue: UpdateQueue) -> Any:
         except Exception as exc:  # noqa: BLE001 — an unparsable update is skipped, not retried
             _LOG.error("skipping update %s that could not be parsed: %r", job.update_id, exc)
             return
-        token = CURRENT_JOB.set(JobReplies(job.update_id, queue))
+        replies = JobReplies(job.update_id, queue)
+        token = CURRENT_JOB.set(replies)
         try:
             await application.process_update(update)
         finally:
             CURRENT_JOB.reset(token)
+        if job.attempts > 1:
+            await _delete_leftovers(application, queue, replies)
 
     return handle
+
+
+async def _delete_leftovers(application: BotApp, queue: UpdateQueue, replies: JobReplies) -> None:
+    """After a retry: delete what the dead attempt posted and this one did not repeat (such as
+    a "Reading…" this attempt did not need), so the chat shows one answer."""
+    try:
+        leftovers = await queue.leftover_messages(replies.update_id, replies.used_keys)
+    except StoreError as exc:
+        _LOG.error("storage failure while looking for leftover replies: %s", exc)
+        return
+    for chat_id, message_id in leftovers:
+        with contextlib.suppress(TelegramError):
+            await application.bot.delete_message(chat_id, message_id)
 
 
 def build_intake(application: BotApp, queue: UpdateQueue | None) -> Intake:

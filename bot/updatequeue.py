@@ -176,18 +176,36 @@ class UpdateQueue:
     async def record(
         self, update_id: int, call_key: str, method: str, chat_id: int | None, result: Any
     ) -> None:
-        """Record one call a job made, with the message id it produced."""
+        """Record the result of a job's call, with the message id it produced."""
         message_id = result.get("message_id") if isinstance(result, dict) else None
 
         async def put(conn: Conn) -> None:
             await conn.execute(
                 "INSERT INTO update_replies"
                 " (update_id, call_key, method, chat_id, message_id, result)"
-                " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (update_id, call_key)"
+                " DO UPDATE SET message_id = excluded.message_id, result = excluded.result,"
+                " sent_at = clock_timestamp()",
                 (update_id, call_key, method, chat_id, message_id, json.dumps(result)),
             )
 
         await self.store.run(put)
+
+    async def leftover_messages(
+        self, update_id: int, used_keys: set[str]
+    ) -> list[tuple[int, int]]:
+        """(chat, message) ids an earlier attempt sent that the latest one did not repeat."""
+
+        async def look(conn: Conn) -> list[tuple[int, int]]:
+            cur = await conn.execute(
+                "SELECT chat_id, message_id, call_key FROM update_replies WHERE update_id = %s"
+                " AND method = 'sendMessage' AND chat_id IS NOT NULL AND message_id IS NOT NULL",
+                (update_id,),
+            )
+            rows = await cur.fetchall()
+            return [(int(c), int(m)) for c, m, key in rows if key not in used_keys]
+
+        return await self.store.run(look)
 
 
 Handler = Callable[[ClaimedUpdate], Awaitable[None]]

@@ -35,6 +35,15 @@ TRIM_EVERY = 64
 Conn = AsyncConnection[tuple[Any, ...]]
 
 
+def _reason(exc: psycopg.Error) -> str:
+    """The gist of a libpq error on one line ("not reachable (Connection refused)")."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, psycopg.OperationalError) and "connection" in text.lower():
+        cause = text.rsplit(":", 1)[-1].strip()
+        return f"not reachable ({cause})" if cause else "not reachable"
+    return text or type(exc).__name__
+
+
 def describe_url(url: str) -> str:
     """`host:port/db` of a DATABASE_URL, for messages (never the password)."""
     parts = urlsplit(url)
@@ -75,6 +84,16 @@ class PostgresStore:
         Raises:
             StoreError: the server cannot be reached within `timeout_s`, or a migration failed.
         """
+        where = describe_url(self.url)
+        # One direct connection first: it migrates, and an unreachable server gives one clear
+        # error here instead of the pool's background retries logging several lines each.
+        try:
+            async with await psycopg.AsyncConnection.connect(
+                self.url, connect_timeout=max(1, round(self._timeout_s))
+            ) as conn:
+                applied = await migrate(conn)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open PostgreSQL at {where}: {_reason(exc)}") from exc
         pool: AsyncConnectionPool[Conn] = AsyncConnectionPool(
             self.url,
             min_size=1,
@@ -85,15 +104,11 @@ class PostgresStore:
             kwargs={"connect_timeout": max(1, round(self._timeout_s))},
             name="newsbrief",
         )
-        where = describe_url(self.url)
         try:
             await pool.open(wait=True, timeout=self._timeout_s)
-            async with pool.connection() as conn:
-                applied = await migrate(conn)
-        except (PoolTimeout, psycopg.Error) as exc:
+        except PoolTimeout as exc:
             await pool.close()
-            reason = "not reachable" if isinstance(exc, PoolTimeout) else str(exc).strip()
-            raise StoreError(f"cannot open PostgreSQL at {where}: {reason}") from exc
+            raise StoreError(f"cannot open PostgreSQL at {where}: not reachable") from exc
         if applied:
             _LOG.info("PostgreSQL %s: applied migrations %s", where, applied)
         self._pool = pool

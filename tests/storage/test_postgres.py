@@ -99,7 +99,9 @@ async def test_unreachable_server_fails_fast_with_one_line() -> None:
     with pytest.raises(StoreError) as caught:
         await store.open()
     assert time.perf_counter() - started < 5
-    assert str(caught.value) == "cannot open PostgreSQL at 127.0.0.1:1/nothing: not reachable"
+    assert str(caught.value).startswith(
+        "cannot open PostgreSQL at 127.0.0.1:1/nothing: not reachable"
+    )
     assert "\n" not in str(caught.value)
 
 
