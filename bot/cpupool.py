@@ -7,6 +7,7 @@ import asyncio
 import functools
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,6 +17,12 @@ from summaries.text import preload_models
 
 _LOG = logging.getLogger(__name__)
 T = TypeVar("T")
+
+#: One BLAS thread per worker: numpy's default of one per core makes N workers fight over the
+#: cores (measured: 2 workers 0.9x of 1 with it, 1.6x without; benchmarks/cpu_workers.py).
+_ONE_THREAD = {
+    name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+}
 
 
 def _ready() -> bool:
@@ -33,6 +40,9 @@ class CpuPool:
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        # spawned workers copy this environment; the bot process's numpy is loaded already
+        for name, value in _ONE_THREAD.items():
+            os.environ.setdefault(name, value)
         return ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
