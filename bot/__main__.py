@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from typing import Any
-from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.config import Settings, ValidationError, describe_error
-from bot.logs import configure_logging
+from bot.logs import configure_logging, quiet_startup_tracebacks
 from bot.storage.base import StoreError
 
 EXIT_CONFIG = 2
@@ -23,7 +23,7 @@ def main() -> int:
 
     Returns:
         0 after a clean stop, 2 for missing, invalid or rejected configuration, 1 when the
-        Bot API cannot be reached at start-up.
+        Bot API or the database cannot be reached at start-up (one line on stderr each).
     """
     try:
         settings = Settings.from_env()
@@ -34,6 +34,7 @@ def main() -> int:
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
     configure_logging(settings.log_level, secrets)
+    quiet_startup_tracebacks()
 
     from bot.app import build_application  # after logging, so import-time logs are redacted
 
@@ -50,21 +51,18 @@ def main() -> int:
     except NetworkError as exc:
         print(f"newsbrief: cannot reach the Telegram Bot API: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
+    except StoreError as exc:
+        print(f"newsbrief: cannot start: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
     return 0
 
 
 def _run(application: Application[Any, Any, Any, Any, Any, Any], settings: Settings) -> None:
-    """Serve updates until stopped: a webhook when WEBHOOK_URL is set, else long polling."""
+    """Serve updates until stopped: a webhook replica when WEBHOOK_URL is set, else polling."""
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=(
-                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-            ),
-        )
+        from bot.replica import serve_webhook
+
+        asyncio.run(serve_webhook(application, settings))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
 

@@ -36,6 +36,7 @@ from bot import texts
 from bot.apiretry import RetryingRateLimiter
 from bot.config import Settings
 from bot.context import DEPS_KEY, BotContext, Deps
+from bot.cpupool import CpuPool
 from bot.handlers import basic, errors, guard, inline, owner, settings, summarize
 from bot.inline import InlineQueries
 from bot.inputs import HAS_LINK
@@ -66,7 +67,9 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     """Load the language models, open the store and the HTTP client; register command menus."""
     deps: Deps = application.bot_data[DEPS_KEY]
     # at start-up, so a missing model package fails now rather than on the first message
-    await asyncio.to_thread(preload_models)
+    # (with a process pool, each worker loads them as it starts, in `service.open`)
+    if deps.service.cpu is None:
+        await asyncio.to_thread(preload_models)
     await deps.service.open()
     bot = application.bot
     await bot.set_my_commands(
@@ -99,18 +102,20 @@ def build_deps(
     Args:
         settings: The validated settings.
         store: The store; by default the one DATABASE_URL names (tests pass a memory store).
-        pipeline: The summarising functions; by default `summaries.pipeline` itself (handler
-            tests pass a fake).
+        pipeline: The summarising functions; by default `summaries.pipeline` itself, run in
+            CPU_WORKERS worker processes (handler tests pass a fake, run in threads).
         http: The client for article downloads; by default an SSRF-guarded one opened in
             `post_init`.
     """
     s = settings
+    real = pipeline is None
     service = SummaryService(
         store if store is not None else store_for_url(s.database_url),
-        pipeline if pipeline is not None else summaries_pipeline,
+        summaries_pipeline if pipeline is None else pipeline,
         s.pipeline_config(),
         s.cache_ttl_s,
         http,
+        cpu=CpuPool(s.cpu_worker_count) if real and s.cpu_worker_count > 0 else None,
     )
     return Deps(
         settings=s,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from summaries import FetchLimits, PdfLimits, PipelineConfig
@@ -57,6 +58,10 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, gt=0, lt=65536)
+    worker_slots: int = Field(default=32, ge=1, le=1000)
+    #: Pipeline worker processes; None = one per core, 0 = threads in the bot's own process.
+    cpu_workers: int | None = Field(default=None, ge=0, le=64)
+    job_lease_s: float = Field(default=30, ge=1)
 
     log_level: str = "INFO"
 
@@ -79,6 +84,12 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError("WEBHOOK_URL needs WEBHOOK_SECRET (Telegram sends it with updates)")
+        return self
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -106,6 +117,13 @@ class Settings(BaseSettings):
             return None
         head, _, tail = base.rpartition("/")
         return f"{head}/file/{tail}"
+
+    @property
+    def cpu_worker_count(self) -> int:
+        """How many pipeline worker processes to start (0: use threads)."""
+        if self.cpu_workers is not None:
+            return self.cpu_workers
+        return os.cpu_count() or 1
 
     def pipeline_config(self) -> PipelineConfig:
         """The pipeline configuration built from these settings (built once, by `build_deps`)."""

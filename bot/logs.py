@@ -68,3 +68,20 @@ def configure_logging(
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     return handler
+
+
+class _DropStartupFailures(logging.Filter):
+    """Drops PTB's report of a failed start-up step (a 60-line traceback): the exception is
+    raised on to `bot.__main__`, which prints one line naming the cause."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not hide the record
+            return True
+        return not (message.startswith("Network Retry Loop (Bootstrap") and "Aborting" in message)
+
+
+def quiet_startup_tracebacks() -> None:
+    """Keep start-up failures to the one line `bot.__main__` prints."""
+    logging.getLogger("telegram.ext").addFilter(_DropStartupFailures())

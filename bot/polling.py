@@ -1,4 +1,5 @@
-"""An ExtBot whose getUpdates survives an update it cannot parse.
+"""An ExtBot whose getUpdates survives an update it cannot parse, and whose chat-changing calls
+go through the reply journal while a queued update is being handled (`bot.journal`).
 
 PTB 22 parses a whole getUpdates batch at once; if one update fails to parse, the Updater logs
 it, does not advance the offset and fetches the same batch again, forever. Here each update is
@@ -15,6 +16,8 @@ from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import JSONDict, ODVInput
 from telegram.ext import ExtBot
+
+from bot.journal import journaled
 
 _LOG = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ def sanitize_updates(raw: list[Any], bot: Any) -> list[Any]:
 
 
 class TolerantBot(ExtBot[Any]):
-    """ExtBot that sanitises getUpdates results before PTB parses them."""
+    """ExtBot that sanitises getUpdates results before PTB parses them and journals replies."""
 
     async def _do_post(
         self,
@@ -53,14 +56,17 @@ class TolerantBot(ExtBot[Any]):
         connect_timeout: ODVInput[float] = DEFAULT_NONE,
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> bool | JSONDict | list[JSONDict]:
-        result = await super()._do_post(
-            endpoint,
-            data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
-        )
+        async def call() -> bool | JSONDict | list[JSONDict]:
+            return await super(TolerantBot, self)._do_post(
+                endpoint,
+                data,
+                read_timeout=read_timeout,
+                write_timeout=write_timeout,
+                connect_timeout=connect_timeout,
+                pool_timeout=pool_timeout,
+            )
+
+        result: bool | JSONDict | list[JSONDict] = await journaled(endpoint, data, call)
         if endpoint == "getUpdates" and isinstance(result, list):
             return sanitize_updates(result, self)
         return result

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from bot.cpupool import CpuPool
 from bot.storage.base import ChatSettings, Store, StoreError
 from summaries import PipelineConfig, Summary, SummaryError, SummaryOptions, build_client
 from summaries.fetch import canonical_url
@@ -55,8 +56,9 @@ class Pipeline(Protocol):
         client: httpx.AsyncClient,
         options: SummaryOptions,
         config: PipelineConfig,
+        offload: Callable[..., Awaitable[Any]] | None = None,
     ) -> Summary:
-        """Fetch and summarise a URL."""
+        """Fetch and summarise a URL (the CPU-bound part through `offload` when given)."""
         ...
 
 
@@ -89,19 +91,24 @@ class SummaryService:
         config: PipelineConfig,
         cache_ttl_s: float,
         http: httpx.AsyncClient | None = None,
+        cpu: CpuPool | None = None,
     ) -> None:
         """`http` is the client for article downloads; by default one from `build_client`
-        (SSRF-guarded, capped) is made in `open`."""
+        (SSRF-guarded, capped) is made in `open`. `cpu` runs the CPU-bound pipeline in worker
+        processes (started in `open`); without it, worker threads do."""
         self.store = store
         self.pipeline = pipeline
         self.config = config
         self.cache_ttl_s = cache_ttl_s
         self.http = http
+        self.cpu = cpu
         self._in_flight: dict[str, asyncio.Future[Summary]] = {}
 
     async def open(self) -> None:
         """Open the store and the HTTP client (the application's post_init)."""
         await self.store.open()
+        if self.cpu is not None:
+            await self.cpu.start()
         if self.http is None:
             self.http = build_client(self.config.fetch)
 
@@ -110,6 +117,8 @@ class SummaryService:
         if self.http is not None:
             client, self.http = self.http, None
             await client.aclose()
+        if self.cpu is not None:
+            await self.cpu.close()
         await self.store.close()
 
     async def _safe(self, what: str, call: Awaitable[T], default: T) -> T:
@@ -189,14 +198,18 @@ class SummaryService:
     # -- summaries -------------------------------------------------------------------------
 
     async def for_text(self, text: str, options: SummaryOptions) -> Summary:
-        """Summarise pasted text in a worker thread (never cached)."""
-        return await asyncio.to_thread(self.pipeline.summarize_text, text, options, self.config)
+        """Summarise pasted text off the event loop (never cached)."""
+        return await self._offload(self.pipeline.summarize_text, text, options, self.config)
 
     async def for_html(self, html: str, options: SummaryOptions) -> Summary:
-        """Summarise an uploaded HTML document in a worker thread (never cached)."""
-        return await asyncio.to_thread(
-            self.pipeline.summarize_html, html, None, options, self.config
-        )
+        """Summarise an uploaded HTML document off the event loop (never cached)."""
+        return await self._offload(self.pipeline.summarize_html, html, None, options, self.config)
+
+    async def _offload(self, fn: Callable[..., T], *args: Any) -> T:
+        """CPU-bound work in the process pool, or in a worker thread without one."""
+        if self.cpu is not None:
+            return await self.cpu.run(fn, *args)
+        return await asyncio.to_thread(fn, *args)
 
     async def for_pdf(self, data: bytes, options: SummaryOptions) -> Summary:
         """Summarise an uploaded PDF in a worker thread (never cached)."""
@@ -231,7 +244,12 @@ class SummaryService:
     async def _fetch(self, url: str, key: str, options: SummaryOptions) -> Summary:
         if self.http is None:
             raise RuntimeError("the HTTP client is not open (post_init has not run)")
-        summary = await self.pipeline.summarize_url(url, self.http, options, self.config)
+        if self.cpu is not None:
+            summary = await self.pipeline.summarize_url(
+                url, self.http, options, self.config, offload=self.cpu.run
+            )
+        else:
+            summary = await self.pipeline.summarize_url(url, self.http, options, self.config)
         if self.cache_ttl_s > 0:
             await self._safe(
                 "writing the cache", self.store.put_summary(key, summary, self.cache_ttl_s), None

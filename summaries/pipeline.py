@@ -6,13 +6,15 @@
                                                                       ─► attribution ─► Summary
 
 Every stage's settings come from one `PipelineConfig`. The functions here are CPU-bound
-except `summarize_url`, which fetches first and then parses in a worker thread.
+except `summarize_url`, which fetches first and then parses off the event loop (a worker thread,
+or whatever `offload` the caller passes, such as a process pool).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from summaries.attribution import find_attribution
 from summaries.config import PipelineConfig, SummaryOptions
@@ -36,6 +38,9 @@ from summaries.text import (
 PDF_MEDIA_TYPE = "application/pdf"
 if TYPE_CHECKING:
     import httpx
+
+#: Runs `fn(*args)` off the event loop and returns its result (`asyncio.to_thread` by default).
+Offload = Callable[..., Awaitable[Any]]
 
 _DEFAULT_OPTIONS = SummaryOptions()
 _DEFAULT_CONFIG = PipelineConfig()
@@ -186,11 +191,22 @@ async def summarize_url(
     client: httpx.AsyncClient,
     options: SummaryOptions = _DEFAULT_OPTIONS,
     config: PipelineConfig = _DEFAULT_CONFIG,
+    offload: Offload | None = None,
 ) -> Summary:
-    """Fetch a URL and summarise it; parsing and ranking run in a worker thread."""
+    """Fetch a URL and summarise it; parsing and ranking run off the event loop.
+
+    Args:
+        url: The link.
+        client: The HTTP client (SSRF-guarded, see `build_client`).
+        options: Length, algorithm, language, quotes.
+        config: The pipeline configuration.
+        offload: Runs the CPU-bound part; a worker thread when None.
+    """
     import asyncio  # loaded by the caller's event loop anyway; pasted text never needs it
 
     from summaries.fetch import fetch_page
 
     page = await fetch_page(url, client, config.fetch)
-    return await asyncio.to_thread(summarize_page, page, options, config)
+    run = offload if offload is not None else asyncio.to_thread
+    summary: Summary = await run(summarize_page, page, options, config)
+    return summary

@@ -3,7 +3,7 @@ built offline over a recording request."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
@@ -40,3 +40,13 @@ async def api() -> AsyncIterator[FakeTelegram]:
         yield fake
     finally:
         await server.stop()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """DATABASE_URL of a fresh PostgreSQL database (dropped afterwards); skips without a
+    server, fails under CI."""
+    from tests.support.postgres import scratch_database
+
+    with scratch_database() as url:
+        yield url

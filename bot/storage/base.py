@@ -87,6 +87,9 @@ class Store(Protocol):
     async def close(self) -> None:
         """Flush and release the backend."""
 
+    async def ping(self) -> None:
+        """One cheap query (the health check); raises `StoreError` when the backend fails."""
+
     async def get_chat_settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings, or the defaults."""
 

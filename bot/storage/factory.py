@@ -12,7 +12,8 @@ from bot.storage.sqlite import SQLiteStore
 def store_for_url(url: str) -> Store:
     """Build (not open) the store a URL names.
 
-    Accepted forms: `sqlite:///relative/or/absolute.sqlite3`, a bare file path, or `memory://`.
+    Accepted forms: `sqlite:///relative/or/absolute.sqlite3`, a bare file path, `memory://`, or
+    `postgresql://user@host:port/db` (also `postgres://`).
 
     Raises:
         StoreError: for a scheme we have no backend for.
@@ -21,7 +22,14 @@ def store_for_url(url: str) -> Store:
         return MemoryStore()
     if url.startswith("sqlite:///"):
         return SQLiteStore(Path(url.removeprefix("sqlite:///")))
+    if url.startswith(("postgresql://", "postgres://")):
+        # imported here so the SQLite default never loads the PostgreSQL driver
+        from bot.storage.postgres import PostgresStore
+
+        return PostgresStore(url)
     if "://" in url:
         scheme = url.split("://", 1)[0]
-        raise StoreError(f"unsupported DATABASE_URL scheme {scheme!r} (use sqlite:///path)")
+        raise StoreError(
+            f"unsupported DATABASE_URL scheme {scheme!r} (use sqlite:///path or postgresql://…)"
+        )
     return SQLiteStore(Path(url))

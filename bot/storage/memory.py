@@ -29,6 +29,9 @@ class MemoryStore:
     async def close(self) -> None:
         """Nothing to close."""
 
+    async def ping(self) -> None:
+        """Always answers."""
+
     async def get_chat_settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings, or the defaults."""
         return self._settings.get(chat_id, ChatSettings())

@@ -122,6 +122,10 @@ class SQLiteStore:
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(str(exc)) from exc
 
+    async def ping(self) -> None:
+        """One cheap query (the health check)."""
+        await self._fetchone("SELECT 1", ())
+
     async def get_chat_settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings, or the defaults (also for an unreadable row)."""
         row = await self._fetchone("SELECT data FROM chat_settings WHERE chat_id = ?", (chat_id,))

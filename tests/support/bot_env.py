@@ -161,6 +161,7 @@ def make_settings(**overrides: Any) -> Settings:
         "database_url": "memory://",
         "merge_window_s": 0,
         "bot_owner_ids": (9001,),
+        "cpu_workers": 0,  # threads: tests start many bots; the process pool has its own tests
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

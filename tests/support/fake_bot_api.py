@@ -1,9 +1,11 @@
 """A small fake Telegram Bot API: state + method dispatch, and a real HTTP/1.1 server around it.
 
 `FakeTelegram` keeps chats, messages, queued updates, chat members and files, and answers Bot
-API methods like Telegram does, including its 400s for over-long or malformed HTML messages.
+API methods like Telegram does, including its 400s for over-long or malformed HTML messages and,
+when `flood` is set, its 429s beyond 30 messages in any second or 20 per minute in a group.
 Handler tests call it in-process through `RecordingRequest`; end-to-end tests talk to it over
-HTTP on 127.0.0.1 through `FakeBotAPIServer`.
+HTTP on 127.0.0.1 through `FakeBotAPIServer`, which also posts queued updates to a webhook once
+the bot called setWebhook (as Telegram does: retried until the webhook answers 200).
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import asyncio
 import contextlib
 import html
 import json
+import math
 import re
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+import httpx
 
 #: Tags Telegram accepts in HTML parse mode, with the attributes each may carry.
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -160,6 +166,53 @@ class Fault:
         return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
 
 
+#: Methods that put a message in a chat, which Telegram's flood limits count.
+MESSAGE_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "copyMessage"})
+
+
+@dataclass
+class FloodLimits:
+    """Telegram's published limits for one bot: `per_second` messages in any 1 s window over
+    all chats, `per_group_minute` in any 60 s window per group (chat id < 0).
+
+    A message beyond either gets 429 with `retry_after` (whole seconds, as Telegram sends).
+    `refused` lists every call that got one.
+    """
+
+    per_second: int = 30
+    per_group_minute: int = 20
+    refused: list[Call] = field(default_factory=list)
+    _all: deque[float] = field(default_factory=deque)
+    _groups: dict[int, deque[float]] = field(default_factory=dict)
+
+    def check(self, call: Call) -> None:
+        """Count a message, or raise the 429 Telegram would answer."""
+        now = call.at
+        window = self._all
+        while window and window[0] <= now - 1.0:
+            window.popleft()
+        chat_id = int(call.params.get("chat_id", 0))
+        group = self._groups.setdefault(chat_id, deque()) if chat_id < 0 else None
+        if group is not None:
+            while group and group[0] <= now - 60.0:
+                group.popleft()
+        wait = 0.0
+        if len(window) >= self.per_second:
+            wait = window[0] + 1.0 - now
+        if group is not None and len(group) >= self.per_group_minute:
+            wait = max(wait, group[0] + 60.0 - now)
+        if wait > 0:
+            self.refused.append(call)
+            raise ApiError(
+                429,
+                f"Too Many Requests: retry after {math.ceil(wait)}",
+                {"retry_after": max(1, math.ceil(wait))},
+            )
+        window.append(now)
+        if group is not None:
+            group.append(now)
+
+
 class ConnectionReset(Exception):
     """Raised by `FakeTelegram.handle` for a `Fault(reset=True)`; the server drops the socket."""
 
@@ -218,6 +271,8 @@ class FakeTelegram:
         self.inline_queries: dict[str, dict[str, Any]] = {}
         self.inline_asked_at: dict[str, float] = {}
         self.inline_answers: dict[str, dict[str, Any]] = {}
+        self.flood: FloodLimits | None = None
+        self.webhook: dict[str, Any] | None = None
         self._next_update_id = 1000
         self._next_message_id: dict[int, int] = {}
         self._changed: asyncio.Event | None = None
@@ -409,6 +464,8 @@ class FakeTelegram:
                 raise ApiError(fault.status, _STATUS_TEXT.get(fault.status, "Error"), parameters)
         if method == "getUpdates":
             return await self._get_updates(params)
+        if self.flood is not None and method in MESSAGE_METHODS:
+            self.flood.check(call)
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             raise ApiError(404, "Not Found: method not found")
@@ -440,6 +497,19 @@ class FakeTelegram:
         }
 
     def _m_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = None
+        return True
+
+    def _m_setWebhook(self, params: dict[str, Any]) -> bool:
+        url = str(params.get("url") or "")
+        if not url.startswith(("http://", "https://")):
+            raise ApiError(400, "Bad Request: bad webhook: invalid URL")
+        self.webhook = {
+            "url": url,
+            "secret_token": params.get("secret_token"),
+            "max_connections": int(params.get("max_connections") or 40),
+        }
+        self._notify()
         return True
 
     def _m_setMyCommands(self, params: dict[str, Any]) -> bool:
@@ -619,13 +689,21 @@ def decode_form(body: bytes, content_type: str, query: str) -> dict[str, Any]:
 
 
 class FakeBotAPIServer:
-    """FakeTelegram over real HTTP/1.1 (keep-alive, Content-Length bodies) on 127.0.0.1."""
+    """FakeTelegram over real HTTP/1.1 (keep-alive, Content-Length bodies) on 127.0.0.1.
+
+    Once the bot set a webhook, queued updates are posted to it instead of waiting for
+    getUpdates: up to `max_connections` at once, each retried until it gets 200 (`delivered`
+    and `webhook_answers` record what happened).
+    """
 
     def __init__(self, api: FakeTelegram) -> None:
         self.api = api
         self.port = 0
+        self.delivered: dict[int, float] = {}
+        self.webhook_answers: list[int] = []
         self._server: asyncio.base_events.Server | None = None
         self._conns: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
+        self._pusher: asyncio.Task[None] | None = None
 
     @property
     def base_url(self) -> str:
@@ -636,10 +714,55 @@ class FakeBotAPIServer:
         """Listen on a free port."""
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
         self.port = self._server.sockets[0].getsockname()[1]
+        self._pusher = asyncio.create_task(self._push_webhooks())
+
+    async def _push_webhooks(self) -> None:
+        """Post queued updates to the webhook, as Telegram does, until stopped."""
+        in_flight: dict[int, asyncio.Task[None]] = {}
+        async with httpx.AsyncClient(timeout=30) as client:
+            while not self.api._closed:
+                hook = self.api.webhook
+                if hook is not None:
+                    for update in list(self.api.updates):
+                        uid = update.get("update_id")
+                        if uid in in_flight or len(in_flight) >= hook["max_connections"]:
+                            continue
+                        task = asyncio.create_task(self._post_update(client, hook, update))
+                        in_flight[uid] = task
+                        task.add_done_callback(lambda _t, u=uid: in_flight.pop(u, None))
+                event = self.api._event()
+                event.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(event.wait(), 0.2)
+            for task in list(in_flight.values()):
+                task.cancel()
+            await asyncio.gather(*in_flight.values(), return_exceptions=True)
+
+    async def _post_update(
+        self, client: httpx.AsyncClient, hook: dict[str, Any], update: dict[str, Any]
+    ) -> None:
+        headers = {"Content-Type": "application/json"}
+        if hook.get("secret_token"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = str(hook["secret_token"])
+        try:
+            response = await client.post(hook["url"], content=json.dumps(update), headers=headers)
+            status = response.status_code
+        except httpx.HTTPError:
+            status = 0
+        self.webhook_answers.append(status)
+        if status == 200:
+            with contextlib.suppress(ValueError):
+                self.api.updates.remove(update)
+            self.delivered[int(update["update_id"])] = time.perf_counter()
+            self.api._notify()
+        else:
+            await asyncio.sleep(0.5)  # Telegram backs off before trying again
 
     async def stop(self) -> None:
         """Stop listening and drop open connections."""
         self.api.close()
+        if self._pusher is not None:
+            await self._pusher
         if self._server is not None:
             self._server.close()
         # Closing the transports ends each connection loop at its next read; no cancellation.

@@ -1,0 +1,9 @@
+# One image for every replica: `newsbrief bot` (webhook mode when WEBHOOK_URL is set).
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY summaries ./summaries
+COPY bot ./bot
+RUN pip install --no-cache-dir .
+USER nobody
+CMD ["newsbrief", "bot"]

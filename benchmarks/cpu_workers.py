@@ -1,0 +1,73 @@
+"""Throughput of the CPU-bound pipeline: summaries per second with 1 and 2 worker processes
+(and worker threads, the old way, as the anchor), on the same inputs in the same run.
+
+Usage: .venv/bin/python benchmarks/cpu_workers.py [--n 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.cpupool import CpuPool  # noqa: E402
+from summaries import pipeline  # noqa: E402
+from summaries.config import PipelineConfig, SummaryOptions  # noqa: E402
+from summaries.text import preload_models  # noqa: E402
+from tests.support.articles import ARTICLE_PARAGRAPHS, article_html  # noqa: E402
+
+
+def inputs(n: int) -> list[str]:
+    """n distinct article pages (paragraph order rotated, so no two are the same)."""
+    pages = []
+    for i in range(n):
+        k = i % len(ARTICLE_PARAGRAPHS)
+        html = article_html(f"Story {i}").replace(ARTICLE_PARAGRAPHS[k], ARTICLE_PARAGRAPHS[k] * 2)
+        pages.append(html)
+    return pages
+
+
+async def run(pages: list[str], workers: int) -> float:
+    options, config = SummaryOptions(sentences=3), PipelineConfig()
+    if workers == 0:
+        preload_models()
+        started = time.perf_counter()
+        await asyncio.gather(
+            *(asyncio.to_thread(pipeline.summarize_html, p, None, options, config) for p in pages)
+        )
+        return len(pages) / (time.perf_counter() - started)
+    pool = CpuPool(workers)
+    await pool.start()
+    try:
+        started = time.perf_counter()
+        await asyncio.gather(
+            *(pool.run(pipeline.summarize_html, p, None, options, config) for p in pages)
+        )
+        return len(pages) / (time.perf_counter() - started)
+    finally:
+        await pool.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=200)
+    args = parser.parse_args()
+    pages = inputs(args.n)
+    print(f"{args.n} HTML pages, {os.cpu_count()} cores")
+    results = {}
+    for workers in (0, 1, 2):
+        rate = asyncio.run(run(pages, workers))
+        results[workers] = rate
+        label = "threads (anchor)" if workers == 0 else f"{workers} process(es)"
+        print(f"{label:18} {rate:6.1f} summaries/s")
+    print(f"2 processes / 1 process: {results[2] / results[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

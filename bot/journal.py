@@ -1,0 +1,107 @@
+"""Exactly-once replies for queued updates: each Bot API call that changes a chat is recorded
+with its job, and the same call made again by a retry of that job returns the recorded result
+instead of posting again.
+
+A call is identified by its method, a digest of its parameters and how many identical calls the
+job made before it, so a retry that takes another path (no "Reading…" this time) still sends
+what the first attempt never sent; messages of the first attempt that the retry did not repeat
+(that "Reading…") are deleted when the retry ends (`UpdateQueue.leftover_messages`).
+
+A call's result is recorded when its answer arrives; a replica that dies after Telegram took a
+message and before that record commits (a few milliseconds) leaves the retry no trace of it, so
+that message is posted again: the one window where a reply can repeat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.storage.base import StoreError
+
+_LOG = logging.getLogger(__name__)
+
+#: Methods whose repetition would show twice in a chat.
+JOURNALED_METHODS = frozenset(
+    {"sendMessage", "editMessageText", "deleteMessage", "sendDocument", "sendPhoto"}
+)
+
+Result = Any
+
+
+class ReplyLog(Protocol):
+    """Where a job's calls are recorded (the update queue's table)."""
+
+    async def recorded(self, update_id: int, call_key: str) -> Result | None:
+        """The recorded result, or None when the call was never made."""
+
+    async def record(
+        self, update_id: int, call_key: str, method: str, chat_id: int | None, result: Result
+    ) -> None:
+        """Remember a call's result."""
+
+
+@dataclass
+class JobReplies:
+    """The calls one job made so far (lives in a ContextVar while the job runs)."""
+
+    update_id: int
+    log: ReplyLog
+    seen: dict[str, int] = field(default_factory=dict)
+    used_keys: set[str] = field(default_factory=set)
+    sent_message_ids: list[int] = field(default_factory=list)
+
+    def key(self, method: str, data: dict[str, Any]) -> str:
+        """`method:digest:n`, n counting identical calls within this job."""
+        raw = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        digest = hashlib.sha256(raw.encode()).hexdigest()[:24]
+        base = f"{method}:{digest}"
+        n = self.seen.get(base, 0)
+        self.seen[base] = n + 1
+        return f"{base}:{n}"
+
+
+CURRENT_JOB: ContextVar[JobReplies | None] = ContextVar("current_job", default=None)
+
+
+def _chat_id(data: dict[str, Any]) -> int | None:
+    try:
+        return int(data["chat_id"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+async def journaled(
+    method: str, data: dict[str, Any], call: Callable[[], Awaitable[Result]]
+) -> Result:
+    """Make `call` at most once per job: replay the recorded result when a retry repeats it.
+
+    Outside a job (polling mode, start-up calls) and for read-only methods it just calls. A
+    journal the database cannot read or write is logged and the call made anyway: a reply that
+    might repeat after a crash beats no reply.
+    """
+    job = CURRENT_JOB.get()
+    if job is None or method not in JOURNALED_METHODS:
+        return await call()
+    call_key = job.key(method, data)
+    job.used_keys.add(call_key)
+    try:
+        earlier = await job.log.recorded(job.update_id, call_key)
+    except StoreError as exc:
+        _LOG.error("storage failure while reading the reply journal: %s", exc)
+        earlier = None
+    if earlier is not None:
+        return earlier
+    result = await call()
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        job.sent_message_ids.append(result["message_id"])
+    try:
+        await job.log.record(job.update_id, call_key, method, _chat_id(data), result)
+    except StoreError as exc:
+        _LOG.error("storage failure while recording a reply: %s", exc)
+    return result

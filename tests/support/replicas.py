@@ -1,0 +1,145 @@
+"""Webhook replicas as real processes (`python -m bot`) behind a round-robin proxy, for the
+multi-replica end-to-end tests and the load benchmark."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tests.support.bot_env import TOKEN
+from tests.support.rr_proxy import RoundRobinProxy
+from tests.support.waiting import eventually
+
+ROOT = Path(__file__).resolve().parents[2]
+WEBHOOK_SECRET = "replica-test-secret"  # noqa: S105 - a test value
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Replica:
+    """One `python -m bot` process in webhook mode."""
+
+    port: int
+    proc: asyncio.subprocess.Process
+    log: Path
+
+    @property
+    def worker_prefix(self) -> str:
+        """The start of the worker name its jobs carry (`host:pid`)."""
+        return f"{socket.gethostname()}:{self.proc.pid}"
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown code runs, its claimed jobs stay claimed until the lease ends."""
+        with contextlib.suppress(ProcessLookupError):
+            self.proc.send_signal(signal.SIGKILL)
+
+
+@dataclass
+class ReplicaSet:
+    """Replicas plus the proxy in front of them."""
+
+    replicas: list[Replica]
+    proxy: RoundRobinProxy
+    env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def webhook_url(self) -> str:
+        """What Telegram is told to post to."""
+        return f"http://127.0.0.1:{self.proxy.port}/telegram"
+
+
+async def _start_replica(env: dict[str, str], port: int, log: Path) -> Replica:
+    out = log.open("wb")
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=log.parent,
+        env={**env, "WEBHOOK_PORT": str(port)},
+        stdout=out,
+        stderr=out,
+    )
+    out.close()
+    return Replica(port, proc, log)
+
+
+async def _healthy(port: int) -> bool:
+    try:
+        async with httpx.AsyncClient(timeout=1) as client:
+            r = await client.get(f"http://127.0.0.1:{port}/healthz")
+            return r.status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextlib.asynccontextmanager
+async def replica_set(
+    count: int, api_base_url: str, database_url: str, workdir: Path, **settings: str
+) -> AsyncIterator[ReplicaSet]:
+    """Start `count` webhook replicas and a round-robin proxy; SIGTERM them all on exit.
+
+    `settings` become environment variables (upper-cased keys) of every replica.
+    """
+    ports = [free_port() for _ in range(count)]
+    proxy = RoundRobinProxy(ports)
+    await proxy.start()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    env = {
+        **clean,
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api_base_url,
+        "DATABASE_URL": database_url,
+        "WEBHOOK_URL": f"http://127.0.0.1:{proxy.port}/telegram",
+        "WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+        **{k.upper(): v for k, v in settings.items()},
+    }
+    replicas = [
+        await _start_replica(env, port, workdir / f"replica-{i}.log")
+        for i, port in enumerate(ports)
+    ]
+    try:
+        for r in replicas:
+
+            async def up(r: Replica = r) -> bool:
+                if r.proc.returncode is not None:
+                    raise RuntimeError(f"replica exited: {r.log.read_text()[-2000:]}")
+                return await _healthy(r.port)
+
+            deadline = asyncio.get_running_loop().time() + 60
+            while not await up():
+                if asyncio.get_running_loop().time() > deadline:
+                    raise TimeoutError(f"replica not healthy: {r.log.read_text()[-2000:]}")
+                await asyncio.sleep(0.1)
+        yield ReplicaSet(replicas, proxy, env)
+    finally:
+        for r in replicas:
+            if r.proc.returncode is None:
+                r.proc.send_signal(signal.SIGTERM)
+        for r in replicas:
+            try:
+                await asyncio.wait_for(r.proc.wait(), 30)
+            except TimeoutError:
+                r.kill()
+                await r.proc.wait()
+        await proxy.stop()
+
+
+__all__ = ["Replica", "ReplicaSet", "eventually", "free_port", "replica_set"]
