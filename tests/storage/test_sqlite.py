@@ -73,7 +73,12 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore
 async def test_settings_default_and_roundtrip(store) -> None:  # type: ignore[no-untyped-def]
     assert await store.get_chat_settings(-1) == ChatSettings()
     chosen = ChatSettings(
-        length="20%", quotes=False, language="fr", algorithm="lsa", auto_summary=True
+        length="20%",
+        quotes=False,
+        language="fr",
+        algorithm="lsa",
+        auto_summary=True,
+        interface="ar",
     )
     await store.set_chat_settings(-1, chosen)
     await store.set_chat_settings(-1, chosen)
@@ -135,6 +140,20 @@ async def test_unreadable_rows_fall_back(tmp_path: Path) -> None:
         conn.execute("UPDATE summary_cache SET data = '{\"v\": 999}'")
     assert await store.get_chat_settings(1) == ChatSettings()
     assert await store.get_summary("k") is None
+    await store.close()
+
+
+async def test_rows_from_before_the_interface_setting_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = SQLiteStore(path)
+    await store.open()
+    await store.set_chat_settings(1, ChatSettings())
+    old_row = '{"length": "7", "quotes": false, "language": "de", "algorithm": "lsa"}'
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE chat_settings SET data = ?", (old_row,))
+    assert await store.get_chat_settings(1) == ChatSettings(
+        length="7", quotes=False, language="de", algorithm="lsa", interface="auto"
+    )
     await store.close()
 
 
