@@ -46,7 +46,11 @@ async def _rendered(
     if summary.pages_total > summary.pages_read:
         notices.append(
             formatting.render_notice(
-                tx(texts.PAGES_CUT, read=summary.pages_read, total=summary.pages_total)
+                tx(
+                    texts.PAGES_CUT,
+                    read=tx.number(summary.pages_read),
+                    total=tx.number(summary.pages_total),
+                )
             )
         )
     if summary.text_cut:

@@ -21,7 +21,7 @@ from bot.polling import TolerantBot
 from summaries.errors import PageNotFound, TextTooShort
 from tests.support.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
 from tests.support.bot_env import TOKEN, ask, done, e2e_settings, running_bot
-from tests.support.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import BOT_USERNAME, FakeTelegram
 from tests.support.page_server import Page, PageServer, html_page
 
 USER, ADMIN, MEMBER = 6001, 6002, 6003
@@ -274,7 +274,12 @@ async def test_users_get_the_bot_in_their_telegram_language(
         [start] = await ask(api, "/start", chat_id=chat, language_code=language)
         assert start == tx(texts.START)
         [help_] = await ask(api, "/help", chat_id=chat, language_code=language)
-        assert help_ == tx(texts.HELP, max_links=tx.number(settings.max_links_per_message))
+        assert help_ == tx(
+            texts.HELP,
+            max_links=tx.number(settings.max_links_per_message),
+            username=BOT_USERNAME,
+        )
+        assert f"@{BOT_USERNAME} https://" in help_  # the inline-mode line names this bot
         [shown] = await ask(api, "/settings", chat_id=chat, language_code=language)
         assert shown.startswith(tx.line(tx(texts.SETTINGS_TITLE)))
         assert tx.plural(texts.LENGTH_SENTENCES, 3) in shown

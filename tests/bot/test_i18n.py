@@ -15,6 +15,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from telegram import InlineQueryResultArticle, InputTextMessageContent
 
 from bot import texts
 from bot.app import COMMANDS_TASK_KEY
@@ -34,13 +35,25 @@ from bot.i18n import (
     normalize_code,
     texts_for,
 )
+from bot.inline import (
+    DESCRIPTION_CHARS,
+    notice_result,
+    reading_result,
+    summary_result,
+    usage_result,
+)
 from bot.service import Stats
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from summaries import errors as E  # noqa: N812
-from summaries.models import Attribution
+from summaries.models import Attribution, Summary
 from tests.support.bot_env import FakePipeline, make_settings, make_summary, offline_env
-from tests.support.fake_bot_api import TelegramHTMLError, parse_telegram_html, utf16_len
+from tests.support.fake_bot_api import (
+    BOT_USERNAME,
+    TelegramHTMLError,
+    parse_telegram_html,
+    utf16_len,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What the issue asks for at least (English is the source language, without a catalog).
@@ -67,6 +80,7 @@ CALLBACK_ANSWER_CHARS = 200
 COMMAND_DESCRIPTION_CHARS = 256
 CALLBACK_DATA_BYTES = 64
 _TAG = re.compile(r"</?[a-z][^>]*>")
+_ENTITY = re.compile(r"&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
 
 
 def source_messages() -> dict[str, str | tuple[str, str]]:
@@ -181,6 +195,11 @@ def error_instances() -> Iterator[E.SummaryError]:
     yield E.NotProse("x")
     for code in ("cs", "he", "yo", "xx"):
         yield E.UnsupportedLanguage(code)
+    yield E.PdfError("x")
+    yield E.PdfEncrypted("x")
+    yield E.PdfNoText("x")
+    yield E.PdfBroken("x")
+    yield E.PdfTooComplex("x")
 
 
 def long_summary(language: str) -> object:
@@ -193,10 +212,38 @@ def long_summary(language: str) -> object:
     )
 
 
+INLINE_URL = "https://example.com/news/2024/05/03/council-approves-bridge?utm_source=x&ref=y"
+
+
+def inline_notices(tx: Texts) -> Iterator[InlineQueryResultArticle]:
+    """The inline results made of our own texts, as `bot.handlers.inline` builds them."""
+    yield usage_result(BOT_USERNAME, tx)
+    yield reading_result(INLINE_URL, tx)
+    yield notice_result("slow", INLINE_URL, tx(texts.INLINE_SLOW_DOWN_TITLE), tx(texts.SLOW_DOWN))
+    for exc in error_instances():
+        title = tx(texts.INLINE_ERROR_TITLE)
+        yield notice_result("error", INLINE_URL, title, texts.error_text(exc, tx))
+
+
+def inline_summaries(tx: Texts) -> Iterator[tuple[Summary, InlineQueryResultArticle]]:
+    """Summaries as inline results (with the summary each shows)."""
+    summaries = [make_summary(language=language) for language in ("en", "zh", "ar")]
+    summaries += [make_summary(title=None), long_summary("de")]  # type: ignore[list-item]
+    for summary in summaries:
+        yield summary, summary_result(summary, INLINE_URL, tx)
+
+
+def inline_message(result: InlineQueryResultArticle) -> str:
+    content = result.input_message_content
+    assert isinstance(content, InputTextMessageContent)
+    assert content.parse_mode == "HTML"
+    return content.message_text
+
+
 def rendered_messages(tx: Texts) -> Iterator[str]:
     """Every HTML message the bot sends from its texts, with realistic values."""
     yield tx(texts.START)
-    yield tx(texts.HELP, max_links=tx.number(3))
+    yield tx(texts.HELP, max_links=tx.number(3), username=BOT_USERNAME)
     yield tx(texts.PRIVACY, ttl=texts.human_duration(21600, tx))
     yield tx(texts.USAGE_SUMMARY)
     yield tx(texts.BLOCK_USAGE, command="block")
@@ -218,6 +265,7 @@ def rendered_messages(tx: Texts) -> Iterator[str]:
         yield render_notice(tx.plural(texts.READING_LINKS, n))
         yield render_notice(tx.plural(texts.TOO_MANY_LINKS, n))
     yield render_notice(tx.plural(texts.TEXT_CUT, 100_000))
+    yield render_notice(tx(texts.PAGES_CUT, read=tx.number(50), total=tx.number(1200)))
     for exc in error_instances():
         yield render_notice(texts.error_text(exc, tx))
     for settings in (
@@ -233,6 +281,8 @@ def rendered_messages(tx: Texts) -> Iterator[str]:
         yield from render_summary(make_summary(language=language), "https://e.org/a", tx=tx)
         yield from render_summary(make_summary(title=None), "https://e.org/b", tx=tx)
     yield from render_summary(long_summary("de"), "https://e.org/c", tx=tx)  # type: ignore[arg-type]
+    yield from (inline_message(result) for result in inline_notices(tx))
+    yield from (inline_message(result) for _, result in inline_summaries(tx))
 
 
 @pytest.mark.parametrize("language", interface_languages())
@@ -248,6 +298,33 @@ def test_every_rendered_message_is_valid_telegram_html(language: str) -> None:
         assert utf16_len(message) <= MAX_MESSAGE_UNITS, message[:80]
         count += 1
     assert count > 60
+
+
+@pytest.mark.parametrize("language", interface_languages())
+def test_inline_results_have_plain_titles_and_descriptions(language: str) -> None:
+    """Telegram shows a result's title and description as plain text: ours carry no markup
+    or entities, and the article's own title and first sentence are shown unescaped."""
+    tx = texts_for(language)
+    notices = list(inline_notices(tx))
+    for result in notices:
+        for shown in (result.title, result.description or ""):
+            assert shown.strip(), result
+            assert len(shown) <= DESCRIPTION_CHARS, shown
+            assert not _TAG.search(shown), shown
+            assert not _ENTITY.search(shown), shown
+    usage, reading, slow = notices[:3]
+    assert (usage.title, usage.description) == (
+        tx(texts.INLINE_USAGE_TITLE),
+        tx(texts.INLINE_USAGE_DESCRIPTION),
+    )
+    assert f"@{BOT_USERNAME} https://" in inline_message(usage)
+    assert reading.title == tx(texts.INLINE_READING_TITLE)
+    assert slow.title == tx(texts.INLINE_SLOW_DOWN_TITLE)
+    if language != "en":
+        assert usage.title != texts.INLINE_USAGE_TITLE  # really translated
+    for summary, result in inline_summaries(tx):
+        assert result.title == (summary.title or tx(texts.INLINE_UNTITLED))[:DESCRIPTION_CHARS]
+        assert result.description == summary.sentences[0].text[:DESCRIPTION_CHARS]
 
 
 @pytest.mark.parametrize("language", interface_languages())
