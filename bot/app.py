@@ -4,6 +4,7 @@ handlers, `post_init` / `post_shutdown` open and close the resources."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
@@ -38,6 +39,7 @@ from bot.config import Settings
 from bot.context import DEPS_KEY, BotContext, Deps
 from bot.cpupool import CpuPool
 from bot.handlers import basic, errors, guard, inline, owner, settings, summarize
+from bot.i18n import SOURCE_LANGUAGE, Texts, interface_languages, preload_catalogs, texts_for
 from bot.inline import InlineQueries
 from bot.inputs import HAS_LINK
 from bot.paste_merge import PasteMerger
@@ -57,36 +59,85 @@ RATE_LIMIT_RETRIES = 3
 #: Concurrent updates in flight; one slow page never holds up other chats.
 CONCURRENT_UPDATES = 64
 API_POOL_SIZE = 32
+#: setMyCommands calls in flight at start-up (3 scopes × every interface language).
+COMMAND_CALLS_AT_ONCE = 8
+#: bot_data key of the task registering the translated command menus after start-up.
+COMMANDS_TASK_KEY = "translated_commands"
 
 
-def _commands(pairs: tuple[tuple[str, str], ...]) -> list[BotCommand]:
-    return [BotCommand(name, description) for name, description in pairs]
+#: Command menus per scope (Telegram shows each user the one for their app language).
+COMMAND_MENUS = (
+    (texts.PRIVATE_COMMANDS, BotCommandScopeAllPrivateChats()),
+    (texts.GROUP_COMMANDS, BotCommandScopeAllGroupChats()),
+    (texts.ADMIN_COMMANDS, BotCommandScopeAllChatAdministrators()),
+)
+
+
+def _commands(pairs: tuple[tuple[str, str], ...], tx: Texts) -> list[BotCommand]:
+    return [BotCommand(name, tx(description)) for name, description in pairs]
+
+
+async def register_commands(
+    application: Application[Any, Any, Any, Any, Any, Any], languages: tuple[str, ...]
+) -> None:
+    """Command menus for every scope in `languages` (English is the default menu)."""
+    bot = application.bot
+    gate = asyncio.Semaphore(COMMAND_CALLS_AT_ONCE)
+
+    async def register(language: str, pairs: tuple[tuple[str, str], ...], scope: Any) -> None:
+        async with gate:
+            await bot.set_my_commands(
+                _commands(pairs, texts_for(language)),
+                scope=scope,
+                language_code=None if language == SOURCE_LANGUAGE else language,
+            )
+
+    await asyncio.gather(
+        *(
+            register(language, pairs, scope)
+            for language in languages
+            for pairs, scope in COMMAND_MENUS
+        )
+    )
+
+
+async def _register_translated_commands(
+    application: Application[Any, Any, Any, Any, Any, Any],
+) -> None:
+    """The menus in every other interface language, registered while the bot already runs
+    (Telegram keeps them; a failure only leaves the English menu in place until next start)."""
+    languages = tuple(lang for lang in interface_languages() if lang != SOURCE_LANGUAGE)
+    try:
+        await register_commands(application, languages)
+    except Exception as exc:  # noqa: BLE001 — a background task must not die unlogged
+        _LOG.warning("translated command menus not registered: %s", exc)
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Load the language models, open the store and the HTTP client; register command menus."""
+    """Load the language models and catalogs, open the store and the HTTP client; register
+    command menus."""
     deps: Deps = application.bot_data[DEPS_KEY]
     # at start-up, so a missing model package fails now rather than on the first message
     # (with a process pool, each worker loads them as it starts, in `service.open`)
     if deps.service.cpu is None:
         await asyncio.to_thread(preload_models)
+    await asyncio.to_thread(preload_catalogs)
     await deps.service.open()
-    bot = application.bot
-    await bot.set_my_commands(
-        _commands(texts.PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats()
+    await register_commands(application, (SOURCE_LANGUAGE,))
+    application.bot_data[COMMANDS_TASK_KEY] = asyncio.create_task(
+        _register_translated_commands(application)
     )
-    await bot.set_my_commands(
-        _commands(texts.GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats()
-    )
-    await bot.set_my_commands(
-        _commands(texts.ADMIN_COMMANDS), scope=BotCommandScopeAllChatAdministrators()
-    )
-    _LOG.info("bot @%s ready", bot.username)
+    _LOG.info("bot @%s ready", application.bot.username)
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Close the HTTP client and the store."""
+    """Stop registering command menus; close the HTTP client and the store."""
     deps: Deps = application.bot_data[DEPS_KEY]
+    task: asyncio.Task[None] | None = application.bot_data.pop(COMMANDS_TASK_KEY, None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
     await deps.service.close()
 
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot import texts
+from bot.i18n import ENGLISH, Texts
 from summaries import Attribution, Quote, Summary
-from summaries.text import language_name
 
 MAX_MESSAGE_UNITS = 4096
 #: Quotes longer than this go into a collapsed (expandable) blockquote.
@@ -47,33 +47,40 @@ class Block:
         return self.open_tag + "\n".join(self.items) + self.close_tag
 
 
-def format_date(value: dt.date) -> str:
-    """21 Dec 2014."""
-    return f"{value.day} {value:%b %Y}"
+def format_date(value: dt.date, tx: Texts = ENGLISH) -> str:
+    """21 Dec 2014 (in the interface locale's own order and month names)."""
+    return tx.date(value)
 
 
-def source_line(a: Attribution) -> str:
-    """publication · author · date · wire · via cited outlets (escaped; empty when unknown)."""
-    parts: list[str] = []
+def source_line(a: Attribution, tx: Texts = ENGLISH) -> str:
+    """publication · author · date · wire · via cited outlets (escaped; empty when unknown).
+
+    Names from the article are isolated in right-to-left interfaces, so a Latin-script
+    outlet never reorders the date or "via" around it.
+    """
+    names: list[str] = []
     if a.publication:
-        parts.append(a.publication)
+        names.append(a.publication)
     if a.author and a.author != a.publication:
-        parts.append(a.author)
+        names.append(a.author)
+    parts = [tx.isolate(escape_text(n)) for n in names]
     if a.published:
-        parts.append(format_date(a.published))
-    parts.extend(w for w in a.wire if w not in parts)
-    cited = [c for c in a.cited if c not in parts]
+        parts.append(html.escape(format_date(a.published, tx)))
+    wire = [w for w in a.wire if w not in names]
+    parts.extend(tx.isolate(escape_text(w)) for w in wire)
+    cited = [c for c in a.cited if c not in names and c not in wire]
     if cited:
-        parts.append(texts.SOURCE_VIA.format(outlets=", ".join(cited)))
-    return escape_text(SEPARATOR.join(parts))
+        outlets = tx.isolate(escape_text(", ".join(cited)))
+        parts.append(html.escape(tx(texts.SOURCE_VIA)).format(outlets=outlets))
+    return tx.line(SEPARATOR.join(parts))
 
 
-def title_line(title: str | None, url: str | None) -> str:
+def title_line(title: str | None, url: str | None, tx: Texts = ENGLISH) -> str:
     """Bold title, linked to the article when it came from a URL."""
     if title:
         bold = f"<b>{escape_text(title)}</b>"
     elif url:
-        bold = f"<b>{texts.UNTITLED_LINK}</b>"
+        bold = f"<b>{html.escape(tx(texts.UNTITLED_LINK))}</b>"
     else:
         return ""
     if url:
@@ -88,23 +95,27 @@ def quote_line(q: Quote) -> str:
     return f"{body} — {escape_text(speaker)}" if speaker else body
 
 
-def footer_line(summary: Summary) -> str:
-    """English · 3 of 27 sentences · 85% shorter."""
-    parts = [language_name(summary.language)]
+def footer_line(summary: Summary, tx: Texts = ENGLISH) -> str:
+    """English · 3 of 27 sentences · 85% shorter (all in the interface language)."""
+    parts = [texts.language_label(summary.language, tx, capitalize=True)]
     parts.append(
-        texts.FOOTER_SENTENCES.format(picked=len(summary.sentences), total=summary.total_sentences)
+        tx.plural(
+            texts.FOOTER_SENTENCES,
+            summary.total_sentences,
+            picked=tx.number(len(summary.sentences)),
+        )
     )
     if summary.percent_shorter > 0:
-        parts.append(texts.FOOTER_SHORTER.format(percent=summary.percent_shorter))
-    return escape_text(SEPARATOR.join(parts))
+        parts.append(tx(texts.FOOTER_SHORTER, percent=tx.percent(summary.percent_shorter)))
+    return tx.line(html.escape(SEPARATOR.join(parts)))
 
 
-def summary_blocks(summary: Summary, url: str | None = None) -> list[Block]:
+def summary_blocks(summary: Summary, url: str | None = None, tx: Texts = ENGLISH) -> list[Block]:
     """The reply's paragraphs in display order."""
     link = url or summary.attribution.url
     head = [
         line
-        for line in (title_line(summary.title, link), source_line(summary.attribution))
+        for line in (title_line(summary.title, link, tx), source_line(summary.attribution, tx))
         if line
     ]
     blocks: list[Block] = []
@@ -118,7 +129,7 @@ def summary_blocks(summary: Summary, url: str | None = None) -> list[Block]:
         blocks.append(Block(tuple(short), "<blockquote>", "</blockquote>"))
     if long:
         blocks.append(Block(tuple(long), "<blockquote expandable>", "</blockquote>"))
-    blocks.append(Block((footer_line(summary),)))
+    blocks.append(Block((footer_line(summary, tx),)))
     return blocks
 
 
@@ -189,7 +200,10 @@ def pack_messages(blocks: Sequence[Block], limit: int = MAX_MESSAGE_UNITS) -> li
 
 
 def render_summary(
-    summary: Summary, url: str | None = None, limit: int = MAX_MESSAGE_UNITS
+    summary: Summary,
+    url: str | None = None,
+    limit: int = MAX_MESSAGE_UNITS,
+    tx: Texts = ENGLISH,
 ) -> list[str]:
     """Render a summary as one or more HTML messages.
 
@@ -197,11 +211,12 @@ def render_summary(
         summary: What the pipeline returned.
         url: The link the user sent (the title links to it).
         limit: Maximum message length in UTF-16 units.
+        tx: The interface language of the labels (the article's text is never translated).
 
     Returns:
         Messages in order; each is valid Telegram HTML within `limit`.
     """
-    return pack_messages(summary_blocks(summary, url), limit)
+    return pack_messages(summary_blocks(summary, url, tx), limit)
 
 
 def render_notice(text: str) -> str:
@@ -209,7 +224,12 @@ def render_notice(text: str) -> str:
     return html.escape(text)
 
 
-def render_single(summary: Summary, url: str | None = None, limit: int = MAX_MESSAGE_UNITS) -> str:
+def render_single(
+    summary: Summary,
+    url: str | None = None,
+    limit: int = MAX_MESSAGE_UNITS,
+    tx: Texts = ENGLISH,
+) -> str:
     """The summary as one message within `limit` (an inline result has room for one).
 
     Quotes are dropped from the last first, then sentences (the first always stays); a
@@ -218,7 +238,7 @@ def render_single(summary: Summary, url: str | None = None, limit: int = MAX_MES
     quotes, sentences = list(summary.quotes), list(summary.sentences)
     while True:
         trimmed = replace(summary, quotes=tuple(quotes), sentences=tuple(sentences))
-        messages = render_summary(trimmed, url, limit)
+        messages = render_summary(trimmed, url, limit, tx)
         if len(messages) == 1:
             return messages[0]
         if quotes:

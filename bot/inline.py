@@ -14,6 +14,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPrev
 from telegram.constants import ParseMode
 
 from bot import formatting, texts
+from bot.i18n import ENGLISH, Texts
 from summaries import Summary
 
 #: Telegram shows about this much of a result's description.
@@ -80,39 +81,39 @@ def _article(
     )
 
 
-def summary_result(summary: Summary, url: str) -> InlineQueryResultArticle:
+def summary_result(summary: Summary, url: str, tx: Texts = ENGLISH) -> InlineQueryResultArticle:
     """The summary as the message posted: title, source, sentences and quotes in one message."""
     first = summary.sentences[0].text.strip() if summary.sentences else ""
     return _article(
         "summary",
         url,
-        summary.title or texts.INLINE_UNTITLED,
+        summary.title or tx(texts.INLINE_UNTITLED),
         first,
-        formatting.render_single(summary, url),
+        formatting.render_single(summary, url, tx=tx),
         summary.image_url,
     )
 
 
-def usage_result(username: str) -> InlineQueryResultArticle:
+def usage_result(username: str, tx: Texts = ENGLISH) -> InlineQueryResultArticle:
     """What an empty or link-less query shows: how to use inline mode."""
     return _article(
         "usage",
         username,
-        texts.INLINE_USAGE_TITLE,
-        texts.INLINE_USAGE_DESCRIPTION,
-        texts.INLINE_USAGE_MESSAGE.format(username=html.escape(username)),
+        tx(texts.INLINE_USAGE_TITLE),
+        tx(texts.INLINE_USAGE_DESCRIPTION),
+        tx(texts.INLINE_USAGE_MESSAGE, username=html.escape(username)),
     )
 
 
-def reading_result(url: str) -> InlineQueryResultArticle:
+def reading_result(url: str, tx: Texts = ENGLISH) -> InlineQueryResultArticle:
     """The answer when the summary is not ready before Telegram's deadline."""
     link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
     return _article(
         "reading",
         url,
-        texts.INLINE_READING_TITLE,
-        texts.INLINE_READING_DESCRIPTION,
-        texts.INLINE_READING_MESSAGE.format(link=link),
+        tx(texts.INLINE_READING_TITLE),
+        tx(texts.INLINE_READING_DESCRIPTION),
+        tx(texts.INLINE_READING_MESSAGE, link=link),
     )
 
 

@@ -11,15 +11,18 @@ from bot.context import BotContext
 async def on_start(update: Update, context: BotContext) -> None:
     """/start: what the bot does."""
     if update.effective_message:
-        await update.effective_message.reply_html(texts.START)
+        tx = await context.texts(update)
+        await update.effective_message.reply_html(tx(texts.START))
 
 
 async def on_help(update: Update, context: BotContext) -> None:
     """/help: how to use it in private chats and groups."""
     if update.effective_message:
+        tx = await context.texts(update)
         await update.effective_message.reply_html(
-            texts.HELP.format(
-                max_links=context.deps.settings.max_links_per_message,
+            tx(
+                texts.HELP,
+                max_links=tx.number(context.deps.settings.max_links_per_message),
                 username=context.bot.username,
             )
         )
@@ -28,6 +31,7 @@ async def on_help(update: Update, context: BotContext) -> None:
 async def on_privacy(update: Update, context: BotContext) -> None:
     """/privacy: what is stored and for how long."""
     if update.effective_message:
+        tx = await context.texts(update)
         await update.effective_message.reply_html(
-            texts.PRIVACY.format(ttl=texts.human_duration(context.deps.settings.cache_ttl_s))
+            tx(texts.PRIVACY, ttl=texts.human_duration(context.deps.settings.cache_ttl_s, tx))
         )

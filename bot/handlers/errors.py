@@ -8,9 +8,21 @@ from telegram import Update
 from telegram.ext import CallbackContext
 
 from bot import texts
+from bot.context import BotContext, texts_for_update
+from bot.i18n import Texts
 from bot.inline import notice_result
 
 _LOG = logging.getLogger(__name__)
+
+
+async def _texts(update: Update, context: CallbackContext) -> Texts:  # type: ignore[type-arg]
+    """The chat's interface language; without its settings when reading them fails too."""
+    try:
+        if isinstance(context, BotContext):
+            return await context.texts(update)
+    except Exception:  # noqa: BLE001 — whatever broke, the user still gets an answer
+        _LOG.warning("could not read the chat's interface language")
+    return texts_for_update(update, None)
 
 
 async def on_error(update: object, context: CallbackContext) -> None:  # type: ignore[type-arg]
@@ -25,15 +37,16 @@ async def on_error(update: object, context: CallbackContext) -> None:  # type: i
         _LOG.error("unhandled error (could not describe the update)")
     try:
         if isinstance(update, Update):
+            tx = await _texts(update, context)
             if update.callback_query is not None:
-                await update.callback_query.answer(texts.SOMETHING_WRONG)
+                await update.callback_query.answer(tx(texts.SOMETHING_WRONG))
             elif update.inline_query is not None:
                 query = update.inline_query
                 result = notice_result(
-                    "failed", query.query, texts.INLINE_ERROR_TITLE, texts.SOMETHING_WRONG
+                    "failed", query.query, tx(texts.INLINE_ERROR_TITLE), tx(texts.SOMETHING_WRONG)
                 )
                 await query.answer([result], cache_time=0)
             elif update.effective_message is not None:
-                await update.effective_message.reply_html(texts.SOMETHING_WRONG)
+                await update.effective_message.reply_html(tx(texts.SOMETHING_WRONG))
     except Exception as exc:  # noqa: BLE001 — the error handler must never fail
         _LOG.warning("could not tell the user about the error: %s", exc)

@@ -59,9 +59,10 @@ async def guard(update: object, context: BotContext) -> None:
     if verdict is Verdict.ALLOW:
         return
     if verdict is Verdict.NOTIFY:
+        tx = await context.texts(update)
         with contextlib.suppress(TelegramError):
             if update.callback_query is not None:
-                await update.callback_query.answer(texts.SLOW_DOWN)
+                await update.callback_query.answer(tx(texts.SLOW_DOWN))
             elif update.effective_message is not None:
-                await update.effective_message.reply_html(texts.SLOW_DOWN)
+                await update.effective_message.reply_html(tx(texts.SLOW_DOWN))
     raise ApplicationHandlerStop

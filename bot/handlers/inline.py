@@ -17,6 +17,7 @@ from telegram import InlineQuery, InlineQueryResultArticle, Update
 from bot import texts
 from bot.context import BotContext
 from bot.handlers.guard import charge
+from bot.i18n import Texts
 from bot.inline import inline_url, notice_result, reading_result, summary_result, usage_result
 from bot.quota import Verdict
 from summaries import SummaryError, SummaryOptions
@@ -34,7 +35,8 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     if query is None:
         return
     deps = context.deps
-    work = asyncio.create_task(_answer(query, context))
+    tx = await context.texts(update)
+    work = asyncio.create_task(_answer(query, context, tx))
     deps.inline_queries.start(query.from_user.id, work)
     try:
         await asyncio.wait({work})
@@ -44,26 +46,26 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
         work.result()  # a bug goes to the error handler, which still answers the query
 
 
-async def _answer(query: InlineQuery, context: BotContext) -> None:
+async def _answer(query: InlineQuery, context: BotContext, tx: Texts) -> None:
     deps = context.deps
     url = inline_url(query.query)
     if url is None:
-        await query.answer([usage_result(context.bot.username)], cache_time=USAGE_CACHE_S)
+        await query.answer([usage_result(context.bot.username, tx)], cache_time=USAGE_CACHE_S)
         return
     # Wait for the user to stop typing; a newer query cancels this one here, before any fetch.
     await asyncio.sleep(deps.settings.inline_settle_s)
     if charge(context, query.from_user.id, None) is not Verdict.ALLOW:
-        slow = notice_result("slow", url, texts.INLINE_SLOW_DOWN_TITLE, texts.SLOW_DOWN)
+        slow = notice_result("slow", url, tx(texts.INLINE_SLOW_DOWN_TITLE), tx(texts.SLOW_DOWN))
         await query.answer([slow], cache_time=0, is_personal=True)
         return
     # The user's own settings (their private chat with the bot) apply in any chat.
     options = (await deps.service.chat_settings(query.from_user.id)).to_options()
-    result, cache_time = await _result(context, url, options)
+    result, cache_time = await _result(context, url, options, tx)
     await query.answer([result], cache_time=cache_time, is_personal=True)
 
 
 async def _result(
-    context: BotContext, url: str, options: SummaryOptions
+    context: BotContext, url: str, options: SummaryOptions, tx: Texts
 ) -> tuple[InlineQueryResultArticle, int]:
     """The one result for `url` and how long clients may cache it."""
     service = context.deps.service
@@ -73,11 +75,11 @@ async def _result(
         summary = await asyncio.wait_for(service.for_url(url, options), deadline)
     except TimeoutError:
         _LOG.info("inline summary not ready within %g s: %s", deadline, url)
-        return reading_result(url), 0
+        return reading_result(url, tx), 0
     except SummaryError as exc:
         _LOG.info("inline summary failed: %s: %s", type(exc).__name__, exc)
         await service.record_error(exc)
-        text = texts.error_text(exc)
-        return notice_result("error", url, texts.INLINE_ERROR_TITLE, text), 0
+        text = texts.error_text(exc, tx)
+        return notice_result("error", url, tx(texts.INLINE_ERROR_TITLE), text), 0
     await service.record_served(None)
-    return summary_result(summary, url), SUMMARY_CACHE_S
+    return summary_result(summary, url, tx), SUMMARY_CACHE_S

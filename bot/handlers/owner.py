@@ -8,6 +8,7 @@ from telegram import Update
 
 from bot import texts
 from bot.context import BotContext
+from bot.i18n import ENGLISH, Texts
 from bot.service import Stats
 
 
@@ -17,13 +18,16 @@ def is_owner(context: BotContext, update: Update) -> bool:
     return user is not None and user.id in context.deps.settings.bot_owner_ids
 
 
-def format_stats(stats: Stats) -> str:
+def format_stats(stats: Stats, tx: Texts = ENGLISH) -> str:
     """The /stats message (HTML)."""
-    error_text = ", ".join(f"{name} {count}" for name, count in stats.errors.items()) or "none"
-    return texts.STATS.format(
-        chats=stats.chats,
-        served=stats.served,
-        hits=stats.cache_hits,
+    error_text = ", ".join(
+        f"{name} {tx.number(count)}" for name, count in stats.errors.items()
+    ) or tx(texts.STATS_NO_ERRORS)
+    return tx(
+        texts.STATS,
+        chats=tx.number(stats.chats),
+        served=tx.number(stats.served),
+        hits=tx.number(stats.cache_hits),
         errors=html.escape(error_text),
     )
 
@@ -33,12 +37,13 @@ async def on_stats(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
+    tx = await context.texts(update)
     if not is_owner(context, update):
-        await message.reply_html(texts.OWNER_ONLY)
+        await message.reply_html(tx(texts.OWNER_ONLY))
         return
     stats = await context.deps.service.stats()
     await message.reply_html(
-        format_stats(stats) if stats is not None else html.escape(texts.SOMETHING_WRONG)
+        format_stats(stats, tx) if stats is not None else html.escape(tx(texts.SOMETHING_WRONG))
     )
 
 
@@ -56,13 +61,14 @@ async def on_block(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
+    tx = await context.texts(update)
     if not is_owner(context, update):
-        await message.reply_html(texts.OWNER_ONLY)
+        await message.reply_html(tx(texts.OWNER_ONLY))
         return
     command = message.text.split()[0].lstrip("/").split("@")[0].lower()
     subject = _subject(list(context.args or []))
     if subject is None:
-        await message.reply_html(texts.BLOCK_USAGE.format(command=command))
+        await message.reply_html(tx(texts.BLOCK_USAGE, command=command))
         return
     service = context.deps.service
     if command == "block":
@@ -72,6 +78,6 @@ async def on_block(update: Update, context: BotContext) -> None:
         done = await service.unblock(subject)
         reply = texts.UNBLOCKED_OK if done else texts.NOT_BLOCKED
     if done is None or (command == "block" and not done):
-        await message.reply_html(html.escape(texts.SOMETHING_WRONG))
+        await message.reply_html(html.escape(tx(texts.SOMETHING_WRONG)))
         return
-    await message.reply_html(reply.format(id=subject))
+    await message.reply_html(tx(reply, id=subject))

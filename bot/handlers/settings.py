@@ -11,7 +11,8 @@ from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import texts
-from bot.context import BotContext
+from bot.context import BotContext, texts_for_update
+from bot.i18n import ENGLISH, Texts, endonym, interface_languages
 from bot.permissions import can_change_settings
 from bot.storage.base import ChatSettings
 from summaries import ALGORITHMS
@@ -20,6 +21,8 @@ _LOG = logging.getLogger(__name__)
 CALLBACK_PREFIX = "set"
 #: Algorithm buttons per keyboard row.
 ALGORITHMS_PER_ROW = 5
+#: Interface-language buttons per keyboard row.
+INTERFACES_PER_ROW = 5
 
 
 def _mark(label: str, selected: bool) -> str:
@@ -30,57 +33,91 @@ def _data(field: str, value: str) -> str:
     return f"{CALLBACK_PREFIX}:{field}:{value}"
 
 
-def settings_text(settings: ChatSettings, group: bool) -> str:
+def _article_language(code: str, tx: Texts) -> str:
+    return tx(texts.AUTO) if code == "auto" else texts.language_label(code, tx, capitalize=True)
+
+
+def _interface_language(code: str, tx: Texts) -> str:
+    """A language in the interface menu: its own name ("Deutsch"), so anyone finds theirs
+    (isolated from the labels around it when those read right to left)."""
+    return tx(texts.AUTO) if code == "auto" else tx.isolate(endonym(code))
+
+
+def _algorithm(name: str, tx: Texts) -> str:
+    label = texts.ALGORITHM_LABELS.get(name, name)
+    return tx(label) if label != name else name
+
+
+def settings_text(settings: ChatSettings, group: bool, tx: Texts = ENGLISH) -> str:
     """The settings message (HTML)."""
-    onoff = {True: texts.ON, False: texts.OFF}
-    body = texts.SETTINGS_LINES.format(
-        length=texts.LENGTH_LABELS.get(settings.length, settings.length),
+    onoff = {True: tx(texts.ON), False: tx(texts.OFF)}
+    body = tx(
+        texts.SETTINGS_LINES,
+        length=texts.length_label(settings.length, tx),
         quotes=onoff[settings.quotes],
-        language=texts.LANGUAGE_LABELS.get(settings.language, settings.language),
-        algorithm=texts.ALGORITHM_LABELS.get(settings.algorithm, settings.algorithm),
+        language=_article_language(settings.language, tx),
+        algorithm=_algorithm(settings.algorithm, tx),
     )
     if group:
-        body += texts.SETTINGS_AUTO_LINE.format(auto=onoff[settings.auto_summary])
-    return f"{texts.SETTINGS_TITLE}\n{html.escape(body)}"
+        body += tx(texts.SETTINGS_AUTO_LINE, auto=onoff[settings.auto_summary])
+    body += tx(
+        texts.SETTINGS_INTERFACE_LINE,
+        interface=_interface_language(settings.interface, tx),
+    )
+    lines = [tx(texts.SETTINGS_TITLE), *html.escape(body).split("\n")]
+    return "\n".join(tx.line(line) for line in lines)
 
 
-def settings_keyboard(settings: ChatSettings, group: bool) -> InlineKeyboardMarkup:
+def settings_keyboard(
+    settings: ChatSettings, group: bool, tx: Texts = ENGLISH
+) -> InlineKeyboardMarkup:
     """Buttons for every choice; the current one is ticked."""
-    onoff = {True: texts.ON, False: texts.OFF}
+    onoff = {True: tx(texts.ON), False: tx(texts.OFF)}
     rows = [
         [
             InlineKeyboardButton(
-                _mark(texts.LENGTH_LABELS[v], v == settings.length),
+                _mark(texts.length_label(v, tx), v == settings.length),
                 callback_data=_data("length", v),
             )
-            for v in texts.LENGTH_LABELS
+            for v in texts.LENGTHS
         ],
         [
             InlineKeyboardButton(
-                texts.BUTTON_QUOTES.format(state=onoff[settings.quotes]),
+                tx(texts.BUTTON_QUOTES, state=onoff[settings.quotes]),
                 callback_data=_data("quotes", "0" if settings.quotes else "1"),
             )
         ],
         [
             InlineKeyboardButton(
-                _mark(texts.LANGUAGE_LABELS[v], v == settings.language),
+                _mark(_article_language(v, tx), v == settings.language),
                 callback_data=_data("language", v),
             )
-            for v in texts.LANGUAGE_LABELS
+            for v in texts.ARTICLE_LANGUAGES
         ],
     ]
     algos = [
         InlineKeyboardButton(
-            _mark(texts.ALGORITHM_LABELS.get(a, a), a == settings.algorithm),
+            _mark(_algorithm(a, tx), a == settings.algorithm),
             callback_data=_data("algorithm", a),
         )
         for a in ALGORITHMS
     ]
     rows += [algos[i : i + ALGORITHMS_PER_ROW] for i in range(0, len(algos), ALGORITHMS_PER_ROW)]
+    interfaces = [
+        InlineKeyboardButton(
+            _mark(_interface_language(code, tx), code == settings.interface),
+            callback_data=_data("interface", code),
+        )
+        for code in ("auto", *interface_languages())
+    ]
+    rows += [
+        interfaces[i : i + INTERFACES_PER_ROW]
+        for i in range(0, len(interfaces), INTERFACES_PER_ROW)
+    ]
     if group:
         rows[1].append(
             InlineKeyboardButton(
-                texts.BUTTON_AUTO.format(state=onoff[settings.auto_summary]),
+                tx(texts.BUTTON_AUTO, state=onoff[settings.auto_summary]),
                 callback_data=_data("auto_summary", "0" if settings.auto_summary else "1"),
             )
         )
@@ -98,13 +135,13 @@ def _flag(value: str) -> bool:
     return value == "1"
 
 
-def _offered(value: str, labels: dict[str, str]) -> str:
+def _offered(value: str, offered: tuple[str, ...]) -> str:
     """A value the keyboard offers.
 
     Raises:
         ValueError: for anything else (an old or forged button).
     """
-    if value not in labels:
+    if value not in offered:
         raise ValueError(f"not offered: {value!r}")
     return value
 
@@ -112,8 +149,11 @@ def _offered(value: str, labels: dict[str, str]) -> str:
 #: Button field → the settings after pressing it with a value (ValueError for a bad value;
 #: ChatSettings itself refuses unknown lengths, languages and algorithms).
 _SETTERS: dict[str, Callable[[ChatSettings, str], ChatSettings]] = {
-    "length": lambda s, v: dataclasses.replace(s, length=_offered(v, texts.LENGTH_LABELS)),
-    "language": lambda s, v: dataclasses.replace(s, language=_offered(v, texts.LANGUAGE_LABELS)),
+    "length": lambda s, v: dataclasses.replace(s, length=_offered(v, texts.LENGTHS)),
+    "language": lambda s, v: dataclasses.replace(s, language=_offered(v, texts.ARTICLE_LANGUAGES)),
+    "interface": lambda s, v: dataclasses.replace(
+        s, interface=_offered(v, ("auto", *interface_languages()))
+    ),
     "algorithm": lambda s, v: dataclasses.replace(s, algorithm=v),
     "quotes": lambda s, v: dataclasses.replace(s, quotes=_flag(v)),
     "auto_summary": lambda s, v: dataclasses.replace(s, auto_summary=_flag(v)),
@@ -145,13 +185,14 @@ async def on_settings_command(update: Update, context: BotContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    if not await can_change_settings(context, chat, update.effective_user, message.sender_chat):
-        await message.reply_html(texts.ONLY_ADMINS)
-        return
     current = await context.deps.service.chat_settings(chat.id)
+    tx = texts_for_update(update, current)
+    if not await can_change_settings(context, chat, update.effective_user, message.sender_chat):
+        await message.reply_html(tx(texts.ONLY_ADMINS))
+        return
     group = _is_group(chat)
     await message.reply_html(
-        settings_text(current, group), reply_markup=settings_keyboard(current, group)
+        settings_text(current, group, tx), reply_markup=settings_keyboard(current, group, tx)
     )
 
 
@@ -160,24 +201,27 @@ async def on_settings_button(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
-    if not await can_change_settings(context, chat, query.from_user):
-        await query.answer(texts.ONLY_ADMINS, show_alert=True)
-        return
     deps = context.deps
     current = await deps.service.chat_settings(chat.id)
+    tx = texts_for_update(update, current)
+    if not await can_change_settings(context, chat, query.from_user):
+        await query.answer(tx(texts.ONLY_ADMINS), show_alert=True)
+        return
     changed = apply_choice(current, query.data or "")
     if changed is None:
-        await query.answer(texts.SETTINGS_STALE)
+        await query.answer(tx(texts.SETTINGS_STALE))
         return
     if changed != current:
         if not await deps.service.save_chat_settings(chat.id, changed):
-            await query.answer(texts.SETTINGS_NOT_SAVED, show_alert=True)
+            await query.answer(tx(texts.SETTINGS_NOT_SAVED), show_alert=True)
             return
+        tx = texts_for_update(update, changed)  # a new interface language shows at once
         group = _is_group(chat)
         try:
             await query.edit_message_text(
-                settings_text(changed, group), reply_markup=settings_keyboard(changed, group)
+                settings_text(changed, group, tx),
+                reply_markup=settings_keyboard(changed, group, tx),
             )
         except BadRequest as exc:  # e.g. "message is not modified" after a double tap
             _LOG.info("settings message not edited: %s", exc)
-    await query.answer(texts.SETTINGS_SAVED)
+    await query.answer(tx(texts.SETTINGS_SAVED))

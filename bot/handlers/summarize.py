@@ -14,8 +14,9 @@ from collections.abc import Awaitable
 from telegram import Document, Message, Update
 
 from bot import formatting, texts
-from bot.context import BotContext
+from bot.context import BotContext, texts_for_update
 from bot.delivery import Job, run_and_deliver
+from bot.i18n import Texts
 from bot.inputs import (
     SummaryRequest,
     document_kind,
@@ -30,7 +31,9 @@ from summaries.text import decode_text
 _LOG = logging.getLogger(__name__)
 
 
-async def _rendered(context: BotContext, work: Awaitable[Summary], url: str | None) -> list[str]:
+async def _rendered(
+    context: BotContext, work: Awaitable[Summary], url: str | None, tx: Texts
+) -> list[str]:
     """The messages for one summary; a SummaryError becomes its user-facing message."""
     service = context.deps.service
     try:
@@ -38,19 +41,23 @@ async def _rendered(context: BotContext, work: Awaitable[Summary], url: str | No
     except SummaryError as exc:
         _LOG.info("summary failed: %s: %s", type(exc).__name__, exc)
         await service.record_error(exc)
-        return [formatting.render_notice(texts.error_text(exc))]
+        return [formatting.render_notice(texts.error_text(exc, tx))]
     notices = []
     if summary.pages_total > summary.pages_read:
         notices.append(
             formatting.render_notice(
-                texts.PAGES_CUT.format(read=summary.pages_read, total=summary.pages_total)
+                tx(
+                    texts.PAGES_CUT,
+                    read=tx.number(summary.pages_read),
+                    total=tx.number(summary.pages_total),
+                )
             )
         )
     if summary.text_cut:
         notices.append(
-            formatting.render_notice(texts.TEXT_CUT.format(chars=service.config.max_text_chars))
+            formatting.render_notice(tx.plural(texts.TEXT_CUT, service.config.max_text_chars))
         )
-    return notices + formatting.render_summary(summary, url)
+    return notices + formatting.render_summary(summary, url, tx=tx)
 
 
 async def _deliver(
@@ -66,22 +73,26 @@ async def summarize_request(update: Update, context: BotContext, request: Summar
     if message is None or request.is_empty:
         return
     deps = context.deps
-    options = (await deps.service.chat_settings(message.chat_id)).to_options()
+    chat_settings = await deps.service.chat_settings(message.chat_id)
+    options = chat_settings.to_options()
+    tx = texts_for_update(update, chat_settings)
     if request.urls:
         limit = deps.settings.max_links_per_message
         urls = request.urls[:limit]
         if len(request.urls) > limit:
-            await message.reply_html(texts.TOO_MANY_LINKS.format(count=limit))
+            await message.reply_html(tx.plural(texts.TOO_MANY_LINKS, limit))
 
         def job_for(url: str) -> Job:
-            return lambda: _rendered(context, deps.service.for_url(url, options), url)
+            return lambda: _rendered(context, deps.service.for_url(url, options), url, tx)
 
-        status = texts.READING if len(urls) == 1 else texts.READING_LINKS.format(count=len(urls))
+        status = tx(texts.READING) if len(urls) == 1 else tx.plural(texts.READING_LINKS, len(urls))
         await _deliver(context, message, [job_for(u) for u in urls], status)
         return
     text = request.text or ""
-    job: Job = lambda: _rendered(context, deps.service.for_text(text, options), None)  # noqa: E731
-    await _deliver(context, message, [job], texts.READING)
+    job: Job = lambda: _rendered(  # noqa: E731
+        context, deps.service.for_text(text, options), None, tx
+    )
+    await _deliver(context, message, [job], tx(texts.READING))
 
 
 async def on_private_message(update: Update, context: BotContext) -> None:
@@ -91,7 +102,7 @@ async def on_private_message(update: Update, context: BotContext) -> None:
         return
     request = parse_message(message)
     if request.is_empty:
-        await message.reply_html(texts.NOTHING_IN_PRIVATE)
+        await message.reply_html((await context.texts(update))(texts.NOTHING_IN_PRIVATE))
         return
     if request.text is not None:
         key = (message.chat_id, user.id if user else 0)
@@ -109,11 +120,11 @@ async def on_summary_command(update: Update, context: BotContext) -> None:
         return
     document = None if context.args else replied_document(message)
     if document is not None:
-        await summarize_document(context, message, document)
+        await summarize_document(update, context, message, document)
         return
     request = parse_command(message, list(context.args or []))
     if request.is_empty:
-        await message.reply_html(texts.USAGE_SUMMARY)
+        await message.reply_html((await context.texts(update))(texts.USAGE_SUMMARY))
         return
     await summarize_request(update, context, request)
 
@@ -135,21 +146,25 @@ async def on_document(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.document is None:
         return
-    await summarize_document(context, message, message.document)
+    await summarize_document(update, context, message, message.document)
 
 
-async def summarize_document(context: BotContext, message: Message, document: Document) -> None:
+async def summarize_document(
+    update: Update, context: BotContext, message: Message, document: Document
+) -> None:
     """Download a sent file (size-capped) and summarise it; the reply goes to `message`.
 
     PDFs may be as large as a fetched page (`FETCH_MAX_BYTES`); text files are capped lower.
     """
     deps = context.deps
+    chat_settings = await deps.service.chat_settings(message.chat_id)
+    tx = texts_for_update(update, chat_settings)
     kind = document_kind(document)
     if kind is None:
-        await message.reply_html(texts.DOCUMENT_UNSUPPORTED)
+        await message.reply_html(tx(texts.DOCUMENT_UNSUPPORTED))
         return
     limit = deps.settings.fetch_max_bytes if kind == "pdf" else deps.settings.max_document_bytes
-    too_large = texts.DOCUMENT_TOO_LARGE.format(limit=texts.human_bytes(limit))
+    too_large = tx(texts.DOCUMENT_TOO_LARGE, limit=texts.human_bytes(limit, tx))
     if document.file_size is not None and document.file_size > limit:
         await message.reply_html(too_large)
         return
@@ -158,18 +173,20 @@ async def summarize_document(context: BotContext, message: Message, document: Do
     if len(data) > limit:
         await message.reply_html(too_large)
         return
-    options: SummaryOptions = (await deps.service.chat_settings(message.chat_id)).to_options()
+    options: SummaryOptions = chat_settings.to_options()
     if kind == "pdf":
         work = deps.service.for_pdf(data, options)
     else:
         try:
             body = decode_text(data)
         except NotText:
-            await message.reply_html(texts.DOCUMENT_UNREADABLE)
+            await message.reply_html(tx(texts.DOCUMENT_UNREADABLE))
             return
         work = (
             deps.service.for_html(body, options)
             if kind == "html"
             else deps.service.for_text(body, options)
         )
-    await _deliver(context, message, [lambda: _rendered(context, work, None)], texts.READING)
+    await _deliver(
+        context, message, [lambda: _rendered(context, work, None, tx)], tx(texts.READING)
+    )

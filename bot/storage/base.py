@@ -9,8 +9,11 @@ from typing import Protocol
 from summaries import ALGORITHMS, SUPPORTED_LANGUAGES, Summary, SummaryOptions
 
 #: A stored length: a sentence count 1–20 ("5") or a share of the article 1–100 % ("20%").
-#: Which lengths the settings keyboard offers is a UI choice (`bot.texts.LENGTH_LABELS`).
+#: Which lengths the settings keyboard offers is a UI choice (`bot.texts.LENGTHS`).
 _LENGTH = re.compile(r"[1-9]|1\d|20|(?:[1-9]\d?|100)%")
+#: An interface language: "auto" or a language code; which ones have a catalog is the
+#: bot's business (`bot.i18n.interface_languages`), so a removed catalog falls back to English.
+_INTERFACE = re.compile(r"auto|[a-z]{2,3}")
 
 
 class StoreError(Exception):
@@ -26,6 +29,9 @@ class ChatSettings:
     language: str = "auto"
     algorithm: str = "news"
     auto_summary: bool = False
+    #: The language the bot answers in: "auto" (the user's Telegram language in private
+    #: chats, English in groups) or a fixed code.
+    interface: str = "auto"
 
     def __post_init__(self) -> None:
         if not _LENGTH.fullmatch(self.length):
@@ -34,6 +40,8 @@ class ChatSettings:
             raise ValueError(f"unknown language {self.language!r}")
         if self.algorithm not in ALGORITHMS:
             raise ValueError(f"unknown algorithm {self.algorithm!r}")
+        if not _INTERFACE.fullmatch(self.interface):
+            raise ValueError(f"unknown interface language {self.interface!r}")
 
     def to_options(self) -> SummaryOptions:
         """The pipeline options these settings ask for."""
@@ -60,6 +68,7 @@ class ChatSettings:
             "language": self.language,
             "algorithm": self.algorithm,
             "auto_summary": self.auto_summary,
+            "interface": self.interface,
         }
 
     @classmethod
@@ -73,6 +82,7 @@ class ChatSettings:
                 language=str(record.get("language", default.language)),
                 algorithm=str(record.get("algorithm", default.algorithm)),
                 auto_summary=bool(record.get("auto_summary", default.auto_summary)),
+                interface=str(record.get("interface", default.interface)),
             )
         except ValueError:
             return default

@@ -14,12 +14,14 @@ from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
 from bot import texts
+from bot.app import COMMANDS_TASK_KEY
+from bot.i18n import texts_for
 from bot.logs import configure_logging
 from bot.polling import TolerantBot
-from summaries.errors import TextTooShort
+from summaries.errors import PageNotFound, TextTooShort
 from tests.support.articles import NAV_ONLY_HTML, SHORT_HTML, article_html, article_text
 from tests.support.bot_env import TOKEN, ask, done, e2e_settings, running_bot
-from tests.support.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import BOT_USERNAME, FakeTelegram
 from tests.support.page_server import Page, PageServer, html_page
 
 USER, ADMIN, MEMBER = 6001, 6002, 6003
@@ -259,3 +261,36 @@ async def test_telegram_error_surface(api: FakeTelegram, tmp_path: Path) -> None
             await bot.send_message(USER, "<div>no</div>", parse_mode="HTML")
         ok = await bot.send_message(USER, "<b>fine</b> &amp; <i>ok</i>", parse_mode="HTML")
         assert ok.text == "fine & ok"
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "zh"])
+async def test_users_get_the_bot_in_their_telegram_language(
+    api: FakeTelegram, pages: PageServer, tmp_path: Path, language: str
+) -> None:
+    tx = texts_for(language)
+    chat = USER + 100
+    settings = e2e_settings(api, tmp_path)
+    async with running_bot(settings) as app:
+        [start] = await ask(api, "/start", chat_id=chat, language_code=language)
+        assert start == tx(texts.START)
+        [help_] = await ask(api, "/help", chat_id=chat, language_code=language)
+        assert help_ == tx(
+            texts.HELP,
+            max_links=tx.number(settings.max_links_per_message),
+            username=BOT_USERNAME,
+        )
+        assert f"@{BOT_USERNAME} https://" in help_  # the inline-mode line names this bot
+        [shown] = await ask(api, "/settings", chat_id=chat, language_code=language)
+        assert shown.startswith(tx.line(tx(texts.SETTINGS_TITLE)))
+        assert tx.plural(texts.LENGTH_SENTENCES, 3) in shown
+        [linked] = await ask(api, pages.url("/article"), chat_id=chat, language_code=language)
+        assert "Helen Okafor" in linked  # the article itself is never translated
+        footer = linked.rsplit("\n", 1)[1]
+        assert footer.startswith(tx.line(texts.language_label("en", tx, capitalize=True)))
+        assert tx.plural(texts.FOOTER_SENTENCES, 3, picked="3").split()[-1] in footer
+        [error] = await ask(api, pages.url("/gone"), chat_id=chat, language_code=language)
+        assert error == html.escape(tx(texts.ERRORS[PageNotFound], status=404))
+        await app.bot_data[COMMANDS_TASK_KEY]
+    assert api.commands[("all_private_chats", language)]["help"] == tx(
+        texts.PRIVATE_COMMANDS[2][1]
+    )

@@ -8,6 +8,8 @@ import html
 import pytest
 
 from bot import texts
+from bot.app import COMMANDS_TASK_KEY
+from bot.i18n import ENGLISH, interface_languages
 from bot.storage.base import ChatSettings
 from summaries import errors as E  # noqa: N812
 from tests.support.bot_env import BotEnv, make_settings
@@ -23,8 +25,16 @@ def final_texts(env: BotEnv, chat_id: int) -> list[str]:
 
 
 async def test_post_init_registers_commands_per_scope(env: BotEnv) -> None:
-    scopes = [c.params["scope"]["type"] for c in env.api.calls if c.method == "setMyCommands"]
-    assert scopes == ["all_private_chats", "all_group_chats", "all_chat_administrators"]
+    default = [
+        c.params["scope"]["type"]
+        for c in env.api.calls
+        if c.method == "setMyCommands" and not c.params.get("language_code")
+    ]
+    assert sorted(default) == ["all_chat_administrators", "all_group_chats", "all_private_chats"]
+    # and once more per interface language, just after start-up (test_i18n checks the menus)
+    await env.app.bot_data[COMMANDS_TASK_KEY]
+    calls = [c for c in env.api.calls if c.method == "setMyCommands"]
+    assert len(calls) == 3 * len(interface_languages())
 
 
 async def test_private_paste_is_summarised_and_escaped(env: BotEnv) -> None:
@@ -160,7 +170,7 @@ async def test_several_links_are_capped(env: BotEnv) -> None:
     await env.send(message=env.api.make_message(links, chat_id=USER, user_id=USER))
     assert [c[1] for c in env.pipeline.calls] == [f"https://example.com/{i}" for i in range(3)]
     out = final_texts(env, USER)
-    assert out[0] == texts.TOO_MANY_LINKS.format(count=3)
+    assert out[0] == ENGLISH.plural(texts.TOO_MANY_LINKS, 3) == "I'll summarise the first 3 links."
     assert sum("Council approves" in t for t in out) == 3
 
 

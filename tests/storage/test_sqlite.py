@@ -86,6 +86,20 @@ async def test_unreadable_rows_fall_back(tmp_path: Path) -> None:
     await store.close()
 
 
+async def test_rows_from_before_the_interface_setting_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = SQLiteStore(path)
+    await store.open()
+    await store.set_chat_settings(1, ChatSettings())
+    old_row = '{"length": "7", "quotes": false, "language": "de", "algorithm": "lsa"}'
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE chat_settings SET data = ?", (old_row,))
+    assert await store.get_chat_settings(1) == ChatSettings(
+        length="7", quotes=False, language="de", algorithm="lsa", interface="auto"
+    )
+    await store.close()
+
+
 async def test_locked_database_raises_store_error(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     store = SQLiteStore(path, busy_timeout_s=0.1)

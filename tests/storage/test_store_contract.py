@@ -71,7 +71,12 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
 async def test_settings_default_and_roundtrip(store: Any) -> None:
     assert await store.get_chat_settings(-1) == ChatSettings()
     chosen = ChatSettings(
-        length="20%", quotes=False, language="fr", algorithm="lsa", auto_summary=True
+        length="20%",
+        quotes=False,
+        language="fr",
+        algorithm="lsa",
+        auto_summary=True,
+        interface="ar",
     )
     await store.set_chat_settings(-1, chosen)
     await store.set_chat_settings(-1, chosen)

@@ -17,8 +17,10 @@ from telegram import Update
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
+from bot import texts
 from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.config import Settings
+from bot.i18n import interface_languages, texts_for
 from summaries.config import PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError
 from summaries.models import Attribution, Quote, Sentence, Summary
@@ -240,12 +242,23 @@ def e2e_settings(api: FakeTelegram, tmp_path: Path, **overrides: Any) -> Setting
     return make_settings(**values)
 
 
+def status_texts() -> frozenset[str]:
+    """Every "Reading…" status the bot may show, in every interface language."""
+    found: set[str] = set()
+    for language in interface_languages():
+        tx = texts_for(language)
+        found.add(tx(texts.READING))
+        found.update(tx.plural(texts.READING_LINKS, n) for n in range(2, 11))
+    return frozenset(found)
+
+
 def done(chat_id: int, count: int = 1) -> Any:
-    """Predicate: the chat has `count` bot messages and none still says "Reading…"."""
+    """Predicate: the chat has `count` bot messages and none is still a "Reading…" status."""
+    statuses = status_texts()
 
     def check(api: FakeTelegram) -> list[str] | None:
         out = api.chat_texts(chat_id)
-        if len(out) >= count and not any(t.startswith("Reading") for t in out):
+        if len(out) >= count and not any(t in statuses for t in out):
             return out
         return None
 

@@ -229,10 +229,17 @@ class ApiError(Exception):
         self.parameters = parameters
 
 
-def _user(user_id: int, first_name: str = "Ann", username: str | None = None) -> dict[str, Any]:
+def _user(
+    user_id: int,
+    first_name: str = "Ann",
+    username: str | None = None,
+    language_code: str | None = None,
+) -> dict[str, Any]:
     user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
     if username:
         user["username"] = username
+    if language_code:
+        user["language_code"] = language_code
     return user
 
 
@@ -265,6 +272,8 @@ class FakeTelegram:
         self.files: dict[str, bytes] = {}
         self.chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
+        #: Command menus by (scope type, language code; "" for the default menu).
+        self.commands: dict[tuple[str, str], dict[str, str]] = {}
         self.raw_updates_served = 0
         self.faults: dict[str, list[Fault]] = {}
         self.faulted: list[tuple[Call, Fault]] = []
@@ -307,8 +316,12 @@ class FakeTelegram:
         entities: list[dict[str, Any]] | None = None,
         document: dict[str, Any] | None = None,
         forward_from_channel: int | None = None,
+        language_code: str | None = None,
     ) -> dict[str, Any]:
-        """A message dict as Telegram sends it (stored so replies can refer to it)."""
+        """A message dict as Telegram sends it (stored so replies can refer to it).
+
+        `language_code` is the sender's app language, as Telegram reports it ("de", "pt-br").
+        """
         chat = self._chat(chat_id, chat_type)
         message: dict[str, Any] = {
             "message_id": self._message_id(chat_id),
@@ -316,7 +329,7 @@ class FakeTelegram:
             "chat": chat,
         }
         if user_id is not None:
-            message["from"] = _user(user_id)
+            message["from"] = _user(user_id, language_code=language_code)
         if sender_chat_id is not None:
             message["sender_chat"] = {"id": sender_chat_id, "type": chat_type, "title": "Group"}
             message["from"] = {
@@ -359,11 +372,18 @@ class FakeTelegram:
             "file_size": len(data),
         }
 
-    def make_callback(self, data: str, *, message: dict[str, Any], user_id: int) -> dict[str, Any]:
+    def make_callback(
+        self,
+        data: str,
+        *,
+        message: dict[str, Any],
+        user_id: int,
+        language_code: str | None = None,
+    ) -> dict[str, Any]:
         """A callback query on a bot message."""
         return {
             "id": f"cb{self._next_update_id}",
-            "from": _user(user_id),
+            "from": _user(user_id, language_code=language_code),
             "chat_instance": "ci",
             "message": message,
             "data": data,
@@ -516,6 +536,18 @@ class FakeTelegram:
         commands = params.get("commands")
         if not isinstance(commands, list) or not commands:
             raise ApiError(400, "Bad Request: commands must be a non-empty list")
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
+                raise ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        language = str(params.get("language_code") or "")
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            raise ApiError(400, "Bad Request: invalid language code specified")
+        scope = params.get("scope") or {"type": "default"}
+        self.commands[(str(scope.get("type")), language)] = {
+            str(c["command"]): str(c["description"]) for c in commands
+        }
         return True
 
     def _m_sendChatAction(self, params: dict[str, Any]) -> bool:
