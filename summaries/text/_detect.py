@@ -7,8 +7,9 @@ How a text is decided:
 3. The writing system decides where it can: kana means Japanese, hangul Korean, Han alone
    Chinese; Urdu, Persian and Arabic differ in letters; Devanagari is taken as Hindi unless
    fastText is sure of Marathi or Nepali; scripts used by one language only (Greek, Hebrew,
-   Thai, ...) name it. Letters that only Russian or Ukrainian use count only when fastText
-   is not sure of another Cyrillic language (Bulgarian, Kazakh, ...).
+   Thai, ...) name it, and so do Yoruba's dotted letters (ẹ ọ ṣ) in Latin text. Letters
+   that only Russian or Ukrainian use count only when fastText is not sure of another
+   Cyrillic language (Bulgarian, Kazakh, ...).
 4. Latin and Cyrillic text goes to two character-n-gram models: langdetect (seeded, limited to
    the languages we have tools for) and fastText's lite lid.176 model. Their probabilities are
    mixed, fastText weighing more on short text, where langdetect is weakest. fastText knows 176
@@ -33,6 +34,7 @@ from summaries.text._scripts import (
     cjk_language,
     count_scripts,
     cyrillic_hint,
+    is_yoruba,
     letter_weight,
 )
 from summaries.text._segment import preload as preload_segmenters
@@ -134,6 +136,8 @@ def detect_language(text: str, config: DetectionConfig = DEFAULT_DETECTION) -> s
         # Bulgarian has "ъ", Kazakh "і": letters alone do not settle other Cyrillic languages
         return _open_set(sample, CYRILLIC_LANGUAGES, config) or hint
     if script == "latin":
+        if is_yoruba(sample, letters):
+            return "yo"
         return _statistical(sample, LATIN_LANGUAGES, config)
     return None
 

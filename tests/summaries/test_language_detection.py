@@ -151,3 +151,32 @@ def test_long_article_is_read_from_a_bounded_sample() -> None:
 def test_models_preload() -> None:
     preload_models()
     assert detect_language(SAMPLES["it"]) == "it"
+
+
+# Our own Yoruba sentences: with tone marks (precomposed dotted letters plus combining accents),
+# with the dot below as a combining mark, and without tone marks (as many news sites write).
+YORUBA = {
+    "toned": "Ìjọba ìpínlẹ̀ Èkó ti ṣe ìpàdé pẹ̀lú àwọn olùkọ́ nípa owó oṣù wọn lánàá.",
+    "combining": (
+        "Ijo\u0323ba ipinle\u0323 Eko ti s\u0323e ipade pe\u0323lu awo\u0323n oluko\u0323."
+    ),
+    "untoned": "Ijọba ipinlẹ Eko ti ṣe ipade pẹlu awọn oluko nipa owo oṣu wọn lana.",
+}
+
+
+@pytest.mark.parametrize("text", YORUBA.values(), ids=YORUBA.keys())
+def test_yoruba_is_read_from_its_dotted_letters(text: str) -> None:
+    assert detect_language(text) == "yo"
+
+
+def test_vietnamese_with_the_same_dotted_vowels_stays_vietnamese() -> None:
+    text = "Mẹ tôi nói họ đã đọc báo về cuộc họp của hội đồng thành phố hôm qua."
+    assert detect_language(text) == "vi"
+
+
+def test_an_english_text_naming_a_yoruba_place_stays_english() -> None:
+    text = (
+        "The governor of Ọṣun State met teachers on Tuesday to discuss their unpaid salaries,"
+        " and promised that the arrears would be cleared before the end of the month."
+    )
+    assert detect_language(text) == "en"
