@@ -312,10 +312,11 @@ def _power_iteration(terms: list[list[str]], damping: float) -> list[float]:
     vocabulary = sorted({t for ts in terms for t in ts})
     counts = [[ts.count(v) / max(1, len(ts)) ** 0.5 for v in vocabulary] for ts in terms]
     n = len(terms)
-    weights = [
-        [0.0 if i == j else sum(a * b for a, b in zip(counts[i], counts[j])) for j in range(n)]
-        for i in range(n)
-    ]
+
+    def dot(i: int, j: int) -> float:
+        return sum(a * b for a, b in zip(counts[i], counts[j], strict=True))
+
+    weights = [[0.0 if i == j else dot(i, j) for j in range(n)] for i in range(n)]
     out = [sum(row) for row in weights]
     rank = [1.0 / n] * n
     for _ in range(500):
