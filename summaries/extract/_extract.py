@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from summaries.errors import NoArticleFound
 from summaries.extract._body import best_body
 from summaries.extract._chunks import continuation
@@ -12,26 +10,10 @@ from summaries.extract._links import is_link_line, link_keys
 from summaries.extract._meta import read_metadata
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
 from summaries.extract._text import weighted_length
+from summaries.extract._tree import drop_inert, parse_page
 from summaries.models import Article, ArticleMeta
 
-if TYPE_CHECKING:
-    from lxml.html import HtmlElement
-
 __all__ = ["extract_article", "read_page_metadata"]
-
-
-def _parse(html: str) -> HtmlElement:
-    from trafilatura.utils import load_html  # the HTML stack loads with the first page
-
-    if not html or not html.strip():
-        raise NoArticleFound("the page is empty")
-    try:
-        tree = load_html(html)
-    except (ValueError, TypeError) as err:
-        raise NoArticleFound(f"the page is not readable HTML: {err}") from err
-    if tree is None:
-        raise NoArticleFound("the page is not readable HTML")
-    return tree
 
 
 def _check_article(paragraphs: list[str], links: frozenset[str], rules: ExtractionRules) -> None:
@@ -61,9 +43,10 @@ def extract_article(
     Raises:
         NoArticleFound: the page is empty, a script-only shell, a paywall stub or an index page.
     """
-    tree = _parse(html)
+    tree = parse_page(html)
     meta = read_metadata(tree, url, rules.title)
     links = link_keys(tree)
+    drop_inert(tree)  # after the readers of meta tags and scripts: every pass copies the tree
     body = best_body(tree, url, rules)
     body += continuation(tree, body, rules)
     paragraphs = clean_paragraphs(body, meta.title, links, rules)
@@ -79,4 +62,4 @@ def read_page_metadata(
     Raises:
         NoArticleFound: the page is empty or not HTML.
     """
-    return read_metadata(_parse(html), url, rules.title)
+    return read_metadata(parse_page(html), url, rules.title)

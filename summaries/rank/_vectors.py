@@ -108,8 +108,6 @@ def graph_centrality(
     exponent: float,
     damping: float,
     max_sentences: int,
-    iterations: int = 100,
-    tolerance: float = 1e-7,
 ) -> list[float]:
     """PageRank of each sentence over a graph of shared terms (TextRank with our own weights).
 
@@ -131,15 +129,10 @@ def graph_centrality(
     out = weights.sum(axis=1)
     # A sentence that shares nothing passes nothing on (its row stays zero).
     transition = weights / np.where(out > 0, out, 1.0)[:, None]
-    transposed = np.ascontiguousarray(transition.T)
-    rank = np.full(n, 1.0 / n)
-    base = (1.0 - damping) / n
-    for _ in range(iterations):
-        updated = base + damping * (transposed @ rank)
-        done = float(np.abs(updated - rank).sum()) < tolerance
-        rank = updated
-        if done:
-            break
+    # PageRank's fixed point r = (1 - d) / n + d * T^T r, solved directly: one LU
+    # factorisation instead of ~100 power-iteration steps (each a Python round trip).
+    system = np.eye(n) - damping * transition.T
+    rank = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
     return [float(x) for x in rank]
 
 

@@ -307,6 +307,33 @@ def test_weighted_degree_above_the_cap_ranks_like_the_graph() -> None:
     assert graph_centrality([[], []], 0.5, 0.85, 100) == pytest.approx([0.075, 0.075])
 
 
+def _power_iteration(terms: list[list[str]], damping: float) -> list[float]:
+    """PageRank by the textbook iteration, the reference the direct solution must match."""
+    vocabulary = sorted({t for ts in terms for t in ts})
+    counts = [[ts.count(v) / max(1, len(ts)) ** 0.5 for v in vocabulary] for ts in terms]
+    n = len(terms)
+
+    def dot(i: int, j: int) -> float:
+        return sum(a * b for a, b in zip(counts[i], counts[j], strict=True))
+
+    weights = [[0.0 if i == j else dot(i, j) for j in range(n)] for i in range(n)]
+    out = [sum(row) for row in weights]
+    rank = [1.0 / n] * n
+    for _ in range(500):
+        rank = [
+            (1 - damping) / n
+            + damping * sum(weights[j][i] / out[j] * rank[j] for j in range(n) if out[j])
+            for i in range(n)
+        ]
+    return rank
+
+
+def test_graph_centrality_is_the_pagerank_fixed_point() -> None:
+    terms = [content_terms(s, tools_for("en"), lambda w: w) for s in TOPICAL]
+    scores = graph_centrality(terms, exponent=0.5, damping=0.85, max_sentences=100)
+    assert scores == pytest.approx(_power_iteration(terms, 0.85), abs=1e-12)
+
+
 def test_long_summaries_follow_centrality_not_position() -> None:
     picked = pick_sentences(TOPICAL, 3, tools_for("en"))
     assert 0 not in {s.index for s in picked}
