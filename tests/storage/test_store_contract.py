@@ -14,42 +14,8 @@ from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from bot.storage.postgres import PostgresStore
 from bot.storage.sqlite import SQLiteStore
-from summaries.models import Attribution, Quote, Sentence, Summary
 from tests.support.bot_env import make_summary
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def summary() -> Summary:
-    return Summary(
-        title="Ünïcode “title” & <tags>",
-        language="de",
-        sentences=(Sentence(0, "Erster Satz.", 0.9), Sentence(4, "Fünfter Satz.", 0.5)),
-        quotes=(
-            Quote("Wir sind bereit", "sie", 10, 25, "Anna Beispiel", "Anna Beispiel"),
-            Quote("Nein", None),
-        ),
-        attribution=Attribution(
-            publication="Zeitung",
-            author="A. Autor",
-            published=dt.date(2023, 1, 31),
-            wire=("dpa",),
-            cited=("Spiegel", "FAZ"),
-            dateline="BERLIN",
-            url="https://z.example/a",
-        ),
-        article_words=420,
-        total_sentences=17,
-        summary_words=4,
-        text_cut=True,
-        algorithm="lexrank",
-    )
+from tests.support.storage import Clock, summary
 
 
 @pytest.fixture(params=["sqlite", "memory", "postgres"])
