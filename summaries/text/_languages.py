@@ -16,10 +16,10 @@ DETECTABLE_LANGUAGES: frozenset[str] = frozenset((
     "tg", "th", "tk", "tl", "tr", "tt", "ug", "uk", "ur", "uz", "vi", "wa", "yi", "yo", "zh",
 ))  # fmt: skip
 
-#: Snowball algorithm per language (snowballstemmer, pure Python). A language missing here keeps
-#: its words as they are: Ukrainian and Urdu have no Snowball stemmer, Vietnamese does not
-#: inflect, Chinese and Japanese tokens are words or bigrams. Croatian and Bosnian share the
-#: Serbian stemmer, which was written for the common Serbo-Croatian standard.
+#: Snowball algorithm per language (snowballstemmer; PyStemmer runs it in C). A language missing
+#: here keeps its words as they are: Ukrainian and Urdu have no Snowball stemmer, Vietnamese
+#: does not inflect, Chinese and Japanese tokens are words or bigrams. Croatian and Bosnian share
+#: the Serbian stemmer, which was written for the common Serbo-Croatian standard.
 SNOWBALL_NAMES: dict[str, str] = {
     "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
     "pt": "portuguese", "nl": "dutch", "ru": "russian", "pl": "polish", "tr": "turkish",

