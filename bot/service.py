@@ -212,7 +212,8 @@ class SummaryService:
         return await asyncio.to_thread(fn, *args)
 
     async def for_pdf(self, data: bytes, options: SummaryOptions) -> Summary:
-        """Summarise an uploaded PDF in a worker thread (never cached)."""
+        """Summarise an uploaded PDF in a worker thread (never cached): the reader already runs
+        in a capped child process of its own, so the thread only waits for it."""
         return await asyncio.to_thread(
             self.pipeline.summarize_pdf, data, None, options, self.config
         )
@@ -244,12 +245,10 @@ class SummaryService:
     async def _fetch(self, url: str, key: str, options: SummaryOptions) -> Summary:
         if self.http is None:
             raise RuntimeError("the HTTP client is not open (post_init has not run)")
-        if self.cpu is not None:
-            summary = await self.pipeline.summarize_url(
-                url, self.http, options, self.config, offload=self.cpu.run
-            )
-        else:
-            summary = await self.pipeline.summarize_url(url, self.http, options, self.config)
+        offload = self.cpu.run if self.cpu is not None else None
+        summary = await self.pipeline.summarize_url(
+            url, self.http, options, self.config, offload=offload
+        )
         if self.cache_ttl_s > 0:
             await self._safe(
                 "writing the cache", self.store.put_summary(key, summary, self.cache_ttl_s), None

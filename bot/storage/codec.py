@@ -1,15 +1,19 @@
-"""Summary ⇄ JSON for the cache (our own shape, versioned, so old rows can be ignored)."""
+"""Stored rows ⇄ objects for every backend: Summary ⇄ versioned JSON for the cache (old rows are
+ignored), chat settings ⇄ JSON records; an unreadable row is logged and read as "nothing there"."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from typing import Any
 
+from bot.storage.base import ChatSettings
 from summaries import Attribution, Quote, Sentence, Summary
 
 #: 2: quotes carry the speaker shown; the summary its word count and whether input was cut.
 FORMAT_VERSION = 2
+_LOG = logging.getLogger(__name__)
 
 
 def dump_summary(summary: Summary) -> str:
@@ -79,3 +83,22 @@ def load_summary(data: str) -> Summary | None:
         pages_read=int(doc.get("pages", (0, 0))[0]),
         pages_total=int(doc.get("pages", (0, 0))[1]),
     )
+
+
+def read_summary_row(data: str) -> Summary | None:
+    """A cached summary from its stored JSON; None (logged) for an unreadable or old row."""
+    try:
+        return load_summary(data)
+    except (ValueError, KeyError, TypeError):
+        _LOG.warning("unreadable cache row; ignoring it")
+        return None
+
+
+def read_settings_row(data: str, chat_id: int) -> ChatSettings:
+    """A chat's settings from its stored JSON record; the defaults (logged) when unreadable."""
+    try:
+        record = json.loads(data)
+    except ValueError:
+        _LOG.warning("unreadable settings row for chat %s; using defaults", chat_id)
+        return ChatSettings()
+    return ChatSettings.from_record(record) if isinstance(record, dict) else ChatSettings()

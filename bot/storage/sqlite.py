@@ -15,7 +15,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.storage.base import ChatSettings, StoreError
-from bot.storage.codec import dump_summary, load_summary
+from bot.storage.codec import dump_summary, read_settings_row, read_summary_row
 from summaries.models import Summary
 
 _LOG = logging.getLogger(__name__)
@@ -129,14 +129,7 @@ class SQLiteStore:
     async def get_chat_settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings, or the defaults (also for an unreadable row)."""
         row = await self._fetchone("SELECT data FROM chat_settings WHERE chat_id = ?", (chat_id,))
-        if row is None:
-            return ChatSettings()
-        try:
-            record = json.loads(row[0])
-        except ValueError:
-            _LOG.warning("unreadable settings row for chat %s; using defaults", chat_id)
-            return ChatSettings()
-        return ChatSettings.from_record(record) if isinstance(record, dict) else ChatSettings()
+        return ChatSettings() if row is None else read_settings_row(row[0], chat_id)
 
     async def set_chat_settings(self, chat_id: int, settings: ChatSettings) -> None:
         """Replace the chat's settings in one transaction."""
@@ -153,13 +146,7 @@ class SQLiteStore:
         row = await self._fetchone(
             "SELECT data FROM summary_cache WHERE key = ? AND expires > ?", (key, self._clock())
         )
-        if row is None:
-            return None
-        try:
-            return load_summary(row[0])
-        except (ValueError, KeyError, TypeError):
-            _LOG.warning("unreadable cache row; ignoring it")
-            return None
+        return None if row is None else read_summary_row(row[0])
 
     async def put_summary(self, key: str, summary: Summary, ttl_s: float) -> None:
         """Cache a summary for `ttl_s` seconds (and drop expired rows on the way)."""

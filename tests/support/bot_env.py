@@ -147,6 +147,7 @@ class FakePipeline:
         client: httpx.AsyncClient,
         options: SummaryOptions,
         config: PipelineConfig,
+        offload: Any = None,
     ) -> Summary:
         self.calls.append(("url", url, options))
         if self.on_url is not None:
