@@ -24,6 +24,7 @@ from bot.inputs import (
     parse_message,
     replied_document,
 )
+from bot.storage.base import ChatSettings
 from summaries import Summary, SummaryError, SummaryOptions
 from summaries.errors import NotText
 from summaries.text import decode_text
@@ -67,13 +68,19 @@ async def _deliver(
     await context.deps.service.record_served(message.chat_id)
 
 
-async def summarize_request(update: Update, context: BotContext, request: SummaryRequest) -> None:
-    """Summarise what a request names, with the chat's settings."""
+async def summarize_request(
+    update: Update,
+    context: BotContext,
+    request: SummaryRequest,
+    chat_settings: ChatSettings | None = None,
+) -> None:
+    """Summarise what a request names, with the chat's settings (read here unless given)."""
     message = update.effective_message
     if message is None or request.is_empty:
         return
     deps = context.deps
-    chat_settings = await deps.service.chat_settings(message.chat_id)
+    if chat_settings is None:
+        chat_settings = await deps.service.chat_settings(message.chat_id)
     options = chat_settings.to_options()
     tx = texts_for_update(update, chat_settings)
     if request.urls:
@@ -134,11 +141,12 @@ async def on_group_link(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    if not (await context.deps.service.chat_settings(message.chat_id)).auto_summary:
+    chat_settings = await context.deps.service.chat_settings(message.chat_id)
+    if not chat_settings.auto_summary:
         return
     request = parse_message(message)
     if request.urls:
-        await summarize_request(update, context, SummaryRequest(urls=request.urls))
+        await summarize_request(update, context, SummaryRequest(urls=request.urls), chat_settings)
 
 
 async def on_document(update: Update, context: BotContext) -> None:
