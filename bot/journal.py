@@ -7,9 +7,14 @@ job made before it, so a retry that takes another path (no "Reading…" this tim
 what the first attempt never sent; messages of the first attempt that the retry did not repeat
 (that "Reading…") are deleted when the retry ends (`UpdateQueue.leftover_messages`).
 
-A call's result is recorded when its answer arrives; a replica that dies after Telegram took a
-message and before that record commits (a few milliseconds) leaves the retry no trace of it, so
-that message is posted again: the one window where a reply can repeat.
+Before a call leaves, its intent is committed (`ReplyLog.begin`, one round trip that also reads
+what an earlier attempt recorded); its result is committed as soon as the answer arrives. A
+retry thus meets one of three cases: a result (replayed, nothing sent), nothing (never sent:
+sent now), or an intent without a result. Only the last is ambiguous: the dead attempt's request
+may or may not have reached Telegram, and the Bot API has no idempotency key nor a way to list
+the bot's own messages, so the retry sends again (a reply that may repeat beats no reply) and
+logs it. That leaves exactly the calls on the wire when a replica died: one Bot API round trip
+plus one commit per call (`tests/bot/test_replicas.py` asserts that every repeat is one of them).
 """
 
 from __future__ import annotations
@@ -34,11 +39,23 @@ JOURNALED_METHODS = frozenset(
 Result = Any
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """What an earlier attempt of the job left for one call."""
+
+    #: An intent was recorded: the call was about to be made (and maybe was).
+    intended: bool
+    #: Its recorded result, or None when none was recorded.
+    result: Result | None
+
+
 class ReplyLog(Protocol):
     """Where a job's calls are recorded (the update queue's table)."""
 
-    async def recorded(self, update_id: int, call_key: str) -> Result | None:
-        """The recorded result, or None when the call was never made."""
+    async def begin(
+        self, update_id: int, call_key: str, method: str, chat_id: int | None
+    ) -> Earlier:
+        """Record the intent to make a call; returns what an earlier attempt left for it."""
 
     async def record(
         self, update_id: int, call_key: str, method: str, chat_id: int | None, result: Result
@@ -91,12 +108,19 @@ async def journaled(
     call_key = job.key(method, data)
     job.used_keys.add(call_key)
     try:
-        earlier = await job.log.recorded(job.update_id, call_key)
+        earlier = await job.log.begin(job.update_id, call_key, method, _chat_id(data))
     except StoreError as exc:
         _LOG.error("storage failure while reading the reply journal: %s", exc)
-        earlier = None
-    if earlier is not None:
-        return earlier
+        earlier = Earlier(intended=False, result=None)
+    if earlier.result is not None:
+        return earlier.result
+    if earlier.intended:
+        _LOG.warning(
+            "update %s: an earlier attempt died while making %s; it may have reached the "
+            "chat, sending again",
+            job.update_id,
+            method,
+        )
     result = await call()
     if isinstance(result, dict) and isinstance(result.get("message_id"), int):
         job.sent_message_ids.append(result["message_id"])

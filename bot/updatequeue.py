@@ -21,6 +21,7 @@ from typing import Any
 
 import psycopg
 
+from bot.journal import Earlier
 from bot.storage.base import StoreError
 from bot.storage.postgres import Conn, PostgresStore
 
@@ -160,18 +161,26 @@ class UpdateQueue:
 
     # -- the reply journal (bot.journal.ReplyLog) -------------------------------------------
 
-    async def recorded(self, update_id: int, call_key: str) -> Any | None:
-        """The result a job's earlier attempt recorded for this call, or None."""
+    async def begin(
+        self, update_id: int, call_key: str, method: str, chat_id: int | None
+    ) -> Earlier:
+        """Commit the intent to make a call and read what an earlier attempt left for it
+        (one round trip: `xmax <> 0` tells an existing row from the one just inserted)."""
 
-        async def look(conn: Conn) -> Any | None:
+        async def intend(conn: Conn) -> Earlier:
             cur = await conn.execute(
-                "SELECT result FROM update_replies WHERE update_id = %s AND call_key = %s",
-                (update_id, call_key),
+                "INSERT INTO update_replies (update_id, call_key, method, chat_id)"
+                " VALUES (%s, %s, %s, %s) ON CONFLICT (update_id, call_key)"
+                " DO UPDATE SET intents = update_replies.intents + 1"
+                " RETURNING result, xmax <> 0",
+                (update_id, call_key, method, chat_id),
             )
             row = await cur.fetchone()
-            return json.loads(row[0]) if row else None
+            if row is None or not row[1]:
+                return Earlier(intended=False, result=None)
+            return Earlier(intended=True, result=None if row[0] is None else json.loads(row[0]))
 
-        return await self.store.run(look)
+        return await self.store.run(intend)
 
     async def record(
         self, update_id: int, call_key: str, method: str, chat_id: int | None, result: Any
@@ -182,8 +191,9 @@ class UpdateQueue:
         async def put(conn: Conn) -> None:
             await conn.execute(
                 "INSERT INTO update_replies"
-                " (update_id, call_key, method, chat_id, message_id, result)"
-                " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (update_id, call_key)"
+                " (update_id, call_key, method, chat_id, message_id, result, sent_at)"
+                " VALUES (%s, %s, %s, %s, %s, %s, clock_timestamp())"
+                " ON CONFLICT (update_id, call_key)"
                 " DO UPDATE SET message_id = excluded.message_id, result = excluded.result,"
                 " sent_at = clock_timestamp()",
                 (update_id, call_key, method, chat_id, message_id, json.dumps(result)),
