@@ -47,8 +47,7 @@ from bot.polling import TolerantBot
 from bot.quota import BucketSpec, RequestQuota
 from bot.service import Pipeline, SummaryService
 from bot.storage.base import Store
-from bot.storage.factory import store_for_url
-from bot.ttlcache import TTLCache
+from bot.storage.factory import shared_state_for, store_for_url
 from summaries import pipeline as summaries_pipeline
 from summaries.text import preload_models
 
@@ -160,13 +159,16 @@ def build_deps(
     """
     s = settings
     real = pipeline is None
+    store = store if store is not None else store_for_url(s.database_url)
+    shared = shared_state_for(store)
     service = SummaryService(
-        store if store is not None else store_for_url(s.database_url),
+        store,
         summaries_pipeline if pipeline is None else pipeline,
         s.pipeline_config(),
         s.cache_ttl_s,
         http,
         cpu=CpuPool(s.cpu_worker_count) if real and s.cpu_worker_count > 0 else None,
+        shared=shared,
     )
     return Deps(
         settings=s,
@@ -174,9 +176,9 @@ def build_deps(
         quota=RequestQuota(
             BucketSpec(s.rate_user_burst, s.rate_user_per_minute),
             BucketSpec(s.rate_chat_burst, s.rate_chat_per_minute),
+            shared,
         ),
-        admins=TTLCache(s.admin_cache_ttl_s),
-        paste_merger=PasteMerger(s.merge_window_s),
+        paste_merger=PasteMerger(s.merge_window_s, shared),
         inline_queries=InlineQueries(),
     )
 

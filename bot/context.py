@@ -15,7 +15,7 @@ from bot.paste_merge import PasteMerger
 from bot.quota import RequestQuota
 from bot.service import SummaryService
 from bot.storage.base import ChatSettings, Store
-from bot.ttlcache import TTLCache
+from bot.storage.shared import SharedState
 
 DEPS_KEY = "deps"
 
@@ -27,9 +27,13 @@ class Deps:
     settings: Settings
     service: SummaryService
     quota: RequestQuota
-    admins: TTLCache[bool]
     paste_merger: PasteMerger
     inline_queries: InlineQueries
+
+    @property
+    def shared(self) -> SharedState:
+        """State every replica shares (quotas, admin cache, fetch leases, paste parts)."""
+        return self.service.shared
 
     @property
     def store(self) -> Store:

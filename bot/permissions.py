@@ -8,6 +8,7 @@ from telegram import Chat, ChatMember, User
 from telegram.error import TelegramError
 
 from bot.context import BotContext
+from bot.storage.base import StoreError
 
 _LOG = logging.getLogger(__name__)
 ADMIN_STATUSES = frozenset({ChatMember.OWNER, ChatMember.ADMINISTRATOR})
@@ -20,7 +21,7 @@ async def can_change_settings(
 
     Private chats belong to their user. An anonymous admin posts as the chat itself
     (`sender_chat.id == chat.id`). Other users are looked up with getChatMember; the answer is
-    cached for `admin_cache_ttl_s`.
+    cached for `admin_cache_ttl_s` in the shared state (every replica sees it).
     """
     if chat.type == Chat.PRIVATE:
         return True
@@ -28,9 +29,12 @@ async def can_change_settings(
         return True
     if user is None:
         return False
-    cache = context.deps.admins
-    key = (chat.id, user.id)
-    cached = cache.get(key)
+    shared = context.deps.shared
+    try:
+        cached = await shared.get_admin(chat.id, user.id)
+    except StoreError as exc:
+        _LOG.error("storage failure while reading the admin cache: %s", exc)
+        cached = None
     if cached is not None:
         return cached
     try:
@@ -39,5 +43,8 @@ async def can_change_settings(
         _LOG.warning("getChatMember failed for chat %s: %s", chat.id, exc)
         return False
     allowed = member.status in ADMIN_STATUSES
-    cache.set(key, allowed)
+    try:
+        await shared.set_admin(chat.id, user.id, allowed, context.deps.settings.admin_cache_ttl_s)
+    except StoreError as exc:
+        _LOG.error("storage failure while caching an admin status: %s", exc)
     return allowed

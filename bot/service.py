@@ -3,12 +3,20 @@
 It owns what every request shares: the summary cache, one fetch per link in flight, the work
 off the event loop, the counters behind /stats, and the one storage-failure policy: a failing
 store is logged (`storage failure while …`) and the request goes on without it.
+
+One fetch per link: within a process, requests for a link being fetched await the same task;
+across replicas, the task first takes a lease on the link in the shared state (`SharedState`);
+a replica that finds the lease taken waits for the cache row instead, and fetches itself when
+the holder finished without one (the link failed) or died (its lease ran out).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -17,6 +25,7 @@ import httpx
 
 from bot.cpupool import CpuPool
 from bot.storage.base import ChatSettings, Store, StoreError
+from bot.storage.shared import MemorySharedState, SharedState
 from summaries import PipelineConfig, Summary, SummaryError, SummaryOptions, build_client
 from summaries.fetch import canonical_url
 
@@ -26,6 +35,10 @@ T = TypeVar("T")
 COUNTER_SERVED = "summaries_served"
 COUNTER_CACHE_HITS = "cache_hits"
 COUNTER_ERROR_PREFIX = "error:"
+#: A fetch lease outlives the fetch's own deadlines by this much (CPU time, queueing).
+FETCH_LEASE_SLACK_S = 20.0
+#: How often a replica waiting for another's fetch looks for the cache row.
+FETCH_WAIT_POLL_S = 0.2
 
 
 class Pipeline(Protocol):
@@ -92,11 +105,15 @@ class SummaryService:
         cache_ttl_s: float,
         http: httpx.AsyncClient | None = None,
         cpu: CpuPool | None = None,
+        shared: SharedState | None = None,
     ) -> None:
         """`http` is the client for article downloads; by default one from `build_client`
         (SSRF-guarded, capped) is made in `open`. `cpu` runs the CPU-bound pipeline in worker
-        processes (started in `open`); without it, worker threads do."""
+        processes (started in `open`); without it, worker threads do. `shared` is the state
+        replicas share (by default this process's memory: one replica)."""
         self.store = store
+        self.shared: SharedState = shared if shared is not None else MemorySharedState()
+        self.fetch_lease_s = config.fetch.timeout_s + config.pdf.timeout_s + FETCH_LEASE_SLACK_S
         self.pipeline = pipeline
         self.config = config
         self.cache_ttl_s = cache_ttl_s
@@ -243,6 +260,45 @@ class SummaryService:
             task.exception()  # mark it retrieved even when every waiter went away
 
     async def _fetch(self, url: str, key: str, options: SummaryOptions) -> Summary:
+        """Fetch under the link's lease; wait for another replica's fetch when it holds it."""
+        if self.cache_ttl_s <= 0:
+            return await self._fetch_now(url, key, options)  # nothing to wait for
+        holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        for _ in range(2):  # wait for at most two other holders, then fetch regardless
+            if await self._safe(
+                "taking a fetch lease",
+                self.shared.acquire_fetch(key, holder, self.fetch_lease_s),
+                True,
+            ):
+                try:
+                    return await self._fetch_now(url, key, options)
+                finally:
+                    await self._safe(
+                        "releasing a fetch lease", self.shared.release_fetch(key, holder), None
+                    )
+            cached = await self._wait_for_other_fetch(key)
+            if cached is not None:
+                return cached
+        return await self._fetch_now(url, key, options)
+
+    async def _wait_for_other_fetch(self, key: str) -> Summary | None:
+        """The summary another replica is fetching, once cached; None when its lease ends
+        without one (the fetch failed, or the replica died) or the wait runs out."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.fetch_lease_s
+        while loop.time() < deadline:
+            await asyncio.sleep(FETCH_WAIT_POLL_S)
+            cached = await self._safe("reading the cache", self.store.get_summary(key), None)
+            if cached is not None:
+                return cached
+            if not await self._safe(
+                "looking for a fetch lease", self.shared.fetch_in_progress(key), False
+            ):
+                # it may have been cached just before the lease was released
+                return await self._safe("reading the cache", self.store.get_summary(key), None)
+        return None
+
+    async def _fetch_now(self, url: str, key: str, options: SummaryOptions) -> Summary:
         if self.http is None:
             raise RuntimeError("the HTTP client is not open (post_init has not run)")
         offload = self.cpu.run if self.cpu is not None else None

@@ -7,6 +7,7 @@ the user stops typing: Telegram sends one query per keystroke, and only the last
 from __future__ import annotations
 
 import contextlib
+import logging
 
 from telegram import Chat, Update
 from telegram.error import TelegramError
@@ -16,6 +17,9 @@ from bot import texts
 from bot.context import BotContext
 from bot.inputs import has_link
 from bot.quota import Verdict
+from bot.storage.base import StoreError
+
+_LOG = logging.getLogger(__name__)
 
 
 def costs_work(update: Update) -> bool:
@@ -35,12 +39,19 @@ def costs_work(update: Update) -> bool:
     return text.startswith("/") or has_link(message)
 
 
-def charge(context: BotContext, user_id: int | None, chat_id: int | None) -> Verdict:
-    """Spend one request from the user's and the chat's quota (the bot's owners are exempt)."""
+async def charge(context: BotContext, user_id: int | None, chat_id: int | None) -> Verdict:
+    """Spend one request from the user's and the chat's quota (the bot's owners are exempt).
+
+    A failing store lets the request through: quotas are best-effort, answers are not.
+    """
     deps = context.deps
     if user_id is not None and user_id in deps.settings.bot_owner_ids:
         return Verdict.ALLOW
-    return deps.quota.check(user_id, chat_id)
+    try:
+        return await deps.quota.check(user_id, chat_id)
+    except StoreError as exc:
+        _LOG.error("storage failure while checking a quota: %s", exc)
+        return Verdict.ALLOW
 
 
 async def guard(update: object, context: BotContext) -> None:
@@ -55,7 +66,7 @@ async def guard(update: object, context: BotContext) -> None:
         raise ApplicationHandlerStop
     if not costs_work(update):
         return
-    verdict = charge(context, user.id if user else None, chat.id if chat else None)
+    verdict = await charge(context, user.id if user else None, chat.id if chat else None)
     if verdict is Verdict.ALLOW:
         return
     if verdict is Verdict.NOTIFY:

@@ -54,7 +54,7 @@ async def _answer(query: InlineQuery, context: BotContext, tx: Texts) -> None:
         return
     # Wait for the user to stop typing; a newer query cancels this one here, before any fetch.
     await asyncio.sleep(deps.settings.inline_settle_s)
-    if charge(context, query.from_user.id, None) is not Verdict.ALLOW:
+    if await charge(context, query.from_user.id, None) is not Verdict.ALLOW:
         slow = notice_result("slow", url, tx(texts.INLINE_SLOW_DOWN_TITLE), tx(texts.SLOW_DOWN))
         await query.answer([slow], cache_time=0, is_personal=True)
         return

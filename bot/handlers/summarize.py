@@ -112,8 +112,9 @@ async def on_private_message(update: Update, context: BotContext) -> None:
         await message.reply_html((await context.texts(update))(texts.NOTHING_IN_PRIVATE))
         return
     if request.text is not None:
-        key = (message.chat_id, user.id if user else 0)
-        merged = await context.deps.paste_merger.collect(key, request.text)
+        merged = await context.deps.paste_merger.collect(
+            message.chat_id, user.id if user else 0, message.message_id, request.text
+        )
         if merged is None:
             return  # absorbed into an earlier part's request
         request = SummaryRequest(text=merged)

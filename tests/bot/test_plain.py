@@ -1,4 +1,4 @@
-"""Plain helpers: inputs, merging split pastes, token buckets, TTL cache, texts, polling repair."""
+"""Plain helpers: inputs, merging split pastes, token buckets, texts, polling repair."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from bot import texts
 from bot.inputs import parse_command, parse_message
 from bot.paste_merge import PasteMerger, looks_cut, merge_parts
 from bot.polling import sanitize_updates
-from bot.quota import BucketSpec, RequestQuota, TokenBuckets, Verdict
-from bot.ttlcache import TTLCache
+from bot.quota import BucketSpec, RequestQuota, Verdict
+from bot.storage.shared import MemorySharedState
 from summaries import errors as E  # noqa: N812
 from tests.support.fake_bot_api import FakeTelegram
 
@@ -72,59 +72,26 @@ def test_merge_parts() -> None:
 
 
 async def test_split_buffer_absorbs_followers_and_passes_short_text() -> None:
-    buffer = PasteMerger(window_s=0.2)
-    assert await buffer.collect("k", "short") == "short"
-    owner = asyncio.create_task(buffer.collect("k", "a" * 3900))
+    buffer = PasteMerger(window_s=0.2, state=MemorySharedState())
+    assert await buffer.collect(1, 7, 10, "short") == "short"
+    owner = asyncio.create_task(buffer.collect(1, 7, 11, "a" * 3900))
     await asyncio.sleep(0.01)
-    assert await buffer.collect("k", "tail") is None
-    assert await owner == "a" * 3900 + " tail"
+    follower = asyncio.create_task(buffer.collect(1, 7, 12, "tail"))
+    assert await asyncio.gather(owner, follower) == ["a" * 3900 + " tail", None]
 
 
-def test_token_bucket_notifies_once_then_drops() -> None:
+async def test_token_bucket_notifies_once_then_drops() -> None:
     clock = Clock()
-    buckets = TokenBuckets(BucketSpec(burst=2, per_minute=6), clock)
-    assert [buckets.take("u") for _ in range(4)] == [
-        Verdict.ALLOW,
-        Verdict.ALLOW,
-        Verdict.NOTIFY,
-        Verdict.DROP,
-    ]
+    quota = RequestQuota(BucketSpec(burst=2, per_minute=6), BucketSpec(9, 6), MemorySharedState(clock))
+
+    async def takes(n: int) -> list[Verdict]:
+        return [await quota.check(5, None) for _ in range(n)]
+
+    assert await takes(4) == [Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
     clock.now += 10  # one token back (6 per minute)
-    assert buckets.take("u") is Verdict.ALLOW
-    assert buckets.take("u") is Verdict.DROP  # the same flood: no second notice
+    assert await takes(2) == [Verdict.ALLOW, Verdict.DROP]  # the same flood: no second notice
     clock.now += 20  # the bucket is full again: a new flood gets a new notice
-    assert [buckets.take("u") for _ in range(4)] == [
-        Verdict.ALLOW,
-        Verdict.ALLOW,
-        Verdict.NOTIFY,
-        Verdict.DROP,
-    ]
-
-
-def test_rate_limiter_checks_user_and_chat_without_double_spending() -> None:
-    clock = Clock()
-    limiter = RequestQuota(BucketSpec(5, 1), BucketSpec(2, 1), clock)
-    assert limiter.check(1, -9) is Verdict.ALLOW
-    assert limiter.check(2, -9) is Verdict.ALLOW
-    assert limiter.check(3, -9) is Verdict.NOTIFY  # chat bucket empty
-    assert limiter.check(3, 3) is Verdict.ALLOW  # user 3 still has tokens
-
-
-def test_bucket_memory_is_bounded() -> None:
-    buckets = TokenBuckets(BucketSpec(1, 60), Clock(), max_keys=100)
-    for i in range(1000):
-        buckets.take(i)
-    assert len(buckets) <= 100
-
-
-def test_ttl_cache_expires() -> None:
-    clock = Clock()
-    cache: TTLCache[bool] = TTLCache(300, clock)
-    cache.set("a", True)
-    clock.now += 299
-    assert cache.get("a") is True
-    clock.now += 2
-    assert cache.get("a") is None
+    assert await takes(4) == [Verdict.ALLOW, Verdict.ALLOW, Verdict.NOTIFY, Verdict.DROP]
 
 
 def test_error_texts_are_specific() -> None:

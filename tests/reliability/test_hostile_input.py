@@ -14,6 +14,7 @@ from bot import texts
 from bot.apiretry import RetryingRateLimiter
 from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.quota import BucketSpec, RequestQuota
+from bot.storage.shared import MemorySharedState
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from summaries.errors import TextTooShort
@@ -256,7 +257,7 @@ async def test_flood_of_1000_messages_in_a_minute(fake_env: BotEnv) -> None:
     env.app.bot_data["deps"].quota = RequestQuota(
         BucketSpec(settings.rate_user_burst, settings.rate_user_per_minute),
         BucketSpec(settings.rate_chat_burst, settings.rate_chat_per_minute),
-        clock,
+        MemorySharedState(clock),
     )
     group = {"chat_type": "supergroup"}
     flood_replies_before = len(env.api.sent())
