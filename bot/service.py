@@ -37,8 +37,10 @@ COUNTER_CACHE_HITS = "cache_hits"
 COUNTER_ERROR_PREFIX = "error:"
 #: A fetch lease outlives the fetch's own deadlines by this much (CPU time, queueing).
 FETCH_LEASE_SLACK_S = 20.0
-#: How often a replica waiting for another's fetch looks for the cache row.
-FETCH_WAIT_POLL_S = 0.2
+#: A replica waiting for another's fetch looks for the cache row after this long, then twice
+#: as long each time up to FETCH_WAIT_MAX_POLL_S (most fetches take well under a second).
+FETCH_WAIT_POLL_S = 0.05
+FETCH_WAIT_MAX_POLL_S = 1.0
 
 
 class Pipeline(Protocol):
@@ -286,8 +288,10 @@ class SummaryService:
         without one (the fetch failed, or the replica died) or the wait runs out."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.fetch_lease_s
+        poll = FETCH_WAIT_POLL_S
         while loop.time() < deadline:
-            await asyncio.sleep(FETCH_WAIT_POLL_S)
+            await asyncio.sleep(poll)
+            poll = min(2 * poll, FETCH_WAIT_MAX_POLL_S)
             cached = await self._safe("reading the cache", self.store.get_summary(key), None)
             if cached is not None:
                 return cached

@@ -113,7 +113,9 @@ class MemorySharedState:
     """`SharedState` in this process's memory: one process, one event loop, so a method that
     never awaits is atomic. Bounded: at most `max_rows` buckets and admin entries."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, max_rows: int = 10_000) -> None:
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, max_rows: int = 10_000
+    ) -> None:
         self._clock = clock
         self._max_rows = max_rows
         self._buckets: dict[str, BucketRow] = {}

@@ -1,12 +1,14 @@
 """`SharedState` in PostgreSQL (tables of migration 0003), so that every replica sees the same
 quotas, admin cache, fetch leases and paste parts. Each primitive is one transaction; times come
-from the server's clock (`clock_timestamp()`), so replicas need not agree on theirs."""
+from the server's clock (`now_s()`, defined by the migration), so replicas need not agree on
+theirs."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from bot.storage.base import StoreError
 from bot.storage.postgres import Conn, PostgresStore
 from bot.storage.shared import (
     KEEP_IDLE_BUCKETS_S,
@@ -17,7 +19,6 @@ from bot.storage.shared import (
 )
 
 T = TypeVar("T")
-_NOW = "extract(epoch FROM clock_timestamp())"
 #: Forget expired rows after this many bucket updates (deleting on every one would cost more).
 PURGE_EVERY = 256
 
@@ -48,12 +49,12 @@ class PostgresSharedState:
         async def work(conn: Conn) -> T:
             await conn.execute(
                 "INSERT INTO quota_buckets (key, tokens, updated)"
-                f" SELECT k, NULL, {_NOW} FROM unnest(%s::text[]) AS k ORDER BY k"
+                " SELECT k, NULL, now_s() FROM unnest(%s::text[]) AS k ORDER BY k"
                 " ON CONFLICT (key) DO NOTHING",
                 (ordered,),
             )
             cur = await conn.execute(
-                f"SELECT key, tokens, updated, notified, {_NOW} FROM quota_buckets"
+                "SELECT key, tokens, updated, notified, now_s() FROM quota_buckets"
                 " WHERE key = ANY(%s) ORDER BY key FOR UPDATE",
                 (ordered,),
             )
@@ -79,8 +80,8 @@ class PostgresSharedState:
     async def get_admin(self, chat_id: int, user_id: int) -> bool | None:
         """The cached admin status, or None when unknown or expired."""
         row = await self._one(
-            f"SELECT is_admin FROM admin_cache WHERE chat_id = %s AND user_id = %s"
-            f" AND expires > {_NOW}",
+            "SELECT is_admin FROM admin_cache WHERE chat_id = %s AND user_id = %s"
+            " AND expires > now_s()",
             (chat_id, user_id),
         )
         return None if row is None else bool(row[0])
@@ -89,7 +90,7 @@ class PostgresSharedState:
         """Cache an admin status for `ttl_s` seconds."""
         await self._one(
             "INSERT INTO admin_cache (chat_id, user_id, is_admin, expires)"
-            f" VALUES (%s, %s, %s, {_NOW} + %s) ON CONFLICT (chat_id, user_id)"
+            " VALUES (%s, %s, %s, now_s() + %s) ON CONFLICT (chat_id, user_id)"
             " DO UPDATE SET is_admin = excluded.is_admin, expires = excluded.expires",
             (chat_id, user_id, is_admin, ttl_s),
         )
@@ -98,10 +99,10 @@ class PostgresSharedState:
         """Insert the lease, or take over one that ran out (its holder died)."""
         row = await self._one(
             "INSERT INTO fetch_leases (key, holder, lease_until)"
-            f" VALUES (%s, %s, {_NOW} + %s) ON CONFLICT (key) DO UPDATE"
+            " VALUES (%s, %s, now_s() + %s) ON CONFLICT (key) DO UPDATE"
             " SET holder = excluded.holder, lease_until = excluded.lease_until"
             " WHERE fetch_leases.lease_until < "
-            f"{_NOW} OR fetch_leases.holder = excluded.holder RETURNING holder",
+            "now_s() OR fetch_leases.holder = excluded.holder RETURNING holder",
             (key, holder, ttl_s),
         )
         return row is not None
@@ -109,7 +110,7 @@ class PostgresSharedState:
     async def fetch_in_progress(self, key: str) -> bool:
         """True while some holder's lease on `key` is live."""
         row = await self._one(
-            f"SELECT 1 FROM fetch_leases WHERE key = %s AND lease_until > {_NOW}", (key,)
+            "SELECT 1 FROM fetch_leases WHERE key = %s AND lease_until > now_s()", (key,)
         )
         return row is not None
 
@@ -121,7 +122,7 @@ class PostgresSharedState:
         """True when this user has paste parts nobody took yet, or `message_id` is a part."""
         row = await self._one(
             "SELECT 1 FROM paste_parts WHERE chat_id = %s AND user_id = %s"
-            f" AND (message_id = %s OR (taken_by IS NULL AND arrived > {_NOW} - %s)) LIMIT 1",
+            " AND (message_id = %s OR (taken_by IS NULL AND arrived > now_s() - %s)) LIMIT 1",
             (chat_id, user_id, message_id, KEEP_PASTE_PARTS_S),
         )
         return row is not None
@@ -130,7 +131,7 @@ class PostgresSharedState:
         """Store one part; a second time changes nothing (the primary key)."""
         await self._one(
             "INSERT INTO paste_parts (chat_id, user_id, message_id, text, arrived)"
-            f" VALUES (%s, %s, %s, %s, {_NOW}) ON CONFLICT DO NOTHING",
+            " VALUES (%s, %s, %s, %s, now_s()) ON CONFLICT DO NOTHING",
             (chat_id, user_id, message_id, text),
         )
 
@@ -140,12 +141,13 @@ class PostgresSharedState:
             "SELECT (SELECT taken_by FROM paste_parts WHERE chat_id = %s AND user_id = %s"
             "   AND message_id = %s),"
             " count(*), "
-            f" {_NOW} - coalesce(max(arrived), {_NOW}), min(message_id)"
+            " now_s() - coalesce(max(arrived), now_s()), min(message_id)"
             " FROM paste_parts WHERE chat_id = %s AND user_id = %s AND taken_by IS NULL"
-            f" AND arrived > {_NOW} - %s",
+            " AND arrived > now_s() - %s",
             (chat_id, user_id, message_id, chat_id, user_id, KEEP_PASTE_PARTS_S),
         )
-        assert row is not None  # an aggregate always returns a row
+        if row is None:  # an aggregate always returns a row
+            raise StoreError("paste_state: no row")
         return PasteState(
             taken_by=None if row[0] is None else int(row[0]),
             pending=int(row[1]),
@@ -172,9 +174,9 @@ class PostgresSharedState:
             if again:
                 return again
             cur = await conn.execute(
-                f"SELECT message_id, text, {_NOW} - arrived FROM paste_parts"
+                "SELECT message_id, text, now_s() - arrived FROM paste_parts"
                 " WHERE chat_id = %s AND user_id = %s AND taken_by IS NULL"
-                f" AND arrived > {_NOW} - %s ORDER BY message_id FOR UPDATE",
+                " AND arrived > now_s() - %s ORDER BY message_id FOR UPDATE",
                 (chat_id, user_id, KEEP_PASTE_PARTS_S),
             )
             pending = await cur.fetchall()
@@ -192,11 +194,11 @@ class PostgresSharedState:
 
 async def _purge(conn: Conn) -> None:
     """Forget expired admin entries and leases, idle buckets and old paste parts."""
-    await conn.execute(f"DELETE FROM admin_cache WHERE expires <= {_NOW}")
-    await conn.execute(f"DELETE FROM fetch_leases WHERE lease_until <= {_NOW}")
+    await conn.execute("DELETE FROM admin_cache WHERE expires <= now_s()")
+    await conn.execute("DELETE FROM fetch_leases WHERE lease_until <= now_s()")
     await conn.execute(
-        f"DELETE FROM quota_buckets WHERE updated < {_NOW} - %s", (KEEP_IDLE_BUCKETS_S,)
+        "DELETE FROM quota_buckets WHERE updated < now_s() - %s", (KEEP_IDLE_BUCKETS_S,)
     )
     await conn.execute(
-        f"DELETE FROM paste_parts WHERE arrived < {_NOW} - %s", (KEEP_PASTE_PARTS_S,)
+        "DELETE FROM paste_parts WHERE arrived < now_s() - %s", (KEEP_PASTE_PARTS_S,)
     )

@@ -82,7 +82,9 @@ async def test_split_buffer_absorbs_followers_and_passes_short_text() -> None:
 
 async def test_token_bucket_notifies_once_then_drops() -> None:
     clock = Clock()
-    quota = RequestQuota(BucketSpec(burst=2, per_minute=6), BucketSpec(9, 6), MemorySharedState(clock))
+    quota = RequestQuota(
+        BucketSpec(burst=2, per_minute=6), BucketSpec(9, 6), MemorySharedState(clock)
+    )
 
     async def takes(n: int) -> list[Verdict]:
         return [await quota.check(5, None) for _ in range(n)]

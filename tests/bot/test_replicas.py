@@ -157,17 +157,18 @@ async def test_replica_killed_mid_run_its_updates_are_taken_over(
             (victim.worker_prefix + "%",),
         )
         # Sends the dead replica had begun and never saw answered: the only ones that may repeat.
-        on_the_wire = await _db_rows(
+        begun = await _db_rows(
             pg_url,
-            "SELECT DISTINCT r.update_id FROM update_replies r JOIN update_jobs j USING (update_id)"
-            " WHERE r.result IS NULL AND r.method = 'sendMessage' AND j.worker LIKE %s",
+            "SELECT DISTINCT r.update_id FROM update_replies r"
+            " JOIN update_jobs j USING (update_id) WHERE r.result IS NULL"
+            " AND r.method = 'sendMessage' AND j.worker LIKE %s",
             (victim.worker_prefix + "%",),
         )
         await eventually(lambda: len(answers(api)) >= len(triggers), within_s=90, step_s=0.2)
         await asyncio.sleep(1.0)
         counts = answers(api)
         assert all(counts[t] >= 1 for t in triggers)  # nothing lost
-        ambiguous = {update_ids[uid] for (uid,) in on_the_wire}
+        ambiguous = {update_ids[uid] for (uid,) in begun}
         repeated = [t for t in triggers if counts[t] > 1]
         assert set(repeated) <= ambiguous
         assert all(counts[t] == 2 for t in repeated)
@@ -180,10 +181,25 @@ async def test_replica_killed_mid_run_its_updates_are_taken_over(
         assert len(rows) == len(orphans)
         late = [(uid, float(secs)) for uid, secs, _ in rows if float(secs) > LEASE_S + 5]
         assert late == []
+        # how long a send stays ambiguous: intent committed → result committed (flood control,
+        # the HTTP round trip and the commit)
+        p50, p95 = await _window(pg_url)
         print(
             f"killed a replica holding {len(orphans)} jobs, {len(ambiguous)} of them with a reply "
-            f"on the wire; all taken over in time; {len(repeated)} replies repeated"
+            f"begun and not answered; all taken over in time; {len(repeated)} replies repeated; "
+            f"intent → result p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
         )
+
+
+async def _window(url: str) -> tuple[float, float]:
+    """Median and p95 seconds from a send's intent to its result (the ambiguous window)."""
+    [(quantiles,)] = await _db_rows(
+        url,
+        "SELECT percentile_cont(ARRAY[0.5, 0.95]::float8[]) WITHIN GROUP"
+        " (ORDER BY extract(epoch FROM sent_at - intent_at)::float8)"
+        " FROM update_replies WHERE method = 'sendMessage' AND sent_at IS NOT NULL",
+    )
+    return float(quantiles[0]), float(quantiles[1])
 
 
 async def test_postgres_restarted_mid_run_no_update_is_lost(

@@ -14,9 +14,9 @@ from bot import texts
 from bot.apiretry import RetryingRateLimiter
 from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.quota import BucketSpec, RequestQuota
-from bot.storage.shared import MemorySharedState
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
+from bot.storage.shared import MemorySharedState
 from summaries.errors import TextTooShort
 from tests.support.articles import ARTICLE_PARAGRAPHS, article_text
 from tests.support.bot_env import (

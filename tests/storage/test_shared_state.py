@@ -116,7 +116,9 @@ async def test_fetch_lease_has_one_holder_until_released_or_expired(
     replicas: list[SharedState],
 ) -> None:
     a, b, c = replicas
-    taken = await asyncio.gather(*(s.acquire_fetch("k", f"h{i}", 30) for i, s in enumerate([a, b, c])))
+    taken = await asyncio.gather(
+        *(s.acquire_fetch("k", f"h{i}", 30) for i, s in enumerate([a, b, c]))
+    )
     assert sorted(taken) == [False, False, True]
     holder = f"h{taken.index(True)}"
     assert await b.fetch_in_progress("k")

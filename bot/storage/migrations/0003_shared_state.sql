@@ -1,5 +1,7 @@
 -- State every replica must see alike (bot.storage.shared); times are Unix seconds of the
 -- database server's clock, so replicas whose clocks differ still agree.
+CREATE FUNCTION now_s() RETURNS DOUBLE PRECISION LANGUAGE sql VOLATILE
+    AS 'SELECT extract(epoch FROM clock_timestamp())::double precision';
 
 -- Request quotas: one token bucket per key ("user:<id>", "chat:<id>"), read and written under
 -- a row lock. NULL tokens: a bucket not used yet (full).
