@@ -35,8 +35,11 @@ T = TypeVar("T")
 COUNTER_SERVED = "summaries_served"
 COUNTER_CACHE_HITS = "cache_hits"
 COUNTER_ERROR_PREFIX = "error:"
-#: A fetch lease outlives the fetch's own deadlines by this much (CPU time, queueing).
-FETCH_LEASE_SLACK_S = 20.0
+#: A fetch lease lasts this long and is renewed every third of it while the fetch runs, so a
+#: replica that dies holding one keeps the others waiting a few seconds at most.
+FETCH_LEASE_S = 5.0
+#: Waiting for another replica's fetch stops this long after the fetch's own deadlines.
+FETCH_WAIT_SLACK_S = 20.0
 #: A replica waiting for another's fetch looks for the cache row after this long, then twice
 #: as long each time up to FETCH_WAIT_MAX_POLL_S (most fetches take well under a second).
 FETCH_WAIT_POLL_S = 0.05
@@ -115,7 +118,7 @@ class SummaryService:
         replicas share (by default this process's memory: one replica)."""
         self.store = store
         self.shared: SharedState = shared if shared is not None else MemorySharedState()
-        self.fetch_lease_s = config.fetch.timeout_s + config.pdf.timeout_s + FETCH_LEASE_SLACK_S
+        self.fetch_wait_s = config.fetch.timeout_s + config.pdf.timeout_s + FETCH_WAIT_SLACK_S
         self.pipeline = pipeline
         self.config = config
         self.cache_ttl_s = cache_ttl_s
@@ -268,13 +271,13 @@ class SummaryService:
         holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         for _ in range(2):  # wait for at most two other holders, then fetch regardless
             if await self._safe(
-                "taking a fetch lease",
-                self.shared.acquire_fetch(key, holder, self.fetch_lease_s),
-                True,
+                "taking a fetch lease", self.shared.acquire_fetch(key, holder, FETCH_LEASE_S), True
             ):
+                renewing = asyncio.create_task(self._renew_fetch_lease(key, holder))
                 try:
                     return await self._fetch_now(url, key, options)
                 finally:
+                    renewing.cancel()
                     await self._safe(
                         "releasing a fetch lease", self.shared.release_fetch(key, holder), None
                     )
@@ -283,11 +286,20 @@ class SummaryService:
                 return cached
         return await self._fetch_now(url, key, options)
 
+    async def _renew_fetch_lease(self, key: str, holder: str) -> None:
+        while True:
+            await asyncio.sleep(FETCH_LEASE_S / 3)
+            await self._safe(
+                "renewing a fetch lease",
+                self.shared.acquire_fetch(key, holder, FETCH_LEASE_S),
+                None,
+            )
+
     async def _wait_for_other_fetch(self, key: str) -> Summary | None:
         """The summary another replica is fetching, once cached; None when its lease ends
         without one (the fetch failed, or the replica died) or the wait runs out."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.fetch_lease_s
+        deadline = loop.time() + self.fetch_wait_s
         poll = FETCH_WAIT_POLL_S
         while loop.time() < deadline:
             await asyncio.sleep(poll)

@@ -16,9 +16,9 @@ from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 
-#: Paste parts are forgotten this long after they arrived (a retried job comes back within
-#: minutes; a part nobody took by then belonged to a request that was given up).
-KEEP_PASTE_PARTS_S = 3600
+#: Paste parts (pasted text!) are forgotten this long after they arrived: a retried job comes
+#: back within minutes (lease × attempts); a part nobody took by then was given up.
+KEEP_PASTE_PARTS_S = 600
 #: Buckets nobody touched for this long are forgotten (PostgreSQL; memory keeps `max_rows`).
 KEEP_IDLE_BUCKETS_S = 24 * 3600
 

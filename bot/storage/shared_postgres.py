@@ -128,12 +128,22 @@ class PostgresSharedState:
         return row is not None
 
     async def add_paste_part(self, chat_id: int, user_id: int, message_id: int, text: str) -> None:
-        """Store one part; a second time changes nothing (the primary key)."""
-        await self._one(
-            "INSERT INTO paste_parts (chat_id, user_id, message_id, text, arrived)"
-            " VALUES (%s, %s, %s, %s, now_s()) ON CONFLICT DO NOTHING",
-            (chat_id, user_id, message_id, text),
-        )
+        """Store one part; a second time changes nothing (the primary key). The user's parts
+        older than KEEP_PASTE_PARTS_S go first (pasted text is kept no longer than needed)."""
+
+        async def add(conn: Conn) -> None:
+            await conn.execute(
+                "DELETE FROM paste_parts WHERE chat_id = %s AND user_id = %s"
+                " AND arrived < now_s() - %s",
+                (chat_id, user_id, KEEP_PASTE_PARTS_S),
+            )
+            await conn.execute(
+                "INSERT INTO paste_parts (chat_id, user_id, message_id, text, arrived)"
+                " VALUES (%s, %s, %s, %s, now_s()) ON CONFLICT DO NOTHING",
+                (chat_id, user_id, message_id, text),
+            )
+
+        await self.store.run(add)
 
     async def paste_state(self, chat_id: int, user_id: int, message_id: int) -> PasteState:
         """Where the part `message_id` stands."""

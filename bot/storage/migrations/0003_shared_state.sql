@@ -31,8 +31,8 @@ CREATE TABLE fetch_leases (
 
 -- Parts of a long paste Telegram split into several messages, which may reach different
 -- replicas; the part whose handler sees the quiet period end takes them all (taken_by = its
--- message id), and a taken part stays as a tombstone so that a retried job does not summarise
--- its part again.
+-- message id), and a taken part stays (10 minutes at most) so that a retried job does not
+-- summarise its part again.
 CREATE TABLE paste_parts (
     chat_id BIGINT NOT NULL,
     user_id BIGINT NOT NULL,
