@@ -171,7 +171,8 @@ class UpdateQueue:
             cur = await conn.execute(
                 "INSERT INTO update_replies (update_id, call_key, method, chat_id)"
                 " VALUES (%s, %s, %s, %s) ON CONFLICT (update_id, call_key)"
-                " DO UPDATE SET intents = update_replies.intents + 1"
+                " DO UPDATE SET intents = update_replies.intents + 1,"
+                " unknown_fate = update_replies.unknown_fate OR update_replies.result IS NULL"
                 " RETURNING result, xmax <> 0",
                 (update_id, call_key, method, chat_id),
             )

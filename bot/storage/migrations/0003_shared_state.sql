@@ -45,10 +45,12 @@ CREATE TABLE paste_parts (
 CREATE INDEX paste_parts_arrived ON paste_parts (arrived);
 
 -- The reply journal (bot.journal) commits an intent before each call and its result after it:
--- an intent without a result marks the only calls a retry cannot know the fate of.
+-- an intent without a result marks the only calls a retry cannot know the fate of; the retry
+-- sets `unknown_fate` (that reply may show twice).
 ALTER TABLE update_replies
     ALTER COLUMN result DROP NOT NULL,
     ALTER COLUMN sent_at DROP NOT NULL,
     ALTER COLUMN sent_at DROP DEFAULT,
     ADD COLUMN intents INTEGER NOT NULL DEFAULT 1,
-    ADD COLUMN intent_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp();
+    ADD COLUMN intent_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    ADD COLUMN unknown_fate BOOLEAN NOT NULL DEFAULT false;
