@@ -27,7 +27,7 @@ import itertools
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -224,23 +224,36 @@ class SendPacer:
         self._paused_until = 0.0
         self._task: asyncio.Task[None] | None = None
         self._retry_in: float | None = None
+        self._expected = 0
 
     @property
     def waiting(self) -> int:
         """Messages of this process waiting for a slot."""
         return len(self._waiting)
 
-    def estimated_wait_s(self, chat_id: int) -> float:
-        """Roughly how long a message for `chat_id` asked for now would wait for its slot.
+    @contextlib.contextmanager
+    def expecting_reply(self) -> Iterator[None]:
+        """Count a request whose reply is still being made: its message will join the queue."""
+        self._expected += 1
+        try:
+            yield
+        finally:
+            self._expected -= 1
 
-        The queue ahead at Telegram's rate, plus the known wait of this chat's own minute window
-        when a message for it is already held back by that window.
+    def estimated_wait_s(self, chat_id: int) -> float:
+        """Roughly how long one more message for `chat_id` would wait for its slot now.
+
+        The messages waiting and the replies still being made (other than the asking
+        request's own) at Telegram's rate, plus a running 429 pause, or the known wait of this
+        chat's own minute window when a message for it is already held back by it.
         """
-        ahead = len(self._waiting) / self.limits.per_second if self.limits.per_second else 0.0
+        rate = self.limits.per_second
+        ahead = len(self._waiting) + max(0, self._expected - 1)
+        queue = ahead / rate if rate else 0.0
         pause = max(0.0, self._paused_until - time.monotonic())
-        held = any(w.chat_id == chat_id for w in self._waiting) and is_group(chat_id)
+        held = is_group(chat_id) and any(w.chat_id == chat_id for w in self._waiting)
         own = (self._retry_in or 0.0) if held else 0.0
-        return pause + max(ahead, own)
+        return pause + max(queue, own)
 
     async def acquire(self, chat_id: int) -> int:
         """Wait for a slot for one message to `chat_id`; returns its ticket for `release`."""
