@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from tests.support.articles import article_html
-from tests.support.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import FakeTelegram, FloodLimits
 from tests.support.page_server import PageServer, html_page
 from tests.support.replicas import replica_set
 from tests.support.waiting import eventually
@@ -109,6 +109,7 @@ async def _db_rows(url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tup
 async def test_three_replicas_answer_every_update_exactly_once(
     api: FakeTelegram, pages: PageServer, pg_url: str, tmp_path: Path
 ) -> None:
+    api.flood = FloodLimits()  # Telegram's limits, for the three replicas together
     async with replica_set(
         3,
         api.base_url,
@@ -129,12 +130,14 @@ async def test_three_replicas_answer_every_update_exactly_once(
         assert all(n > 0 for n in replicas.proxy.connections.values())
         rows = await _db_rows(pg_url, "SELECT state, count(*) FROM update_jobs GROUP BY state")
         assert dict(rows) == {"done": len(triggers)}
+        assert api.flood.refused == []  # paced together: not one 429
         print(f"300 updates in {elapsed:.1f} s")
 
 
 async def test_replica_killed_mid_run_its_updates_are_taken_over(
     api: FakeTelegram, pages: PageServer, pg_url: str, tmp_path: Path
 ) -> None:
+    api.flood = FloodLimits()
     async with replica_set(
         3,
         api.base_url,
@@ -173,6 +176,7 @@ async def test_replica_killed_mid_run_its_updates_are_taken_over(
         assert len(rows) == len(orphans)
         late = [(uid, float(secs)) for uid, secs, _ in rows if float(secs) > LEASE_S + 5]
         assert late == []
+        assert api.flood.refused == []
         print(
             f"killed a replica holding {len(orphans)} jobs; all taken over in time; "
             f"{len(repeated)} replies repeated"
