@@ -104,8 +104,9 @@ def ideal_send_times(
 # --- memory of a process tree -------------------------------------------------------------
 
 
-def tree_rss_mb(pid: int) -> float:
-    """VmRSS of `pid` and all its descendants, from /proc (0 when it is gone)."""
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """RSS and PSS of `pid` and all its descendants, from /proc (0 when gone). RSS counts a
+    page shared by several processes (libraries) in each; PSS splits it among them."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -116,30 +117,37 @@ def tree_rss_mb(pid: int) -> float:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-    total_kb, todo = 0, [pid]
+    rss_kb = pss_kb = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         todo.extend(children.get(p, []))
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    total_kb += int(line.split()[1])
+                    rss_kb += int(line.split()[1])
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss_kb += int(line.split()[1])
         except OSError:
             continue
-    return total_kb / 1024
+    return rss_kb / 1024, pss_kb / 1024
 
 
 @dataclass
 class RssPeaks:
-    """Peak tree RSS of each watched process, sampled every 0.2 s."""
+    """Peak tree RSS and PSS of each watched process, sampled every 0.2 s."""
 
     pids: list[int]
     peaks: dict[int, float] = field(default_factory=dict)
+    pss_peaks: dict[int, float] = field(default_factory=dict)
 
     async def run(self) -> None:
         while True:
             for pid in self.pids:
-                self.peaks[pid] = max(self.peaks.get(pid, 0.0), tree_rss_mb(pid))
+                rss, pss = tree_memory_mb(pid)
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), rss)
+                self.pss_peaks[pid] = max(self.pss_peaks.get(pid, 0.0), pss)
             await asyncio.sleep(0.2)
 
 
@@ -203,7 +211,12 @@ def reply_call(api: FakeTelegram, request: Request) -> Call | None:
 
 
 async def drive(
-    api: FakeTelegram, pages: PageServer, users: int, groups: int, spread_s: float
+    api: FakeTelegram,
+    pages: PageServer,
+    users: int,
+    groups: int,
+    spread_s: float,
+    delivered: dict[int, float] | None = None,
 ) -> dict[str, Any]:
     """Warm the bot up, then send the users' requests spread over `spread_s` and wait."""
     warm = [FIRST_USER - 1 - k for k in range(WARM_USERS)]
@@ -244,6 +257,10 @@ async def drive(
     ideal = ideal_send_times([(q - start, r.chat) for q, r in zip(queued, requests, strict=True)])
     ideal_latencies = [t - (q - start) for t, q in zip(ideal, queued, strict=True)]
     texts = [str(c.params.get("text", "")) for c in replies if c is not None]
+    # webhook mode: how long an update took to be accepted (committed) by a replica
+    intake = [delivered[r.update_id] - q for r, q in zip(requests, queued, strict=True)
+              if delivered is not None and r.update_id in delivered]
+    sends = sorted(c.at - start for c in replies if c is not None)
     return {
         "users": users,
         "answered": len(latencies),
@@ -255,6 +272,8 @@ async def drive(
         "ideal_p50_s": statistics.median(ideal_latencies),
         "ideal_p95_s": percentile(ideal_latencies, 0.95),
         "wall_s": wall,
+        "intake_p95_s": percentile(intake, 0.95) if intake else None,
+        "replies_by_second": Counter(int(t) for t in sends),
         "status_msgs": sum(c.method == "sendMessage" and is_status(c.params) for c in calls),
         "typing": sum(c.method == "sendChatAction" for c in calls),
         "message_calls": sum(
@@ -274,9 +293,9 @@ def bot_settings(cpu_workers: int | None) -> dict[str, str]:
 
 
 async def run_polling(args: argparse.Namespace) -> dict[str, Any]:
-    async with serving() as (api, pages, base_url), _tmp() as tmp:
+    async with serving() as (api, pages, server), _tmp() as tmp:
         env = bot_process_env(
-            base_url, f"sqlite:///{tmp}/load.sqlite3", **bot_settings(args.cpu_workers)
+            server.base_url, f"sqlite:///{tmp}/load.sqlite3", **bot_settings(args.cpu_workers)
         )
         proc = await start_bot_process(env, tmp / "bot.log")
         rss = RssPeaks([proc.pid])
@@ -287,31 +306,38 @@ async def run_polling(args: argparse.Namespace) -> dict[str, Any]:
             sampler.cancel()
             proc.terminate()
             await proc.wait()
-        return {**result, "rss_mb": [rss.peaks[proc.pid]]}
+        return {**result, "rss_mb": [rss.peaks[proc.pid]], "pss_mb": [rss.pss_peaks[proc.pid]]}
 
 
 async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
     from tests.support.postgres import scratch_database
 
     with scratch_database() as pg_url:
-        async with serving() as (api, pages, base_url), _tmp() as tmp:
+        async with serving() as (api, pages, server), _tmp() as tmp:
             async with replica_set(
-                3, base_url, pg_url, tmp, **bot_settings(args.cpu_workers)
+                3, server.base_url, pg_url, tmp, **bot_settings(args.cpu_workers)
             ) as replicas:
                 pids = [r.proc.pid for r in replicas.replicas]
                 rss = RssPeaks(pids)
                 sampler = asyncio.create_task(rss.run())
                 try:
-                    result = await drive(api, pages, args.users, args.groups, args.spread_s)
+                    result = await drive(
+                        api, pages, args.users, args.groups, args.spread_s, server.delivered
+                    )
                 finally:
                     sampler.cancel()
-        return {**result, "rss_mb": [rss.peaks[p] for p in pids]}
+        return {
+            **result,
+            "webhook_answers": Counter(server.webhook_answers),
+            "rss_mb": [rss.peaks[p] for p in pids],
+            "pss_mb": [rss.pss_peaks[p] for p in pids],
+        }
 
 
 class serving:  # noqa: N801 — used as `async with serving()`
     """The flood-limited fake Bot API and the page server, for one run."""
 
-    async def __aenter__(self) -> tuple[FakeTelegram, PageServer, str]:
+    async def __aenter__(self) -> tuple[FakeTelegram, PageServer, FakeBotAPIServer]:
         self.api = FakeTelegram(TOKEN)
         self.api.flood = FloodLimits()
         self.server = FakeBotAPIServer(self.api)
@@ -319,7 +345,7 @@ class serving:  # noqa: N801 — used as `async with serving()`
         self.pages = PageServer().start()
         for k in range(len(ARTICLE_PARAGRAPHS)):
             self.pages.route(f"/story{k}", html_page(article_html(f"Bridge story number {k}")))
-        return self.api, self.pages, self.server.base_url
+        return self.api, self.pages, self.server
 
     async def __aexit__(self, *exc: object) -> None:
         self.pages.stop()
@@ -337,12 +363,16 @@ class _tmp:  # noqa: N801
 
 def report(mode: str, r: dict[str, Any]) -> str:
     rss = " ".join(f"{m:.0f}" for m in r["rss_mb"])
+    pss = " ".join(f"{m:.0f}" for m in r["pss_mb"])
     return (
         f"{mode}: users={r['users']} answered={r['answered']} error_replies={r['error_replies']} "
         f"429s={r['refused_429']} p50={r['p50_s']:.2f} s (ideal {r['ideal_p50_s']:.2f} s) "
         f"p95={r['p95_s']:.2f} s (ideal {r['ideal_p95_s']:.2f} s) max={r['max_s']:.2f} s "
         f"wall={r['wall_s']:.1f} s message_calls={r['message_calls']} "
-        f"status_msgs={r['status_msgs']} typing={r['typing']} peak_rss_tree_mb=[{rss}]"
+        f"status_msgs={r['status_msgs']} typing={r['typing']} peak_rss_tree_mb=[{rss}] pss=[{pss}]"
+        + (f" intake_p95={r['intake_p95_s']:.2f} s" if r["intake_p95_s"] is not None else "")
+        + f"\n  replies per second: {sorted(r['replies_by_second'].items())}"
+        + (f"\n  webhook answers: {dict(r['webhook_answers'])}" if "webhook_answers" in r else "")
     )
 
 
