@@ -228,6 +228,7 @@ async def drive(
     refused_before = len(api.flood.refused)
     first_call = len(api.calls)
     requests: list[Request] = []
+    cpu_start = time.process_time()
     start = time.perf_counter()
     for i in range(users):
         delay = start + spread_s * i / users - time.perf_counter()
@@ -249,6 +250,7 @@ async def drive(
         if time.perf_counter() - start > 600:
             break
     wall = time.perf_counter() - start
+    driver_cpu = (time.process_time() - cpu_start) / wall
     await asyncio.sleep(0.5)
     calls = api.calls[first_call:]
     queued = [api.update_queued_at[r.update_id] for r in requests]
@@ -272,6 +274,7 @@ async def drive(
         "ideal_p50_s": statistics.median(ideal_latencies),
         "ideal_p95_s": percentile(ideal_latencies, 0.95),
         "wall_s": wall,
+        "driver_cpu": driver_cpu,
         "intake_p95_s": percentile(intake, 0.95) if intake else None,
         "replies_by_second": Counter(int(t) for t in sends),
         "status_msgs": sum(c.method == "sendMessage" and is_status(c.params) for c in calls),
@@ -368,7 +371,7 @@ def report(mode: str, r: dict[str, Any]) -> str:
         f"{mode}: users={r['users']} answered={r['answered']} error_replies={r['error_replies']} "
         f"429s={r['refused_429']} p50={r['p50_s']:.2f} s (ideal {r['ideal_p50_s']:.2f} s) "
         f"p95={r['p95_s']:.2f} s (ideal {r['ideal_p95_s']:.2f} s) max={r['max_s']:.2f} s "
-        f"wall={r['wall_s']:.1f} s message_calls={r['message_calls']} "
+        f"wall={r['wall_s']:.1f} s driver_cpu={100 * r['driver_cpu']:.0f}% message_calls={r['message_calls']} "
         f"status_msgs={r['status_msgs']} typing={r['typing']} peak_rss_tree_mb=[{rss}] pss=[{pss}]"
         + (f" intake_p95={r['intake_p95_s']:.2f} s" if r["intake_p95_s"] is not None else "")
         + f"\n  replies per second: {sorted(r['replies_by_second'].items())}"
