@@ -36,13 +36,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.articles import ARTICLE_PARAGRAPHS, article_html, article_text  # noqa: E402
+from tests.support.bot_env import TOKEN  # noqa: E402
 from tests.support.fake_bot_api import (  # noqa: E402
     Call,
     FakeBotAPIServer,
     FakeTelegram,
     FloodLimits,
 )
-from tests.support.bot_env import TOKEN  # noqa: E402
 from tests.support.page_server import PageServer, html_page  # noqa: E402
 from tests.support.replicas import bot_process_env, replica_set, start_bot_process  # noqa: E402
 
@@ -69,9 +69,7 @@ def _fits(times: list[float], t: float, window: float, limit: int) -> bool:
     # a window holding t starts in (t - window, t]; its content only grows until it passes an
     # event, so the fullest ones start just after t - window or at an event up to t
     starts = [t - window + 1e-9] + [e for e in near if e <= t]
-    return all(
-        sum(1 for e in near if x <= e < x + window) + 1 <= limit for x in starts if x <= t
-    )
+    return all(sum(1 for e in near if x <= e < x + window) + 1 <= limit for x in starts if x <= t)
 
 
 def ideal_send_times(
@@ -260,8 +258,11 @@ async def drive(
     ideal_latencies = [t - (q - start) for t, q in zip(ideal, queued, strict=True)]
     texts = [str(c.params.get("text", "")) for c in replies if c is not None]
     # webhook mode: how long an update took to be accepted (committed) by a replica
-    intake = [delivered[r.update_id] - q for r, q in zip(requests, queued, strict=True)
-              if delivered is not None and r.update_id in delivered]
+    intake = [
+        delivered[r.update_id] - q
+        for r, q in zip(requests, queued, strict=True)
+        if delivered is not None and r.update_id in delivered
+    ]
     sends = sorted(c.at - start for c in replies if c is not None)
     return {
         "users": users,
@@ -316,19 +317,22 @@ async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
     from tests.support.postgres import scratch_database
 
     with scratch_database() as pg_url:
-        async with serving() as (api, pages, server), _tmp() as tmp:
-            async with replica_set(
+        async with (
+            serving() as (api, pages, server),
+            _tmp() as tmp,
+            replica_set(
                 3, server.base_url, pg_url, tmp, **bot_settings(args.cpu_workers)
-            ) as replicas:
-                pids = [r.proc.pid for r in replicas.replicas]
-                rss = RssPeaks(pids)
-                sampler = asyncio.create_task(rss.run())
-                try:
-                    result = await drive(
-                        api, pages, args.users, args.groups, args.spread_s, server.delivered
-                    )
-                finally:
-                    sampler.cancel()
+            ) as replicas,
+        ):
+            pids = [r.proc.pid for r in replicas.replicas]
+            rss = RssPeaks(pids)
+            sampler = asyncio.create_task(rss.run())
+            try:
+                result = await drive(
+                    api, pages, args.users, args.groups, args.spread_s, server.delivered
+                )
+            finally:
+                sampler.cancel()
         return {
             **result,
             "webhook_answers": Counter(server.webhook_answers),
@@ -371,7 +375,8 @@ def report(mode: str, r: dict[str, Any]) -> str:
         f"{mode}: users={r['users']} answered={r['answered']} error_replies={r['error_replies']} "
         f"429s={r['refused_429']} p50={r['p50_s']:.2f} s (ideal {r['ideal_p50_s']:.2f} s) "
         f"p95={r['p95_s']:.2f} s (ideal {r['ideal_p95_s']:.2f} s) max={r['max_s']:.2f} s "
-        f"wall={r['wall_s']:.1f} s driver_cpu={100 * r['driver_cpu']:.0f}% message_calls={r['message_calls']} "
+        f"wall={r['wall_s']:.1f} s driver_cpu={100 * r['driver_cpu']:.0f}% "
+        f"message_calls={r['message_calls']} "
         f"status_msgs={r['status_msgs']} typing={r['typing']} peak_rss_tree_mb=[{rss}] pss=[{pss}]"
         + (f" intake_p95={r['intake_p95_s']:.2f} s" if r["intake_p95_s"] is not None else "")
         + f"\n  replies per second: {sorted(r['replies_by_second'].items())}"

@@ -283,7 +283,8 @@ class SendPacer:
 
     async def unpaused(self) -> None:
         """Return once no 429 pause is running."""
-        while (left := self._paused_until - time.monotonic()) > 0:
+        # a sleep, not an event: another 429 may extend the pause meanwhile
+        while (left := self._paused_until - time.monotonic()) > 0:  # noqa: ASYNC110
             await asyncio.sleep(left)
 
     async def close(self) -> None:

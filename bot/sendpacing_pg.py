@@ -32,7 +32,6 @@ _LOG = logging.getLogger(__name__)
 PACING_LOCK_KEY = 0x73656E64  # "send"
 #: Delete rows that no longer count once every this many grants.
 PURGE_EVERY = 64
-_NOW = "extract(epoch FROM clock_timestamp())::float8"
 
 
 class PostgresSendLedger:
@@ -66,7 +65,7 @@ class PostgresSendLedger:
     async def _grant(self, conn: Conn, candidates: Sequence[int], purge: bool) -> Grant:
         limits = self.limits
         await conn.execute("SELECT pg_advisory_xact_lock(%s)", (PACING_LOCK_KEY,))
-        cur = await conn.execute(f"SELECT {_NOW}")
+        cur = await conn.execute("SELECT extract(epoch FROM clock_timestamp())::float8")
         now = float(_first(await cur.fetchone()))
         if purge:
             horizon = now - max(limits.second_s, limits.minute_s) - STALE_AFTER_S
@@ -81,8 +80,10 @@ class PostgresSendLedger:
                 now - limits.minute_s - STALE_AFTER_S,
             ),
         )
-        taken = [SendSlot(int(c), float(s), None if d is None else float(d)) for c, s, d in
-                 await cur.fetchall()]
+        taken = [
+            SendSlot(int(c), float(s), None if d is None else float(d))
+            for c, s, d in await cur.fetchall()
+        ]
         decision = decide(now, taken, candidates, limits)
         retry_in = None if decision.retry_at is None else max(0.0, decision.retry_at - now)
         if not decision.granted:
@@ -108,7 +109,9 @@ class PostgresSendLedger:
 
         async def done(conn: Conn) -> None:
             await conn.execute(
-                f"UPDATE send_slots SET done = {_NOW} WHERE id = %s AND done IS NULL", (ticket,)
+                "UPDATE send_slots SET done = extract(epoch FROM clock_timestamp())::float8"
+                " WHERE id = %s AND done IS NULL",
+                (ticket,),
             )
 
         try:

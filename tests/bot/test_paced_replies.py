@@ -28,7 +28,9 @@ def queue_burst(api: FakeTelegram, private: int, per_group: int) -> dict[int, in
     asked: dict[int, int] = {}
     for i in range(private):
         user = FIRST_USER + i
-        api.queue(message=api.make_message(f"https://news.example/{i}", chat_id=user, user_id=user))
+        api.queue(
+            message=api.make_message(f"https://news.example/{i}", chat_id=user, user_id=user)
+        )
         asked[user] = 1
     for g, group in enumerate(GROUPS):
         for i in range(per_group):
@@ -81,9 +83,7 @@ async def test_a_burst_in_one_process_is_paced_without_429_one_message_per_reque
     assert len(api.flood.accepted) == sum(asked.values())
 
 
-async def test_the_same_burst_without_pacing_is_refused(
-    api: FakeTelegram, tmp_path: Path
-) -> None:
+async def test_the_same_burst_without_pacing_is_refused(api: FakeTelegram, tmp_path: Path) -> None:
     # The referee works: unpaced, the burst runs into Telegram's 429.
     api.flood = FloodLimits()
     settings = e2e_settings(api, tmp_path, rate_chat_burst=100)
@@ -116,7 +116,8 @@ async def test_replicas_share_one_window_in_postgresql(
     # the other replica gets what is left of the second, and its group's minute counts too
     grant = await two.grant([*range(101, 111)])
     assert sorted(grant.tickets) == [0, 1, 2, 3, 4]
-    assert grant.retry_in is not None and 0.9 < grant.retry_in <= 1.0
+    assert grant.retry_in is not None
+    assert 0.9 < grant.retry_in <= 1.0
     assert len(set(grant.tickets.values())) == 5
     for ticket in grant.tickets.values():
         await two.release(ticket)
@@ -132,4 +133,5 @@ async def test_a_group_minute_is_shared_and_other_chats_pass(
     assert len((await one.grant([group] * 20)).tickets) == 20
     grant = await two.grant([group, 5, GROUPS[1]])
     assert sorted(grant.tickets) == [1, 2]  # the full group is skipped, the others go
-    assert grant.retry_in is not None and grant.retry_in > 59
+    assert grant.retry_in is not None
+    assert grant.retry_in > 59

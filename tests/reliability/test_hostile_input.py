@@ -12,9 +12,9 @@ import pytest
 
 from bot import texts
 from bot.apiretry import RetryingRateLimiter
-from bot.sendpacing import SendLimits
 from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.quota import BucketSpec, RequestQuota
+from bot.sendpacing import SendLimits
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from summaries.errors import TextTooShort
@@ -70,7 +70,9 @@ async def real_env() -> AsyncIterator[BotEnv]:
 async def fake_env() -> AsyncIterator[BotEnv]:
     # Telegram's outgoing pacing (20 messages a minute per group) is real-time;
     # these tests are about the bot's own limits, so it is switched off here.
-    env = await _env(FakePipeline(), rate_limiter=RetryingRateLimiter(limits=SendLimits(per_group_minute=0)))
+    env = await _env(
+        FakePipeline(), rate_limiter=RetryingRateLimiter(limits=SendLimits(per_group_minute=0))
+    )
     try:
         yield env
     finally:
