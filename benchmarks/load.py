@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
+import os
 import statistics
 import sys
 import tempfile
@@ -102,9 +103,8 @@ def ideal_send_times(
 # --- memory of a process tree -------------------------------------------------------------
 
 
-def tree_memory_mb(pid: int) -> tuple[float, float]:
-    """RSS and PSS of `pid` and all its descendants, from /proc (0 when gone). RSS counts a
-    page shared by several processes (libraries) in each; PSS splits it among them."""
+def _descendants(pid: int) -> list[int]:
+    """`pid` and every process below it."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -115,11 +115,32 @@ def tree_memory_mb(pid: int) -> tuple[float, float]:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-    rss_kb = pss_kb = 0
-    todo = [pid]
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
+        found.append(p)
         todo.extend(children.get(p, []))
+    return found
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by `pid` and the processes below it."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in _descendants(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """RSS and PSS of `pid` and all its descendants, from /proc (0 when gone). RSS counts a
+    page shared by several processes (libraries) in each; PSS splits it among them."""
+    rss_kb = pss_kb = 0
+    for p in _descendants(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -305,12 +326,19 @@ async def run_polling(args: argparse.Namespace) -> dict[str, Any]:
         rss = RssPeaks([proc.pid])
         sampler = asyncio.create_task(rss.run())
         try:
+            cpu = tree_cpu_s(proc.pid)
             result = await drive(api, pages, args.users, args.groups, args.spread_s)
+            cpu = tree_cpu_s(proc.pid) - cpu
         finally:
             sampler.cancel()
             proc.terminate()
             await proc.wait()
-        return {**result, "rss_mb": [rss.peaks[proc.pid]], "pss_mb": [rss.pss_peaks[proc.pid]]}
+        return {
+            **result,
+            "bot_cpu_s": cpu,
+            "rss_mb": [rss.peaks[proc.pid]],
+            "pss_mb": [rss.pss_peaks[proc.pid]],
+        }
 
 
 async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
@@ -328,14 +356,17 @@ async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
             rss = RssPeaks(pids)
             sampler = asyncio.create_task(rss.run())
             try:
+                cpu = sum(tree_cpu_s(p) for p in pids)
                 result = await drive(
                     api, pages, args.users, args.groups, args.spread_s, server.delivered
                 )
+                cpu = sum(tree_cpu_s(p) for p in pids) - cpu
             finally:
                 sampler.cancel()
         return {
             **result,
             "webhook_answers": Counter(server.webhook_answers),
+            "bot_cpu_s": cpu,
             "rss_mb": [rss.peaks[p] for p in pids],
             "pss_mb": [rss.pss_peaks[p] for p in pids],
         }
@@ -376,7 +407,7 @@ def report(mode: str, r: dict[str, Any]) -> str:
         f"429s={r['refused_429']} p50={r['p50_s']:.2f} s (ideal {r['ideal_p50_s']:.2f} s) "
         f"p95={r['p95_s']:.2f} s (ideal {r['ideal_p95_s']:.2f} s) max={r['max_s']:.2f} s "
         f"wall={r['wall_s']:.1f} s driver_cpu={100 * r['driver_cpu']:.0f}% "
-        f"message_calls={r['message_calls']} "
+        f"bot_cpu={r['bot_cpu_s']:.1f} s message_calls={r['message_calls']} "
         f"status_msgs={r['status_msgs']} typing={r['typing']} peak_rss_tree_mb=[{rss}] pss=[{pss}]"
         + (f" intake_p95={r['intake_p95_s']:.2f} s" if r["intake_p95_s"] is not None else "")
         + f"\n  replies per second: {sorted(r['replies_by_second'].items())}"
