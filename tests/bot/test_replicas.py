@@ -181,3 +181,38 @@ async def test_replica_killed_mid_run_its_updates_are_taken_over(
             f"killed a replica holding {len(orphans)} jobs; all taken over in time; "
             f"{len(repeated)} replies repeated"
         )
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (the pipeline's worker processes and their helper)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+async def test_sigterm_drains_a_replica_and_leaves_no_worker_process(
+    api: FakeTelegram, pg_url: str, tmp_path: Path
+) -> None:
+    # uvicorn re-raises the stop signal after serving; the replica must survive it to shut
+    # down its pipeline worker processes (they were left behind as orphans).
+    async with replica_set(1, api.base_url, pg_url, tmp_path, cpu_workers="1") as replicas:  # type: ignore[attr-defined]
+        replica = replicas.replicas[0]
+        await eventually(lambda: _children(replica.proc.pid), within_s=30)
+        workers = _children(replica.proc.pid)
+    assert replica.proc.returncode == 0
+    await eventually(lambda: not any(_alive(w) for w in workers), within_s=10)
