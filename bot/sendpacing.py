@@ -245,7 +245,8 @@ class SendPacer:
 
         The messages waiting and the replies still being made (other than the asking
         request's own) at Telegram's rate, plus a running 429 pause, or the known wait of this
-        chat's own minute window when a message for it is already held back by it.
+        chat's own minute window when a message for it is already held back by it. Only this
+        process's queue is known: with replicas it under-states the wait.
         """
         rate = self.limits.per_second
         ahead = len(self._waiting) + max(0, self._expected - 1)
