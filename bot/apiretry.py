@@ -1,9 +1,10 @@
-"""Outgoing Bot API calls: Telegram's flood control plus a bounded retry of transient failures.
+"""Outgoing Bot API calls: messages paced at Telegram's limits (`bot.sendpacing`), a 429
+recovered from, and a bounded retry of transient failures.
 
-PTB's `AIORateLimiter` already paces requests and retries a 429 after its `retry_after`. This
-subclass adds the one other retry the bot needs, in the one place every outgoing call passes
-through (the rate limiter's public `process_request` hook): a 5xx answer or a dropped
-connection is retried a few times with exponential backoff. A timeout is retried only for
+All of it sits in the one place every outgoing call passes through (PTB's rate limiter hook,
+`process_request`): a message waits for its slot in the pacer, a 429 pauses releases for its
+`retry_after` and the call is made again, and a 5xx answer or a dropped connection is retried a
+few times with exponential backoff. A timeout is retried only for
 methods that are safe to repeat, because a `sendMessage` that timed out may have been delivered
 and repeating it would post the reply twice.
 
@@ -23,8 +24,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram._utils.types import JSONDict
-from telegram.error import BadRequest, NetworkError, TimedOut
-from telegram.ext import AIORateLimiter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.ext import BaseRateLimiter
+
+from bot.sendpacing import PACED_METHODS, SendLimits, SendPacer
 
 _LOG = logging.getLogger(__name__)
 
@@ -72,14 +75,6 @@ class TrackedCall:
 TRACKED_CALL: ContextVar[TrackedCall | None] = ContextVar("tracked_call", default=None)
 
 
-def _marking_sent(callback: Callback, tracked: TrackedCall) -> Callback:
-    async def send(*args: Any, **kwargs: Any) -> bool | JSONDict | list[JSONDict]:
-        tracked.sent = True
-        return await callback(*args, **kwargs)
-
-    return send
-
-
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """How often and how patiently a transient failure is retried.
@@ -116,12 +111,39 @@ def is_transient(exc: BaseException, endpoint: str) -> bool:
     return True
 
 
-class RetryingRateLimiter(AIORateLimiter):
-    """`AIORateLimiter` (pacing, 429 retries) plus bounded retries of 5xx and network errors."""
+class RetryingRateLimiter(BaseRateLimiter[int]):
+    """Every outgoing call: messages paced by a `SendPacer`, 429 and transient failures retried.
 
-    def __init__(self, *, retry: RetryPolicy | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    A 429 is a fault here, not the pacing: the pacer keeps the bot within Telegram's limits, and
+    a 429 that still comes (another bot process on the same token, a limit Telegram changed)
+    pauses every release for its `retry_after`, then the call is made again, up to
+    `max_retries` times.
+
+    Args:
+        pacer: Where messages wait for a slot (default: counted in this process).
+        max_retries: 429 retries of one call.
+        retry: Retries of 5xx answers and dropped connections.
+        limits: Limits of the default pacer (tests switch one off).
+    """
+
+    def __init__(
+        self,
+        pacer: SendPacer | None = None,
+        *,
+        max_retries: int = 3,
+        retry: RetryPolicy | None = None,
+        limits: SendLimits | None = None,
+    ) -> None:
+        self.pacer = pacer or SendPacer(limits=limits)
+        self.max_retries = max_retries
         self.retry = retry or RetryPolicy()
+
+    async def initialize(self) -> None:
+        """Nothing to open: the pacer starts with the first message."""
+
+    async def shutdown(self) -> None:
+        """Stop the pacer."""
+        await self.pacer.close()
 
     async def process_request(
         self,
@@ -132,32 +154,55 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        """Run one Bot API call through the limiter, retrying transient failures.
+        """Make one Bot API call: wait for a message slot, send, retry what is worth it.
 
-        Marks the task's `TRACKED_CALL`, if any, queued now and sent when the limiter lets
-        the request go.
+        Marks the task's `TRACKED_CALL`, if any, queued now and sent when the pacer lets the
+        request go (until then, cancelling the task leaves nothing behind).
         """
         tracked = TRACKED_CALL.get()
         if tracked is not None:
             tracked.queued = True
-            callback = _marking_sent(callback, tracked)
-        attempt = 0
+        chat_id = _chat_id(data)
+        paced = endpoint in PACED_METHODS and chat_id is not None
+        floods = transient = 0
         while True:
+            await self.pacer.unpaused()
+            ticket = await self.pacer.acquire(chat_id) if paced and chat_id is not None else None
+            if tracked is not None:
+                tracked.sent = True
             try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
-            except NetworkError as exc:
-                if attempt >= self.retry.retries or not is_transient(exc, endpoint):
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if floods >= (rate_limit_args or self.max_retries):
                     raise
-                wait = self.retry.delay(attempt)
-                attempt += 1
+                floods += 1
+                # the public `retry_after` warns about its future type; PTB's own limiter
+                # reads the timedelta the same way
+                seconds = exc._retry_after.total_seconds()  # noqa: SLF001
+                _LOG.warning("%s: Telegram answered 429; pausing %.1f s", endpoint, seconds)
+                self.pacer.pause(seconds)
+            except NetworkError as exc:
+                if transient >= self.retry.retries or not is_transient(exc, endpoint):
+                    raise
+                wait_s = self.retry.delay(transient)
+                transient += 1
                 _LOG.warning(
                     "%s failed (%s); retry %d of %d in %.1f s",
                     endpoint,
                     exc,
-                    attempt,
+                    transient,
                     self.retry.retries,
-                    wait,
+                    wait_s,
                 )
-                await asyncio.sleep(wait)
+                await asyncio.sleep(wait_s)
+            finally:
+                if ticket is not None:
+                    await self.pacer.release(ticket)
+
+
+def _chat_id(data: dict[str, Any]) -> int | None:
+    """The numeric chat of a call (`@channel` names and missing ids: None, not paced by chat)."""
+    try:
+        return int(data["chat_id"])
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 from typing import Any
 
 import httpx
@@ -45,6 +46,7 @@ from bot.inputs import HAS_LINK
 from bot.paste_merge import PasteMerger
 from bot.polling import TolerantBot
 from bot.quota import BucketSpec, RequestQuota
+from bot.sendpacing import LocalSendLedger, SendLedger, SendPacer
 from bot.service import Pipeline, SummaryService
 from bot.storage.base import Store
 from bot.storage.factory import shared_state_for, store_for_url
@@ -183,6 +185,17 @@ def build_deps(
     )
 
 
+def send_ledger(store: Store) -> SendLedger:
+    """Where outgoing messages are counted: with PostgreSQL, for every replica together."""
+    # looked up, not imported, so the SQLite default never loads the PostgreSQL driver
+    postgres = sys.modules.get("bot.storage.postgres")
+    if postgres is not None and isinstance(store, postgres.PostgresStore):
+        from bot.sendpacing_pg import PostgresSendLedger
+
+        return PostgresSendLedger(store)
+    return LocalSendLedger()
+
+
 def register_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Attach every handler; group -1 is the guard, group 0 the features."""
     application.add_handler(TypeHandler(Update, guard.guard), group=-1)
@@ -247,7 +260,8 @@ def build_application(
             `settings` when omitted.
         request: Bot API transport for ordinary calls (tests pass an offline one).
         get_updates_request: Transport for getUpdates.
-        rate_limiter: Outgoing flood control; by default Telegram's limits with 429 and
+        rate_limiter: Outgoing flood control; by default messages paced at Telegram's limits
+            (counted in PostgreSQL for all replicas when the store is there), 429 and
             transient-failure retries (`RetryingRateLimiter`).
 
     Returns:
@@ -267,7 +281,8 @@ def build_application(
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        rate_limiter=rate_limiter or RetryingRateLimiter(max_retries=RATE_LIMIT_RETRIES),
+        rate_limiter=rate_limiter
+        or RetryingRateLimiter(SendPacer(send_ledger(deps.store)), max_retries=RATE_LIMIT_RETRIES),
         **bot_kwargs,
     )
     application = (

@@ -7,13 +7,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 
 from telegram import Message
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 
-from bot.apiretry import TRACKED_CALL, TrackedCall
+from bot.apiretry import TRACKED_CALL, RetryingRateLimiter, TrackedCall
+from bot.sendpacing import SendPacer
 
 _LOG = logging.getLogger(__name__)
 #: Telegram shows "typing…" for about 5 s; refresh a little sooner.
@@ -22,25 +23,53 @@ TYPING_REFRESH_S = 4.5
 #: first); waiting saves one API call per request under Telegram's 30-messages-per-second cap.
 TYPING_DELAY_S = 1.0
 
+#: Under a backlog a status or typing action would only wait in the send queue (and take a
+#: slot from someone's summary): neither is sent while the next message would wait this long.
+BACKLOG_S = 1.0
+
 #: One piece of work whose result is the messages to send (errors already rendered).
 Job = Callable[[], Awaitable[list[str]]]
 
 
+def _pacer(message: Message) -> SendPacer | None:
+    limiter = getattr(message.get_bot(), "rate_limiter", None)
+    return limiter.pacer if isinstance(limiter, RetryingRateLimiter) else None
+
+
+def backlogged(message: Message) -> bool:
+    """True while one more message to this chat would only wait in the send queue."""
+    pacer = _pacer(message)
+    return pacer is not None and pacer.estimated_wait_s(message.chat_id) > BACKLOG_S
+
+
+@contextlib.contextmanager
+def expecting_reply(message: Message) -> Iterator[None]:
+    """Tell the pacer a reply to this message is on its way (it counts toward the backlog)."""
+    pacer = _pacer(message)
+    if pacer is None:
+        yield
+        return
+    with pacer.expecting_reply():
+        yield
+
+
 @contextlib.asynccontextmanager
 async def typing(message: Message) -> AsyncIterator[None]:
-    """Keep the chat's "typing…" indicator on while the body runs (from `TYPING_DELAY_S`)."""
+    """Keep the chat's "typing…" indicator on while the body runs (from `TYPING_DELAY_S`),
+    except while replies are backlogged."""
 
     async def keep_typing() -> None:
         await asyncio.sleep(TYPING_DELAY_S)
         while True:
-            with contextlib.suppress(TelegramError):
-                await message.get_bot().send_chat_action(
-                    message.chat_id,
-                    ChatAction.TYPING,
-                    message_thread_id=message.message_thread_id
-                    if message.is_topic_message
-                    else None,
-                )
+            if not backlogged(message):
+                with contextlib.suppress(TelegramError):
+                    await message.get_bot().send_chat_action(
+                        message.chat_id,
+                        ChatAction.TYPING,
+                        message_thread_id=message.message_thread_id
+                        if message.is_topic_message
+                        else None,
+                    )
             await asyncio.sleep(TYPING_REFRESH_S)
 
     task = asyncio.create_task(keep_typing())
@@ -109,18 +138,19 @@ async def run_and_deliver(
     call, which matters under Telegram's 30-messages-per-second cap. Slower work first gets
     `status_text` (and typing from `TYPING_DELAY_S` on), and the status is edited into the
     first result, so a user waiting on a slow site sees at once that the bot is on it. Under a
-    flood of requests the status may still be queued when the result is ready; it is then
-    dropped.
+    backlog of replies (`backlogged`) there is neither status nor typing: one message per
+    request. A status still queued when the result is ready is dropped.
     """
     work = asyncio.ensure_future(asyncio.gather(*(job() for job in jobs)))
     tracked = TrackedCall()
     posting: asyncio.Task[Message | None] | None = None
     try:
-        async with typing(message):
-            done, _ = await asyncio.wait({work}, timeout=grace_s)
-            if not done:
-                posting = asyncio.create_task(_post_status(message, status_text, tracked))
-            results = await work
+        with expecting_reply(message):
+            async with typing(message):
+                done, _ = await asyncio.wait({work}, timeout=grace_s)
+                if not done and not backlogged(message):
+                    posting = asyncio.create_task(_post_status(message, status_text, tracked))
+                results = await work
     except Exception:
         # A bug, not a SummaryError: the error handler answers; no "Reading…" left behind.
         status = await _settle_status(posting, tracked)

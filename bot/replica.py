@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
+from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -71,6 +74,28 @@ async def _delete_leftovers(application: BotApp, queue: UpdateQueue, replies: Jo
     for chat_id, message_id in leftovers:
         with contextlib.suppress(TelegramError):
             await application.bot.delete_message(chat_id, message_id)
+
+
+@contextlib.contextmanager
+def _stop_signals_survived() -> Iterator[None]:
+    """Let the replica drain after SIGTERM / SIGINT instead of dying the moment uvicorn stops.
+
+    uvicorn re-raises the stop signal once it stopped serving, under the handlers it found; with
+    Python's defaults that ends the process right there, before the workers finish their jobs
+    and the pipeline's worker processes are shut down (they were left running, orphaned). A
+    handler that only notes the signal makes `serve()` return instead.
+    """
+
+    def noted(sig: int, frame: FrameType | None) -> None:
+        _LOG.info("stopping on %s", signal.Signals(sig).name)
+
+    stops = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.signal(sig, noted) for sig in stops}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def build_intake(application: BotApp, queue: UpdateQueue | None) -> Intake:
@@ -154,7 +179,8 @@ async def serve_webhook(application: BotApp, settings: Settings) -> None:
                 "PostgreSQL update queue" if workers else "in-process",
             )
             try:
-                await server.serve()  # returns on SIGTERM / SIGINT
+                with _stop_signals_survived():
+                    await server.serve()  # returns on SIGTERM / SIGINT
             finally:
                 if workers is not None:
                     await workers.stop()

@@ -19,7 +19,7 @@ import psycopg
 import pytest
 
 from tests.support.articles import article_html
-from tests.support.fake_bot_api import FakeTelegram
+from tests.support.fake_bot_api import FakeTelegram, FloodLimits
 from tests.support.page_server import PageServer, html_page
 from tests.support.postgres import private_cluster
 from tests.support.replicas import replica_set
@@ -112,6 +112,7 @@ async def _db_rows(url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tup
 async def test_three_replicas_answer_every_update_exactly_once(
     api: FakeTelegram, pages: PageServer, pg_url: str, tmp_path: Path
 ) -> None:
+    api.flood = FloodLimits()  # Telegram's limits, for the three replicas together
     async with replica_set(
         3,
         api.base_url,
@@ -132,12 +133,14 @@ async def test_three_replicas_answer_every_update_exactly_once(
         assert all(n > 0 for n in replicas.proxy.connections.values())
         rows = await _db_rows(pg_url, "SELECT state, count(*) FROM update_jobs GROUP BY state")
         assert dict(rows) == {"done": len(triggers)}
+        assert api.flood.refused == []  # paced together: not one 429
         print(f"300 updates in {elapsed:.1f} s")
 
 
 async def test_replica_killed_mid_run_its_updates_are_taken_over(
     api: FakeTelegram, pages: PageServer, pg_url: str, tmp_path: Path
 ) -> None:
+    api.flood = FloodLimits()
     async with replica_set(
         3,
         api.base_url,
@@ -196,6 +199,7 @@ async def test_replica_killed_mid_run_its_updates_are_taken_over(
         # how long a send stays ambiguous: intent committed → result committed (flood control,
         # the HTTP round trip and the commit)
         p50, p95 = await _window(pg_url)
+        assert api.flood.refused == []
         print(
             f"killed a replica holding {len(orphans)} jobs, {len(ambiguous)} of them with a reply "
             f"on the wire; all taken over in time; {len(repeated)} replies repeated; "
@@ -254,3 +258,38 @@ async def test_postgres_restarted_mid_run_no_update_is_lost(
                 f"PostgreSQL stopped for 2 s at {down_at} of {len(triggers)} answers; "
                 "every update answered once"
             )
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (the pipeline's worker processes and their helper)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+async def test_sigterm_drains_a_replica_and_leaves_no_worker_process(
+    api: FakeTelegram, pg_url: str, tmp_path: Path
+) -> None:
+    # uvicorn re-raises the stop signal after serving; the replica must survive it to shut
+    # down its pipeline worker processes (they were left behind as orphans).
+    async with replica_set(1, api.base_url, pg_url, tmp_path, cpu_workers="1") as replicas:  # type: ignore[attr-defined]
+        replica = replicas.replicas[0]
+        await eventually(lambda: _children(replica.proc.pid), within_s=30)
+        workers = _children(replica.proc.pid)
+    assert replica.proc.returncode == 0
+    await eventually(lambda: not any(_alive(w) for w in workers), within_s=10)

@@ -14,6 +14,7 @@ from bot import texts
 from bot.apiretry import RetryingRateLimiter
 from bot.app import build_application, build_deps, post_init, post_shutdown
 from bot.quota import BucketSpec, RequestQuota
+from bot.sendpacing import SendLimits
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from bot.storage.shared import MemorySharedState
@@ -68,9 +69,11 @@ async def real_env() -> AsyncIterator[BotEnv]:
 
 @pytest.fixture
 async def fake_env() -> AsyncIterator[BotEnv]:
-    # Telegram's outgoing pacing (20 messages a minute per group) is PTB's job and real-time;
+    # Telegram's outgoing pacing (20 messages a minute per group) is real-time;
     # these tests are about the bot's own limits, so it is switched off here.
-    env = await _env(FakePipeline(), rate_limiter=RetryingRateLimiter(group_max_rate=0))
+    env = await _env(
+        FakePipeline(), rate_limiter=RetryingRateLimiter(limits=SendLimits(per_group_minute=0))
+    )
     try:
         yield env
     finally:

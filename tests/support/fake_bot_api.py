@@ -166,8 +166,20 @@ class Fault:
         return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
 
 
-#: Methods that put a message in a chat, which Telegram's flood limits count.
-MESSAGE_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "copyMessage"})
+#: Methods that put or change a message in a chat, which Telegram's flood limits count (edits
+#: too: Telegram answers a flood of edits with 429 as well).
+MESSAGE_METHODS = frozenset(
+    {
+        "sendMessage",
+        "sendDocument",
+        "sendPhoto",
+        "copyMessage",
+        "forwardMessage",
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageReplyMarkup",
+    }
+)
 
 
 @dataclass
@@ -175,13 +187,16 @@ class FloodLimits:
     """Telegram's published limits for one bot: `per_second` messages in any 1 s window over
     all chats, `per_group_minute` in any 60 s window per group (chat id < 0).
 
-    A message beyond either gets 429 with `retry_after` (whole seconds, as Telegram sends).
-    `refused` lists every call that got one.
+    Sliding windows, not buckets: a message is refused when `per_second` accepted messages
+    arrived less than 1 s before it (or `per_group_minute` in its group less than 60 s before).
+    A refused message gets 429 with `retry_after` (whole seconds, as Telegram sends) and does
+    not count. `refused` lists every call that got one, `accepted` the arrival times.
     """
 
     per_second: int = 30
     per_group_minute: int = 20
     refused: list[Call] = field(default_factory=list)
+    accepted: list[float] = field(default_factory=list)
     _all: deque[float] = field(default_factory=deque)
     _groups: dict[int, deque[float]] = field(default_factory=dict)
 
@@ -209,6 +224,7 @@ class FloodLimits:
                 {"retry_after": max(1, math.ceil(wait))},
             )
         window.append(now)
+        self.accepted.append(now)
         if group is not None:
             group.append(now)
 

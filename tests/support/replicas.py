@@ -63,18 +63,33 @@ class ReplicaSet:
         return f"http://127.0.0.1:{self.proxy.port}/telegram"
 
 
-async def _start_replica(env: dict[str, str], port: int, log: Path) -> Replica:
+def bot_process_env(api_base_url: str, database_url: str, **settings: str) -> dict[str, str]:
+    """Environment of a `python -m bot` process against the fake Bot API (polling unless
+    WEBHOOK_* keys are added); `settings` become upper-cased variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    return {
+        **clean,
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api_base_url,
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "WARNING",
+        **{k.upper(): v for k, v in settings.items()},
+    }
+
+
+async def start_bot_process(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+    """`python -m bot` with `env`, its output in `log` (working directory: the log's)."""
     out = log.open("wb")
     proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=log.parent,
-        env={**env, "WEBHOOK_PORT": str(port)},
-        stdout=out,
-        stderr=out,
+        sys.executable, "-m", "bot", cwd=log.parent, env=env, stdout=out, stderr=out
     )
     out.close()
+    return proc
+
+
+async def _start_replica(env: dict[str, str], port: int, log: Path) -> Replica:
+    proc = await start_bot_process({**env, "WEBHOOK_PORT": str(port)}, log)
     return Replica(port, proc, log)
 
 
@@ -98,19 +113,14 @@ async def replica_set(
     ports = [free_port() for _ in range(count)]
     proxy = RoundRobinProxy(ports)
     await proxy.start()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
-    env = {
-        **clean,
-        "PYTHONPATH": str(ROOT),
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api_base_url,
-        "DATABASE_URL": database_url,
-        "WEBHOOK_URL": f"http://127.0.0.1:{proxy.port}/telegram",
-        "WEBHOOK_SECRET": WEBHOOK_SECRET,
-        "WEBHOOK_LISTEN": "127.0.0.1",
-        "LOG_LEVEL": "WARNING",
-        **{k.upper(): v for k, v in settings.items()},
-    }
+    env = bot_process_env(
+        api_base_url,
+        database_url,
+        webhook_url=f"http://127.0.0.1:{proxy.port}/telegram",
+        webhook_secret=WEBHOOK_SECRET,
+        webhook_listen="127.0.0.1",
+        **settings,
+    )
     replicas = [
         await _start_replica(env, port, workdir / f"replica-{i}.log")
         for i, port in enumerate(ports)
@@ -142,4 +152,12 @@ async def replica_set(
         await proxy.stop()
 
 
-__all__ = ["Replica", "ReplicaSet", "eventually", "free_port", "replica_set"]
+__all__ = [
+    "Replica",
+    "ReplicaSet",
+    "bot_process_env",
+    "eventually",
+    "free_port",
+    "replica_set",
+    "start_bot_process",
+]
