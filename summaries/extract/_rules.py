@@ -102,6 +102,10 @@ class ExtractionRules:
             (F1 +0.002); English pages unchanged (120 was better on 3 folds and worse on 1,
             but cost English F1 0.001).
         max_link_share: a body whose text is more than this share link texts is a link list.
+        keep_standfirst: put back the standfirst printed above the body when it repeats the
+            page's meta description (`_standfirst`).
+        standfirst_min_chars: a shorter standfirst is a dek, a second headline of one line,
+            which article-body golds leave out with the headline.
         title: how the headline is chosen among the page's statements of it.
     """
 
@@ -114,6 +118,8 @@ class ExtractionRules:
     kicker_max_chars: int = 40
     trailing_window: int = 12
     tail_prose_chars: int = 300
+    keep_standfirst: bool = True
+    standfirst_min_chars: int = 120
     title: TitleRules = field(default_factory=TitleRules)
 
 
