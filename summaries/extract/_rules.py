@@ -6,10 +6,18 @@ import re
 from dataclasses import dataclass, field
 
 from summaries.extract._title_rules import TitleRules
-from summaries.text import PHOTO_CREDIT_LABELS, SEE_ALSO, phrase_pattern
+from summaries.text import (
+    AD_LABELS,
+    CONTENTS_HEADINGS,
+    PHOTO_CREDIT_LABELS,
+    SEE_ALSO,
+    phrase_pattern,
+)
 
 _SEE_ALSO = phrase_pattern(SEE_ALSO)
 _PHOTO_LABELS = phrase_pattern(PHOTO_CREDIT_LABELS)
+_AD_LABELS = phrase_pattern(AD_LABELS)
+_CONTENTS = phrase_pattern(CONTENTS_HEADINGS)
 
 #: A paragraph "ends like prose" when its last visible character closes a sentence (any script):
 #: closing quotes of every language may follow (German „…“, French « … », Japanese 「…」), and
@@ -49,6 +57,10 @@ BOILERPLATE_LINE = re.compile(
       | \((?:photo|image|picture)\ (?:credit|courtesy|by)\b[^)]*\)$
       | {_SEE_ALSO}(?!\w)
       | m[áa]s\ informaci[óo]n\s*: | 责任编辑\s*[:：] | 原标题\s*[:：]
+      | (?:{_CONTENTS})\W*$
+      | \*?\[?(?:{_AD_LABELS})\s*(?:[.:|\]]|$)
+      | (?:figure|fig\.|abbildung|abb\.|grafik|figura|tabelle|table)\ ?\d+\s*[:.]
+      | (?:quelle|fuente|источник)\s*:
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -72,14 +84,30 @@ BYLINE_NOISE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: A newsletter or subscription pitch anywhere in a short paragraph.
+#: A newsletter, subscription, app or channel pitch, or an affiliate disclosure, anywhere in a
+#: short paragraph (articles say "subscribers" and "sign up" too: only the pitch's own phrases).
 SUBSCRIBE_PITCH = re.compile(
-    r"\b(?:sign\ up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|e-?mail\ updates)\b",
+    r"""\b(?:sign\ up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|e-?mail\ updates)\b
+      | newsletter
+      | \b(?:please\ subscribe|subscribe\ now|already\ a\ subscriber|first-time\ subscribers)\b
+      | \bsubscribe\b.{0,60}\bfull\ story\b | \babonnieren\b | \bsuscr[íi]b(?:ete|ase)\b
+      | \bdownload\ (?:the|our)\ .{0,40}\bapps?\b
+      | \b(?:canal|kanal|channel)\ (?:de\ |on\ )?(?:youtube|telegram|whatsapp)\b
+      | \b(?:youtube|telegram|whatsapp)[-\ ]?(?:channel|kanal)\b
+      | \b(?:want\ to\ hear|let\ us\ know)\ what\ you\ think\b
+      | \baffiliate[-\ ]links?\b | \bcontains\ references\ to\ products\b
+      | \benthält\ (?:werbung|affiliate)
+    """,
     re.IGNORECASE | re.VERBOSE,
 )
 
 #: A short line containing one of these marks is an image credit or caption, not prose.
-CAPTION_MARK = re.compile(rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s", re.IGNORECASE)
+#: So is a download link with its file size ("Bericht (PDF | 38 KB)").
+CAPTION_MARK = re.compile(
+    rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s"
+    r"|(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\W{0,3}\d+(?:[.,]\d+)?\s?[kmg]i?b\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
