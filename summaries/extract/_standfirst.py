@@ -24,7 +24,7 @@ _STARTING_WITH = XPath("//body//*[starts-with(normalize-space(.), $probe)]")
 _PRECEDES = XPath("following::*[starts-with(normalize-space(.), $probe)]")
 #: How much of a text finds its element again (descriptions are often cut with "…").
 _PROBE_CHARS = 40
-#: A standfirst may carry a little more than the description (a dateline, an agency) but not a body.
+#: A standfirst may carry a little more than the description (a dateline, an agency), not a body.
 _SLACK_CHARS = 80
 
 
