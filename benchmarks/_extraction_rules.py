@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from summaries.errors import SummaryError
 from summaries.extract import DEFAULT_EXTRACTION_RULES, ExtractionRules, _clean, extract_article
@@ -24,6 +25,10 @@ from summaries.extract._rules import (
     boilerplate_line,
     furniture_mark,
 )
+
+#: Per-page counts of one set (the shared scorers' tuples), and of both sets together.
+Counts = list[tuple[float, ...]]
+SetCounts = tuple[Counts, Counts]
 
 #: Grid of the standfirst's minimum length (characters), cross-validated like a rule.
 STANDFIRST_GRID = (0, 80, 100, 120, 150, 200)
@@ -67,13 +72,15 @@ def variants() -> list[Variant]:
 
 @contextmanager
 def _patched(variant: Variant) -> Iterator[None]:
-    saved = _clean.BOILERPLATE_LINE, _clean.FURNITURE_MARK
-    _clean.BOILERPLATE_LINE = boilerplate_line(variant.lines)
-    _clean.FURNITURE_MARK = furniture_mark(variant.marks)
+    names = ("BOILERPLATE_LINE", "FURNITURE_MARK")
+    saved = [getattr(_clean, name) for name in names]
+    setattr(_clean, names[0], boilerplate_line(variant.lines))
+    setattr(_clean, names[1], furniture_mark(variant.marks))
     try:
         yield
     finally:
-        _clean.BOILERPLATE_LINE, _clean.FURNITURE_MARK = saved
+        for name, value in zip(names, saved, strict=True):
+            setattr(_clean, name, value)
 
 
 def _text(html: str, url: str | None, rules: ExtractionRules) -> str:
@@ -87,8 +94,8 @@ def _text(html: str, url: str | None, rules: ExtractionRules) -> str:
 class RuleSets:
     """The two sets' pages and scorers (the shared ones, loaded by path)."""
 
-    multi: list[dict]
-    english: list[dict]
+    multi: list[dict[str, Any]]
+    english: list[dict[str, Any]]
     snippets: ModuleType  # shared extraction/score_snippets.py
     shingles: ModuleType  # shared extraction/score.py
 
@@ -98,7 +105,7 @@ class RuleSets:
         english = shingles.load_dataset(shared / "data/extraction-dev", "html")
         return cls(multi, english, snippets, shingles)
 
-    def counts(self, variant: Variant) -> tuple[list, list]:
+    def counts(self, variant: Variant) -> SetCounts:
         """Per-page counts of both sets with this variant."""
         with _patched(variant):
             multi = [
@@ -115,19 +122,19 @@ class RuleSets:
             ]
         return multi, english
 
-    def f1(self, multi: list, english: list) -> tuple[float, float]:
+    def f1(self, multi: Counts, english: Counts) -> tuple[float, float]:
         return (
             float(self.snippets.scores(multi)["f1"]),
             float(self.shingles.aggregate(english)["f1"]) if english else 0.0,
         )
 
 
-def _select(counts: list, folds: list[int], fold: int, held_out: bool) -> list:
+def _select(counts: Counts, folds: list[int], fold: int, held_out: bool) -> Counts:
     return [c for c, f in zip(counts, folds, strict=True) if (f == fold) == held_out]
 
 
 def cross_validate(
-    sets: RuleSets, candidates: list[tuple[str, tuple[list, list]]], k: int
+    sets: RuleSets, candidates: list[tuple[str, SetCounts]], k: int
 ) -> tuple[tuple[float, float], list[str]]:
     """Held-out F1 of both sets when each fold takes the candidate best on the other folds.
 
@@ -136,8 +143,8 @@ def cross_validate(
     """
     multi_folds = [i % k for i in range(len(sets.multi))]
     english_folds = [i % k for i in range(len(sets.english))]
-    held_multi: list = []
-    held_english: list = []
+    held_multi: Counts = []
+    held_english: Counts = []
     chosen: list[str] = []
     for fold in range(k):
         trained = [
