@@ -51,6 +51,7 @@ GRID = {
     "min_stripped_words": (3, 4, 5, 6, 7),
     "max_headings": (0, 1, 2, 3, 5),
     "strip_declared_site": (False, True),
+    "breadcrumb_last": (False, True),
 }
 #: Each rule against its alternative (name, rules with the rule changed).
 VARIANTS: tuple[tuple[str, TitleRules], ...] = (
@@ -59,6 +60,7 @@ VARIANTS: tuple[tuple[str, TitleRules], ...] = (
     ("<title> always loses its last part", TitleRules(min_stripped_words=0)),
     ("<title> never loses its last part", TitleRules(min_stripped_words=1000)),
     ("strip site name from og:title/JSON-LD", TitleRules(strip_declared_site=True)),
+    ("a breadcrumb <title> offers no last part", TitleRules(breadcrumb_last=False)),
 )
 
 
