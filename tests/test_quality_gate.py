@@ -63,6 +63,27 @@ def test_html_extraction_f1(tmp_path) -> None:
     assert ours["empty"] == 0
 
 
+def test_multilingual_extraction_f1(tmp_path) -> None:
+    res = _score(
+        "extraction/score_snippets.py",
+        [
+            "--data",
+            str(SHARED / "data" / "extraction-multi-dev"),
+            "--extractor",
+            "project=summaries.evaluation:extract_article",
+            "--limit",
+            "100",
+            "--quiet",
+            "--bootstrap",
+            "0",
+        ],
+        tmp_path,
+    )
+    ours = res["summary"]["project"]["overall"]
+    assert ours["f1"] >= FLOORS["extraction_multi_f1"]
+    assert ours["empty"] <= 1
+
+
 def test_pasted_page_f1(tmp_path) -> None:
     res = _score(
         "extraction/score.py",

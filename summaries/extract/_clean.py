@@ -6,7 +6,7 @@ from summaries.extract._links import is_link_line
 from summaries.extract._rules import (
     BOILERPLATE_LINE,
     CAPTION_MARK,
-    SUBSCRIBE_PITCH,
+    FURNITURE_MARK,
     TEASER_HEADING,
     ExtractionRules,
 )
@@ -45,7 +45,7 @@ def is_boilerplate(paragraph: str, rules: ExtractionRules) -> bool:
         return False
     if BOILERPLATE_LINE.match(paragraph):
         return True
-    if len(paragraph) <= rules.pitch_max_chars and SUBSCRIBE_PITCH.search(paragraph):
+    if len(paragraph) <= rules.pitch_max_chars and FURNITURE_MARK.search(paragraph):
         return True
     return len(paragraph) <= rules.caption_max_chars and CAPTION_MARK.search(paragraph) is not None
 

@@ -9,6 +9,7 @@ from summaries.extract._clean import clean_paragraphs
 from summaries.extract._links import is_link_line, link_keys
 from summaries.extract._meta import read_metadata
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
+from summaries.extract._standfirst import declared_descriptions, standfirst
 from summaries.extract._text import weighted_length
 from summaries.extract._tree import drop_inert, parse_page
 from summaries.models import Article, ArticleMeta
@@ -46,10 +47,12 @@ def extract_article(
     tree = parse_page(html)
     meta = read_metadata(tree, url, rules.title)
     links = link_keys(tree)
+    descriptions = declared_descriptions(tree)
     drop_inert(tree)  # after the readers of meta tags and scripts: every pass copies the tree
     body = best_body(tree, url, rules)
     body += continuation(tree, body, rules)
     paragraphs = clean_paragraphs(body, meta.title, links, rules)
+    paragraphs = standfirst(tree, paragraphs, descriptions, rules) + paragraphs
     _check_article(paragraphs, links, rules)
     return Article("\n\n".join(paragraphs), meta)
 

@@ -6,10 +6,18 @@ import re
 from dataclasses import dataclass, field
 
 from summaries.extract._title_rules import TitleRules
-from summaries.text import PHOTO_CREDIT_LABELS, SEE_ALSO, phrase_pattern
+from summaries.text import (
+    AD_LABELS,
+    CONTENTS_HEADINGS,
+    PHOTO_CREDIT_LABELS,
+    SEE_ALSO,
+    phrase_pattern,
+)
 
 _SEE_ALSO = phrase_pattern(SEE_ALSO)
 _PHOTO_LABELS = phrase_pattern(PHOTO_CREDIT_LABELS)
+_AD_LABELS = phrase_pattern(AD_LABELS)
+_CONTENTS = phrase_pattern(CONTENTS_HEADINGS)
 
 #: A paragraph "ends like prose" when its last visible character closes a sentence (any script):
 #: closing quotes of every language may follow (German „…“, French « … », Japanese 「…」), and
@@ -24,10 +32,26 @@ SENTENCE_END = re.compile(
 #: CJK, kana and hangul: one such character carries about as much as a short word.
 DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
-#: Lines that are boilerplate wherever they occur: teaser prefixes, share/follow/subscribe calls,
-#: credits and copyright lines, tag lists. Matched case-insensitively on the stripped paragraph.
-BOILERPLATE_LINE = re.compile(
-    rf"""^(?:
+#: Furniture lines of the multilingual pages, by kind, each matched at the start of a stripped
+#: paragraph. Named so that `benchmarks/cross_validation.py` can weigh each kind on every set.
+FURNITURE_LINES: tuple[tuple[str, str], ...] = (
+    ("contents headings", rf"(?:{_CONTENTS})\W*$"),
+    ("ad labels", rf"\*?\[?(?:{_AD_LABELS})\s*(?:[.:|\]]|$)"),
+    (
+        "figure captions",
+        r"(?:figure|fig\.|abbildung|abb\.|grafik|figura|tabelle|table)\ ?\d+\s*[:.]",
+    ),
+    ("source credits", r"(?:quelle|fuente|источник)\s*:"),
+)
+
+
+def boilerplate_line(furniture: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Lines that are boilerplate wherever they occur: teaser prefixes, share/follow/subscribe
+    calls, credits and copyright lines, tag lists, plus `furniture`. Matched case-insensitively
+    on the stripped paragraph."""
+    extra = "".join(f"\n      | {pattern}" for _, pattern in furniture)
+    return re.compile(
+        rf"""^(?:
         (?:read|see|watch|listen)\ (?:more|also|next)\b\s*[:.\-–—]?
       | related(?:\ (?:articles?|stories|posts?|content|coverage|reading|links?))?\s*[:.\-–—]
       | (?:more|also)\ (?:on|from|in)\ [^.!?]{{0,60}}:
@@ -48,10 +72,13 @@ BOILERPLATE_LINE = re.compile(
       | (?:{_PHOTO_LABELS}|video)s?\s*(?:credit)?\s*[:©]
       | \((?:photo|image|picture)\ (?:credit|courtesy|by)\b[^)]*\)$
       | {_SEE_ALSO}(?!\w)
-      | m[áa]s\ informaci[óo]n\s*: | 责任编辑\s*[:：] | 原标题\s*[:：]
+      | m[áa]s\ informaci[óo]n\s*: | 责任编辑\s*[:：] | 原标题\s*[:：]{extra}
     )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+BOILERPLATE_LINE = boilerplate_line(FURNITURE_LINES)
 
 #: A line that opens a block of teasers: everything after it up to the next prose is dropped.
 TEASER_HEADING = re.compile(
@@ -72,11 +99,49 @@ BYLINE_NOISE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: A newsletter or subscription pitch anywhere in a short paragraph.
-SUBSCRIBE_PITCH = re.compile(
-    r"\b(?:sign\ up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|e-?mail\ updates)\b",
-    re.IGNORECASE | re.VERBOSE,
+#: Marks of furniture anywhere in a short paragraph, by kind: pitches for newsletters,
+#: subscriptions, apps and channels, affiliate disclosures, download links with their file size.
+#: Articles say "subscribers" and "sign up" too: only the pitch's own phrases count.
+FURNITURE_MARKS: tuple[tuple[str, str], ...] = (
+    (
+        "newsletter",
+        r"\b(?:sign\ up|subscribe|register)\b.{0,120}\b(?:newsletters?|inbox|e-?mail\ updates)\b"
+        r"|newsletter",
+    ),
+    (
+        "subscription",
+        r"\b(?:please\ subscribe|subscribe\ now|already\ a\ subscriber|first-time\ subscribers)\b"
+        r"|\bsubscribe\b.{0,60}\bfull\ story\b|\babonnieren\b|\bsuscr[íi]b(?:ete|ase)\b",
+    ),
+    (
+        "apps and channels",
+        r"\bdownload\ (?:the|our)\ .{0,40}\bapps?\b"
+        r"|\b(?:canal|kanal|channel)\ (?:de\ |on\ )?(?:youtube|telegram|whatsapp)\b"
+        r"|\b(?:youtube|telegram|whatsapp)[-\ ]?(?:channel|kanal)\b",
+    ),
+    ("feedback calls", r"\b(?:want\ to\ hear|let\ us\ know)\ what\ you\ think\b"),
+    (
+        "affiliate disclosures",
+        r"\baffiliate[-\ ]links?\b|\bcontains\ references\ to\ products\b"
+        r"|\benthält\ (?:werbung|affiliate)",
+    ),
+    (
+        "file sizes",
+        r"(?<![^\W\d_])(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\W{0,3}\d+(?:[.,]\d+)?\s?[kmg]i?b\b",
+    ),
 )
+
+
+def furniture_mark(marks: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern searching for any of `marks` (none: a pattern that never matches)."""
+    if not marks:
+        return re.compile(r"(?!)")
+    return re.compile(
+        "|".join(f"(?:{pattern})" for _, pattern in marks), re.IGNORECASE | re.VERBOSE
+    )
+
+
+FURNITURE_MARK = furniture_mark(FURNITURE_MARKS)
 
 #: A short line containing one of these marks is an image credit or caption, not prose.
 CAPTION_MARK = re.compile(rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s", re.IGNORECASE)
@@ -93,7 +158,7 @@ class ExtractionRules:
             less prose than this.
         min_article_chars: less body text than this is no article (paywall stub, JS shell).
         caption_max_chars: captions, credits and teaser links are at most this long.
-        pitch_max_chars: a paragraph this short with a subscription pitch is dropped.
+        pitch_max_chars: a paragraph this short with a `FURNITURE_MARK` is dropped.
         kicker_max_chars: a line this short before the repeated title is a section label.
         trailing_window: how many paragraphs at the end are checked for trailing boilerplate.
         tail_prose_chars: a closing paragraph this long is article text even when it ends
@@ -102,6 +167,10 @@ class ExtractionRules:
             (F1 +0.002); English pages unchanged (120 was better on 3 folds and worse on 1,
             but cost English F1 0.001).
         max_link_share: a body whose text is more than this share link texts is a link list.
+        keep_standfirst: put back the standfirst printed above the body when it repeats the
+            page's meta description (`_standfirst`).
+        standfirst_min_chars: a shorter standfirst is a dek, a second headline of one line,
+            which article-body golds leave out with the headline.
         title: how the headline is chosen among the page's statements of it.
     """
 
@@ -114,6 +183,8 @@ class ExtractionRules:
     kicker_max_chars: int = 40
     trailing_window: int = 12
     tail_prose_chars: int = 300
+    keep_standfirst: bool = True
+    standfirst_min_chars: int = 120
     title: TitleRules = field(default_factory=TitleRules)
 
 

@@ -51,6 +51,9 @@ def _document_forms(title: str, rules: TitleRules) -> list[str]:
         else [title, stripped]
     )
     forms += reversed(prefixes[:-1])
+    cuts = list(_SITE_SEPARATOR.finditer(title))
+    if rules.breadcrumb_last and len(cuts) >= 2:
+        forms.append(title[cuts[-1].end() :])
     return forms
 
 

@@ -13,12 +13,16 @@ class TitleRules:
         min_stripped_words: <title> without its last part must keep this many words to be the
             likelier reading; shorter, the part held half the headline, not a site name.
         max_headings: how many of the page's first <h1> may vote (0: none).
+        breadcrumb_last: a <title> of three or more parts ("Site - Section - Headline") also
+            offers its last part as its least likely reading; it wins only when another source
+            (the <h1>) agrees.
         strip_declared_site: also read og:title/JSON-LD without a trailing known site name.
             Off: pages' declared titles keep it in reader views (metadata-dev), and the
             cross-set table shows it helps one set and costs the other.
     """
 
     min_stripped_words: int = 5
+    breadcrumb_last: bool = True
     max_headings: int = 3
     strip_declared_site: bool = False
 

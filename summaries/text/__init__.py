@@ -11,6 +11,8 @@ from summaries.text._detect import (
 from summaries.text._input import cap_text, decode_text, looks_readable
 from summaries.text._names import LANGUAGE_NAMES, language_name
 from summaries.text._page_words import (
+    AD_LABELS,
+    CONTENTS_HEADINGS,
     CONTINUE_READING,
     PHOTO_CREDIT_LABELS,
     SEE_ALSO,
@@ -28,6 +30,8 @@ from summaries.text._tools import (
 from summaries.text._words import count_words
 
 __all__ = [
+    "AD_LABELS",
+    "CONTENTS_HEADINGS",
     "CONTINUE_READING",
     "PHOTO_CREDIT_LABELS",
     "SEE_ALSO",

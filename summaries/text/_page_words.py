@@ -11,14 +11,17 @@ SEE_ALSO: tuple[str, ...] = (
     "read more", "read next", "read also", "see also", "also read",
     # German
     "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant",
-    "das könnte sie auch interessieren", "weitere artikel",
+    "das könnte sie auch interessieren", "weitere artikel", "auch lesen", "lies auch",
+    "siehe auch", "zum weiterlesen",
     # French
     "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "sur le même sujet",
     # Spanish, Portuguese, Italian, Dutch
-    "lea también", "lee también", "te puede interesar", "noticias relacionadas", "más noticias",
+    "lea también", "lee también", "vea también", "ve también", "te puede interesar",
+    "noticias relacionadas", "más noticias",
     "leia também", "leggi anche", "lees ook",
     # Polish
     "czytaj też", "czytaj także", "czytaj więcej", "zobacz też", "zobacz także", "polecamy",
+    "dowiedz się więcej",
     # Russian
     "читайте также", "читайте тоже", "смотрите также", "по теме", "похожие статьи",
     "похожие новости",
@@ -37,6 +40,21 @@ CONTINUE_READING: tuple[str, ...] = (
 PHOTO_CREDIT_LABELS: tuple[str, ...] = (
     "photo", "photograph", "file photo", "picture", "image", "images", "foto", "fotos", "bild",
     "credit", "crédit", "crédito", "créditos",
+)  # fmt: skip
+
+
+#: Headings of a table of contents or a box of further topics: the line alone is furniture.
+CONTENTS_HEADINGS: tuple[str, ...] = (
+    "table of contents", "contents", "in this article", "more topics",
+    "inhaltsverzeichnis", "inhalt", "weitere themen", "weitere informationen",
+    "sommaire", "dans cet article", "índice", "contenido", "en este artículo", "spis treści",
+    "indice", "inhoudsopgave", "содержание",
+)  # fmt: skip
+
+#: Labels that mark an advertisement or a sponsored post ("*Werbung", "Anzeige", "Reklama").
+AD_LABELS: tuple[str, ...] = (
+    "advertisement", "sponsored", "werbung", "anzeige", "publicidad", "publicité", "pubblicità",
+    "reklama", "advertentie", "реклама",
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from lxml.html import fromstring
 
 from summaries.errors import NoArticleFound, SummaryError
 from summaries.extract._chunks import continuation
+from summaries.extract._clean import is_boilerplate
 from summaries.extract._extract import extract_article
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES
 from summaries.models import Article
@@ -239,3 +241,73 @@ def test_malformed_json_ld_falls_back_to_the_other_metadata() -> None:
     assert article.title == "Stadtbibliothek verlängert ihre Öffnungszeiten"
     assert article.language_hint == "de"
     assert article.paragraphs[0].startswith("Die Stadtbibliothek in Lindenau")
+
+
+# ---------------------------------------------------------------- standfirst and furniture
+
+
+def test_standfirst_that_repeats_the_description_opens_the_body() -> None:
+    article = _extract("article_de_standfirst.html")
+    assert article.paragraphs[0].startswith("Nach drei Wochen Pause fährt die Fähre")
+    assert article.paragraphs[1].startswith("Am Montagmorgen legte die erste Fähre")
+    assert article.text.count("Nach drei Wochen Pause") == 1
+
+
+def test_standfirst_can_be_switched_off() -> None:
+    rules = replace(DEFAULT_EXTRACTION_RULES, keep_standfirst=False)
+    article = extract_article(_page("article_de_standfirst.html"), PAGE_URL, rules)
+    assert article.paragraphs[0].startswith("Am Montagmorgen legte die erste Fähre")
+
+
+def test_a_one_line_dek_is_no_standfirst() -> None:
+    article = _extract("article_en_dek.html")
+    assert article.paragraphs[0].startswith("The first ferry left on time")
+    assert "back on schedule" not in article.text
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Inhaltsverzeichnis",  # a table of contents heading
+        "Auch lesen",  # a teaser prefix
+        "Werbung",  # an ad label and disclosure
+        "Abbildung 2",  # a figure caption
+        "PDF | 38 KB",  # a download link with its size
+        "Newsletter",  # a newsletter pitch
+        "Quelle: Reederei",  # a source credit
+    ],
+)
+def test_furniture_of_german_pages_is_dropped(furniture: str) -> None:
+    article = _extract("article_de_standfirst.html")
+    assert furniture not in article.text
+    assert article.paragraphs[-1].startswith("Für Fragen zum neuen Fahrplan")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VEA TAMBIÉN: Entre heces y guaricha en Panamá Oeste",
+        "Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?",
+        "Subscribe now to our eNATION edition for the full story.",
+        "For the latest stories download the Nationnews apps for iOS and Android.",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "We want to hear what you think about this article. Write to letters@example.com.",
+        "This post contains references to products from one or more of our advertisers.",
+        "Table of contents",
+    ],
+)
+def test_furniture_lines_in_many_languages(line: str) -> None:
+    assert is_boilerplate(line, DEFAULT_EXTRACTION_RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The service gained two million subscribers after it cut its price in March.",
+        "Die Anzeige gegen den Fahrer wurde am Montag erstattet, teilte die Polizei mit.",
+        "Table 2 of the report lists every school in the county.",
+        "Weitere Informationen zu den Tarifen will die Reederei im Mai veröffentlichen.",
+    ],
+)
+def test_article_sentences_are_no_furniture(line: str) -> None:
+    assert not is_boilerplate(line, DEFAULT_EXTRACTION_RULES)

@@ -72,6 +72,19 @@ def _page(head: str = "", body: str = "") -> str:
             ),
             "Dam plan approved",
         ),
+        # a breadcrumb <title> ("Site - Section - Headline") and the <h1> agree on its last part
+        (
+            TitleSources(
+                document="Bundespolizei - Aktuelles - Illegale Einreisen im Oktober gestiegen",
+                headings=("Illegale Einreisen im Oktober gestiegen",),
+            ),
+            "Illegale Einreisen im Oktober gestiegen",
+        ),
+        # ... but alone, the last part of a <title> is no headline
+        (
+            TitleSources(document="Dam plan approved - Politics - Valley Post"),
+            "Dam plan approved - Politics",
+        ),
         (TitleSources(), None),
     ],
 )
