@@ -150,12 +150,12 @@ def stripped_for_first_pass(tree: HtmlElement) -> Iterator[None]:
     from trafilatura.settings import MANUALLY_CLEANED  # what the installed version deletes
 
     tags = [tag for tag in MANUALLY_CLEANED if tag not in _NOT_PRESTRIPPED]
+    # (lxml keeps one proxy per element while it is referenced: the set finds them by identity)
+    kept = {above for element in tree.iter("script", "h1") for above in element.iterancestors()}
     undo: list[tuple[HtmlElement, int, HtmlElement, HtmlElement | None, str | None]] = []
     for element in list(tree.iter(*tags)):
         parent = element.getparent()
-        if parent is None or element.find(".//script") is not None:
-            continue
-        if element.find(".//h1") is not None:
+        if parent is None or element in kept:
             continue
         # where the tail goes (as trafilatura's delete_element does), and what it held before
         holder = element.getprevious() if element.tail else None
