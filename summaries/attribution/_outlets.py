@@ -249,8 +249,11 @@ def _alias_patterns(aliases: list[str]) -> tuple[re.Pattern[str], ...]:
     glued = [a for a in aliases if _GLUED.search(a)]
     arabic = [a for a in aliases if _ARABIC.search(a) and a not in glued]
     spaced = [a for a in aliases if a not in glued and a not in arabic]
+    # the lookahead on the names' first letters lets the scan skip most positions before it
+    # tests the word edge (half the time of the edge test alone; same matches)
+    first = re.escape("".join(sorted({a[0] for a in spaced})))
     return (
-        re.compile(r"(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"),
+        re.compile(rf"(?=[{first}])(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"),
         # no word edges: `연합뉴스에 따르면`, `据路透社报道`
         re.compile("(?:" + alt(glued) + ")") if glued else _NEVER,
         # a one-letter clitic may be glued before the name (`لرويترز` "to Reuters")

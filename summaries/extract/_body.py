@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 from summaries.extract._rules import ExtractionRules
 from summaries.extract._text import prose_chars, weighted_length
+from summaries.extract._tree import stripped_for_first_pass
 
 _LOG = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ def best_body(tree: HtmlElement, url: str | None, rules: ExtractionRules) -> lis
     Returns:
         The chosen candidate's paragraphs (possibly empty).
     """
-    best = run_pass(tree, url, FIRST_PASS)
+    with stripped_for_first_pass(tree):
+        best = run_pass(tree, url, FIRST_PASS)
     best_prose = prose_chars(best, rules)
     if best_prose >= rules.fallback_below_prose_chars:
         return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from summaries.extract._rules import DENSE_SCRIPT, SENTENCE_END, ExtractionRules
@@ -14,8 +15,12 @@ def weighted_length(text: str) -> int:
     return len(text) + 2 * len(DENSE_SCRIPT.findall(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def text_key(text: str) -> str:
-    """Case- and punctuation-insensitive form of a text, for comparing lines with titles/links."""
+    """Case- and punctuation-insensitive form of a text, for comparing lines with titles/links.
+
+    Cached: cleaning, the article check and the continuation search key the same paragraphs.
+    """
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 

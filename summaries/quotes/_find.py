@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from summaries.attribution import canonical_outlet
@@ -162,18 +162,36 @@ class _Roles:
 
 
 class _Names:
-    """Named speakers seen so far, by position: the antecedents of pronouns."""
+    """Named speakers by position: the antecedents of pronouns.
 
-    def __init__(self) -> None:
+    The names named anywhere in the text (`_seed_names`) are listed on the first lookup only:
+    most texts resolve no pronoun, and the scan reads the whole text. Names added before then
+    are kept aside and inserted after the seeds, so the order is the one seeding first gives.
+    """
+
+    def __init__(self, seed: Callable[[], list[tuple[int, str]]]) -> None:
+        self._seed: Callable[[], list[tuple[int, str]]] | None = seed
+        self._waiting: list[tuple[int, str]] = []
         self._pos: list[int] = []
         self._names: list[str] = []
 
     def add(self, pos: int, name: str) -> None:
+        if self._seed is not None:
+            self._waiting.append((pos, name))
+        else:
+            self._insert(pos, name)
+
+    def _insert(self, pos: int, name: str) -> None:
         i = bisect.bisect_right(self._pos, pos)
         self._pos.insert(i, pos)
         self._names.insert(i, name)
 
     def last_before(self, pos: int) -> str | None:
+        if self._seed is not None:
+            seed, self._seed = self._seed, None
+            for at, name in (*seed(), *self._waiting):
+                self._insert(at, name)
+            self._waiting = []
         i = bisect.bisect_left(self._pos, pos)
         return self._names[i - 1] if i else None
 
@@ -220,12 +238,13 @@ def _proper(spk: str, text: str, mid_words: Container[str]) -> bool:
     return re.search(rf"[\w,;]\s+{re.escape(spk)}\b", text) is not None
 
 
-def _seed_names(text: str, pats: SpeakerPatterns, caseless: CaselessRules | None) -> _Names:
+def _seed_names(
+    text: str, pats: SpeakerPatterns, caseless: CaselessRules | None
+) -> list[tuple[int, str]]:
     """Named subjects of speech verbs anywhere in the text: the antecedents of pronouns."""
-    names = _Names()
+    names: list[tuple[int, str]] = []
     if caseless is not None:
-        for pos, name in caseless_subjects(text, caseless):
-            names.add(pos, name)
+        names.extend(caseless_subjects(text, caseless))
     mid_words = _MidWords(text)
     for b in _SENTENCE_START.finditer(text):
         # the full clause-subject pattern only behind an introductory word ("During …, X")
@@ -236,11 +255,11 @@ def _seed_names(text: str, pats: SpeakerPatterns, caseless: CaselessRules | None
             continue
         spk = clean_mention(m.group("spk"))
         if _is_named(spk, pats) and _proper(spk, text, mid_words):
-            names.add(m.start("spk"), spk)
+            names.append((m.start("spk"), spk))
     for sv in subject_verbs(pats, text):
         spk = clean_mention(sv.spk)
         if _is_named(spk, pats) and spk.split()[0] not in STOP_HEADS:
-            names.add(sv.spk_start, canonical_outlet(spk, text, sv.spk_start) or spk)
+            names.append((sv.spk_start, canonical_outlet(spk, text, sv.spk_start) or spk))
     return names
 
 
@@ -339,7 +358,8 @@ def find_quotes(
     pats = patterns_for(language)
     caseless = caseless_rules(language)
     lines = paragraph_bounds(text)
-    names, roles = _seed_names(text, pats, caseless), _Roles(text, pats)
+    names = _Names(lambda: _seed_names(text, pats, caseless))
+    roles = _Roles(text, pats)
     found: list[_Found] = []
     for span in spans:
         quote = text[span.start : span.end]

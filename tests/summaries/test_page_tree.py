@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from summaries.errors import NoArticleFound
-from summaries.extract._tree import drop_inert, parse_page
+from summaries.extract._tree import drop_inert, parse_page, stripped_for_first_pass
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>T</title><meta name="author" content="A">
@@ -86,3 +86,27 @@ def test_drop_inert_keeps_text_tails_and_json_ld() -> None:
     assert body is not None
     assert " ".join(body.text_content().split()) == "First tail stays. after svg div tail"
     assert tree.findtext(".//title") == "T"
+
+
+_CHROME_PAGE = """<html><body>
+<nav><a href="/">Home</a></nav>after nav
+<div><p>Body text.</p><button>Share</button>after button<aside>Related</aside></div>
+<aside><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></aside>
+<footer><h1>Headline in a footer</h1></footer>
+<footer>Copyright</footer>last tail
+</body></html>"""
+
+
+def test_first_pass_strip_removes_chrome_keeping_tails_and_puts_it_back() -> None:
+    tree = parse_page(_CHROME_PAGE)
+    before = etree.tostring(tree)
+    with stripped_for_first_pass(tree):
+        body = tree.find("body")
+        assert body is not None
+        assert " ".join(body.text_content().split()) == (
+            "after nav Body text.after button "
+            '{"@type": "DiscussionForumPosting"} Headline in a footer last tail'
+        )
+        # what trafilatura reads before its cleaning stays: a JSON-LD script, an <h1>
+        assert [e.tag for e in body] == ["div", "aside", "footer"]
+    assert etree.tostring(tree) == before
