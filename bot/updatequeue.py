@@ -121,12 +121,16 @@ class UpdateQueue:
         await self.store.run(extend)
 
     async def complete(self, worker: str, update_id: int) -> None:
-        """Mark a job done (only while this worker still owns it)."""
+        """Mark a job done (only while this worker still owns it).
+
+        The update's text (a pasted article, say) is dropped here: the row stays only to turn
+        away a redelivery by its id, so nobody's message outlives its answer."""
 
         async def finish(conn: Conn) -> None:
             await conn.execute(
                 "UPDATE update_jobs SET state = 'done', finished_at = clock_timestamp(),"
-                " lease_until = NULL WHERE update_id = %s AND worker = %s AND state = 'running'",
+                " lease_until = NULL, payload = '{}'"
+                " WHERE update_id = %s AND worker = %s AND state = 'running'",
                 (update_id, worker),
             )
 

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
+import psycopg
 import pytest
 
 from bot.journal import CURRENT_JOB, JobReplies, journaled
@@ -33,6 +34,16 @@ async def test_redelivered_update_is_queued_once(queue: UpdateQueue) -> None:
     await queue.complete("w1", 1)
     assert await queue.enqueue(1, {"update_id": 1}) is False  # done: still not again
     assert await queue.claim("w1", 10, 30) == []
+
+
+async def test_a_finished_update_keeps_no_text(queue: UpdateQueue, pg_url: str) -> None:
+    paste = {"update_id": 7, "message": {"text": "a pasted article"}}
+    await queue.enqueue(7, paste)
+    await queue.claim("w1", 10, 30)
+    await queue.complete("w1", 7)
+    async with await psycopg.AsyncConnection.connect(pg_url) as conn:
+        cursor = await conn.execute("SELECT state, payload FROM update_jobs WHERE update_id = 7")
+        assert await cursor.fetchone() == ("done", "{}")
 
 
 async def test_concurrent_claims_never_share_a_job(queue: UpdateQueue) -> None:
