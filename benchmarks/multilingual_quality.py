@@ -14,13 +14,11 @@ bar is margin >= +1.0 and no failures); snippet P/R/F1 and empty pages per extra
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from _scorers import run_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = "summaries.evaluation:pick_sentences"
@@ -31,16 +29,7 @@ MARGIN = 1.0
 
 
 def _run(evals: Path, scorer: str, args: list[str], out: Path) -> Any:
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    cmd = [sys.executable, str(evals / scorer), *args, "--json", str(out)]
-    print("$", " ".join(cmd), file=sys.stderr, flush=True)
-    proc = subprocess.run(
-        cmd, cwd=evals / Path(scorer).parent, env=env, capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        print(proc.stdout[-2000:], proc.stderr[-3000:], file=sys.stderr)
-        raise SystemExit(f"{scorer} failed")
-    return json.loads(out.read_text())
+    return run_scorer(evals, scorer, [*args, "--json", str(out)], out, echo=False)
 
 
 def summaries(evals: Path, data: Path, tmp: Path) -> list[str]:

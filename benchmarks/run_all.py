@@ -10,29 +10,18 @@ with this project on PYTHONPATH, and prints a Markdown table for the README.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from _scorers import run_scorer
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(evals: Path, scorer: str, args: list[str], out: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    cmd = [sys.executable, str(evals / scorer), *args]
-    print("$", " ".join(cmd), file=sys.stderr, flush=True)
-    proc = subprocess.run(
-        cmd, cwd=evals / Path(scorer).parent, env=env, capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        print(proc.stdout[-2000:], proc.stderr[-3000:], file=sys.stderr)
-        raise SystemExit(f"{scorer} failed")
-    print(proc.stdout, file=sys.stderr)
-    return json.loads(out.read_text()) if out.exists() else {}
+    return run_scorer(evals, scorer, args, out, echo=True)  # type: ignore[no-any-return]
 
 
 def extraction(evals: Path, data: Path, tmp: Path, limit: list[str]) -> list[tuple]:

@@ -3,9 +3,9 @@
 
 A grant is one short transaction under an advisory lock (replicas take turns): read the slots
 that still count, run the same `decide` as a single process, insert the released ones. All
-times come from the database clock, so replicas need no synchronised clocks. While the database
-cannot be reached, a replica counts its own messages only (a reply late beats none) and says so
-in the log.
+times come from the database clock (`now_s()`, migration 0003), so replicas need no synchronised
+clocks. While the database cannot be reached, a replica counts its own messages only (a reply
+late beats none) and says so in the log.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from bot.sendpacing import (
     decide,
     is_group,
 )
-from bot.storage.base import StoreError
+from bot.storage.base import EveryNth, StoreError
 from bot.storage.postgres import Conn, PostgresStore
 
 _LOG = logging.getLogger(__name__)
@@ -42,13 +42,12 @@ class PostgresSendLedger:
         self.store = store
         self.limits = limits or SendLimits()
         self._fallback = LocalSendLedger(self.limits)
-        self._grants = 0
+        self._purge = EveryNth(PURGE_EVERY)
         self._degraded = False
 
     async def grant(self, candidates: Sequence[int]) -> Grant:
         """Release the first candidates that fit the shared windows (see `decide`)."""
-        self._grants += 1
-        purge = self._grants % PURGE_EVERY == 0
+        purge = self._purge.due()
         try:
             grant = await self.store.run(lambda conn: self._grant(conn, candidates, purge))
         except StoreError as exc:
@@ -65,7 +64,7 @@ class PostgresSendLedger:
     async def _grant(self, conn: Conn, candidates: Sequence[int], purge: bool) -> Grant:
         limits = self.limits
         await conn.execute("SELECT pg_advisory_xact_lock(%s)", (PACING_LOCK_KEY,))
-        cur = await conn.execute("SELECT extract(epoch FROM clock_timestamp())::float8")
+        cur = await conn.execute("SELECT now_s()")
         now = float(_first(await cur.fetchone()))
         if purge:
             horizon = now - max(limits.second_s, limits.minute_s) - STALE_AFTER_S
@@ -109,8 +108,7 @@ class PostgresSendLedger:
 
         async def done(conn: Conn) -> None:
             await conn.execute(
-                "UPDATE send_slots SET done = extract(epoch FROM clock_timestamp())::float8"
-                " WHERE id = %s AND done IS NULL",
+                "UPDATE send_slots SET done = now_s() WHERE id = %s AND done IS NULL",
                 (ticket,),
             )
 

@@ -20,6 +20,21 @@ class StoreError(Exception):
     """A storage backend failed (database locked, disk full, corrupt file)."""
 
 
+@dataclass(slots=True)
+class EveryNth:
+    """True on every `n`-th call: housekeeping (trims, purges) spread over writes, not on each."""
+
+    n: int
+    _calls: int = 0
+
+    def due(self) -> bool:
+        self._calls += 1
+        if self._calls < self.n:
+            return False
+        self._calls = 0
+        return True
+
+
 @dataclass(frozen=True, slots=True)
 class ChatSettings:
     """What one chat has chosen; the defaults apply to chats that never changed anything."""

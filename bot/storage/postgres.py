@@ -20,7 +20,7 @@ import psycopg
 from psycopg import AsyncConnection
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
-from bot.storage.base import ChatSettings, StoreError
+from bot.storage.base import ChatSettings, EveryNth, StoreError
 from bot.storage.codec import dump_summary, read_settings_row, read_summary_row
 from bot.storage.migrations import migrate
 from summaries.models import Summary
@@ -75,7 +75,7 @@ class PostgresStore:
         self._clock = clock
         self._pool_size = pool_size
         self._timeout_s = timeout_s
-        self._puts_since_trim = 0
+        self._trim = EveryNth(TRIM_EVERY)
         self._pool: AsyncConnectionPool[Conn] | None = None
 
     async def open(self) -> None:
@@ -204,10 +204,7 @@ class PostgresStore:
     async def put_summary(self, key: str, summary: Summary, ttl_s: float) -> None:
         """Cache a summary for `ttl_s` seconds; every TRIM_EVERY writes, trim to the bound."""
         now = self._clock()
-        self._puts_since_trim += 1
-        trim = self._puts_since_trim >= TRIM_EVERY
-        if trim:
-            self._puts_since_trim = 0
+        trim = self._trim.due()
 
         async def put(conn: Conn) -> None:
             await conn.execute(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from bot.storage.base import StoreError
+from bot.storage.base import EveryNth, StoreError
 from bot.storage.postgres import Conn, PostgresStore
 from bot.storage.shared import (
     KEEP_IDLE_BUCKETS_S,
@@ -28,7 +28,7 @@ class PostgresSharedState:
 
     def __init__(self, store: PostgresStore) -> None:
         self.store = store
-        self._updates_since_purge = 0
+        self._purge = EveryNth(PURGE_EVERY)
 
     async def _one(self, sql: str, params: tuple[Any, ...]) -> tuple[Any, ...] | None:
         async def q(conn: Conn) -> tuple[Any, ...] | None:
@@ -41,10 +41,7 @@ class PostgresSharedState:
         """Lock the keys' rows (creating missing ones, in key order so that two requests
         cannot deadlock), let `change` decide, write what it returns."""
         ordered = sorted(set(keys))
-        self._updates_since_purge += 1
-        purge = self._updates_since_purge >= PURGE_EVERY
-        if purge:
-            self._updates_since_purge = 0
+        purge = self._purge.due()
 
         async def work(conn: Conn) -> T:
             await conn.execute(

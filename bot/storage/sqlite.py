@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.storage.base import ChatSettings, StoreError
+from bot.storage.base import ChatSettings, EveryNth, StoreError
 from bot.storage.codec import dump_summary, read_settings_row, read_summary_row
 from summaries.models import Summary
 
@@ -56,7 +56,7 @@ class SQLiteStore:
     ) -> None:
         self._path = Path(path)
         self.max_cache_rows = max_cache_rows
-        self._puts_since_trim = 0
+        self._trim = EveryNth(TRIM_EVERY)
         self._clock = clock
         self._busy_timeout_s = busy_timeout_s
         self._db: aiosqlite.Connection | None = None
@@ -157,9 +157,7 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO summary_cache (key, data, expires) VALUES (?, ?, ?)",
                 (key, dump_summary(summary), now + ttl_s),
             )
-            self._puts_since_trim += 1
-            if self._puts_since_trim >= TRIM_EVERY:
-                self._puts_since_trim = 0
+            if self._trim.due():
                 await db.execute(
                     "DELETE FROM summary_cache WHERE key IN (SELECT key FROM summary_cache "
                     "ORDER BY expires DESC LIMIT -1 OFFSET ?)",
