@@ -10,7 +10,7 @@ import stopwordsiso
 
 from summaries.config import ALGORITHMS
 from summaries.models import Sentence
-from summaries.rank._news import NewsRankConfig, brevity, quoted_share
+from summaries.rank._news import NewsRankConfig, brevity, lone_min_words, quoted_share
 from summaries.rank._pick import pick_sentences
 from summaries.rank._vectors import content_terms, graph_centrality
 from summaries.text._tools import LanguageTools, stop_words_for, tools_for
@@ -338,6 +338,41 @@ def test_long_summaries_follow_centrality_not_position() -> None:
     picked = pick_sentences(TOPICAL, 3, tools_for("en"))
     assert 0 not in {s.index for s in picked}
     assert {s.index for s in picked} <= {1, 2, 3, 5}
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [([30, 10, 25, 40, 28], 28), ([5, 9, 12], 16), ([], 16), ([20, 22], 22)],
+)
+def test_a_lone_sentence_is_short_below_the_article_median(
+    counts: list[int], expected: int
+) -> None:
+    config = NewsRankConfig(lone_min_words=16, lone_median_share=1.0)
+    assert lone_min_words(counts, config) == expected
+
+
+def _long_sentence(i: int) -> str:
+    # 30 words, each sentence names the shared topic (the transport budget) once
+    filler = " ".join(f"detail{i}x{k}" for k in range(24))
+    return f"The transport budget covers {filler} this year."
+
+
+def test_a_lone_pick_skips_a_lead_that_is_short_for_its_article() -> None:
+    # the lead has 18 words: long enough by the fixed floor (16), short next to its
+    # article's 30-word sentences, which the second sentence matches
+    lead = (
+        "The transport budget was approved on Monday by the council"
+        " after a debate of nine long hours."
+    )
+    sentences = [lead, *(_long_sentence(i) for i in range(8))]
+    tools = tools_for("en")
+    fixed_floor = NewsRankConfig(lone_median_share=0.0)
+    assert [s.index for s in pick_sentences(sentences, 1, tools, news_config=fixed_floor)] == [0]
+    assert [s.index for s in pick_sentences(sentences, 1, tools)] == [1]
+    # longer summaries keep the fixed floor
+    assert [s.index for s in pick_sentences(sentences, 2, tools)] == [
+        s.index for s in pick_sentences(sentences, 2, tools, news_config=fixed_floor)
+    ]
 
 
 @pytest.mark.parametrize(
