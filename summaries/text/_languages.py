@@ -44,3 +44,7 @@ UNSPACED_LANGUAGES: frozenset[str] = frozenset({"zh", "ja", "th", "lo", "km", "m
 #: Of those, the ones whose sentences end without a mark: a space between two long phrases is
 #: where a sentence may end.
 UNPUNCTUATED_LANGUAGES: frozenset[str] = frozenset({"th", "lo"})
+#: Tone languages whose writers often leave the tone marks out (BBC Yorùbá prints both "náà"
+#: and "naa"): their stop words are also matched without them. The dot below (ẹ ọ ṣ) stays, as
+#: it marks other letters, not tones.
+TONE_OPTIONAL_LANGUAGES: frozenset[str] = frozenset({"yo"})

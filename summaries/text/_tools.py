@@ -23,7 +23,11 @@ import snowballstemmer
 import stopwordsiso
 
 from summaries.errors import UnsupportedLanguage
-from summaries.text._languages import DETECTABLE_LANGUAGES, SNOWBALL_NAMES
+from summaries.text._languages import (
+    DETECTABLE_LANGUAGES,
+    SNOWBALL_NAMES,
+    TONE_OPTIONAL_LANGUAGES,
+)
 from summaries.text._segment import chinese_words, japanese_words
 from summaries.text._sentences import SPLITTERS
 from summaries.text._sentences import sentence_spans as _spans
@@ -31,6 +35,7 @@ from summaries.text._words import (
     ENGLISH_FUNCTION_WORDS,
     FUNCTION_WORDS,
     NOT_FUNCTION_WORDS,
+    without_tone_marks,
     words,
 )
 
@@ -157,6 +162,8 @@ def stop_words_for(language: str) -> frozenset[str]:
     Persian). Otherwise the words sumy's file and stopwordsiso's list agree on (each list adds
     content words of its own: "anno", "giorno" in Italian), or the shorter list when they
     share too few or only one exists; known content words left in it are then dropped.
+    Where writers often omit tone marks (`TONE_OPTIONAL_LANGUAGES`), each word also stands
+    without them.
     """
     own = _OWN_STOP_WORDS.get(language)
     if own is not None:
@@ -168,7 +175,10 @@ def stop_words_for(language: str) -> frozenset[str]:
         chosen = shared
     else:
         chosen = min((s for s in (iso, sumy) if s), key=len, default=frozenset())
-    return chosen - NOT_FUNCTION_WORDS.get(language, frozenset())
+    chosen -= NOT_FUNCTION_WORDS.get(language, frozenset())
+    if language in TONE_OPTIONAL_LANGUAGES:
+        chosen |= {without_tone_marks(w) for w in chosen}
+    return chosen
 
 
 def _identity(word: str) -> str:

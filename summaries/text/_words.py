@@ -70,6 +70,16 @@ def cjk_words(text: str) -> list[str]:
     return out
 
 
+#: Combining grave, acute and macron: the tone marks of Yoruba's orthography.
+_TONE_MARKS = frozenset("\u0300\u0301\u0304")
+
+
+def without_tone_marks(word: str) -> str:
+    """`word` with its tone marks (grave, acute, macron) removed, in NFC."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
 def count_words(text: str) -> int:
     """Words of a text: whitespace-separated tokens, a Han/kana run counting one per 2 characters.
 

@@ -38,3 +38,11 @@ def test_every_language_has_a_modest_lower_case_list(language: str) -> None:
     stop = stop_words_for(language)
     assert 50 <= len(stop) <= 600
     assert all(w == w.lower() for w in stop)
+
+
+def test_yoruba_stop_words_match_with_and_without_tone_marks() -> None:
+    stop = stop_words_for("yo")
+    # náà / naa, pẹ̀lú / pẹlu, àwọn / awọn: the dot below stays (ẹ, ọ are letters of their own)
+    assert {"náà", "naa", "pẹ̀lú", "pẹlu", "àwọn", "awọn"} <= stop
+    assert "awon" not in stop
+    assert "naa" not in stop_words_for("he")  # other languages keep their lists as they are
