@@ -1,13 +1,15 @@
 """Run one of the shared scorers (../shared/evals, never copied here) with this project on
-PYTHONPATH, and read the JSON it wrote."""
+PYTHONPATH, and read the JSON it wrote; or load one of their modules in this process."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +33,14 @@ def run_scorer(evals: Path, scorer: str, args: list[str], out: Path, *, echo: bo
     if echo:
         print(proc.stdout, file=sys.stderr)
     return json.loads(out.read_text()) if out.exists() else {}
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """Import the shared file `path` as module `name`."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

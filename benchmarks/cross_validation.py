@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import itertools
 import json
 import statistics
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
 from _extraction_rules import RuleSets, rule_table
+from _scorers import load_module
 
 from summaries.errors import SummaryError
 from summaries.extract import (
@@ -62,16 +61,6 @@ VARIANTS: tuple[tuple[str, TitleRules], ...] = (
     ("strip site name from og:title/JSON-LD", TitleRules(strip_declared_site=True)),
     ("a breadcrumb <title> offers no last part", TitleRules(breadcrumb_last=False)),
 )
-
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +164,8 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-extraction", action="store_true", help="skip the extraction rules")
     a = ap.parse_args()
-    rm = _load(a.shared / "evals/attribution/readability_meta.py", "readability_meta")
-    sc = _load(a.shared / "evals/extraction/score.py", "extraction_score")
+    rm = load_module(a.shared / "evals/attribution/readability_meta.py", "readability_meta")
+    sc = load_module(a.shared / "evals/extraction/score.py", "extraction_score")
     pages = title_pages(a.shared)
 
     print("| rule | metadata-dev title exact · F1 | extraction-multi-dev title F1 |", end="")
@@ -200,7 +189,7 @@ def main() -> None:
     for rules in result["chosen"]:  # type: ignore[attr-defined]
         print("  ", rules)
     if not a.no_extraction:
-        snippets = _load(a.shared / "evals/extraction/score_snippets.py", "score_snippets")
+        snippets = load_module(a.shared / "evals/extraction/score_snippets.py", "score_snippets")
         sets = RuleSets.load(a.shared, snippets, sc)
         print("\nExtraction rules, each switched off (pasted-dev never sees them):")
         print("\n".join(rule_table(sets, a.folds)))

@@ -16,7 +16,6 @@ The shared scorer's tokenizer and LEAD-1 are loaded from ../shared/evals by path
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import statistics
@@ -24,8 +23,9 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+from _scorers import load_module
 
 from summaries.rank import pick_sentences
 from summaries.rank._news import DEFAULT_NEWS_CONFIG
@@ -35,17 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GRID = (0.0, 0.8, 0.9, 1.0, 1.1, 1.2)
 BAR = 1.0
 _WS = re.compile(r"\s+")
-
-
-def _load(path: Path, name: str) -> ModuleType:
-    sys.path.insert(0, str(path.parent))  # the scorer imports its neighbours
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +85,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     evals = args.shared / "evals" / "summaries"
-    scorer_module = _load(evals / "score.py", "shared_summaries_score")
-    anchors = _load(evals / "anchors.py", "shared_summaries_anchors")
+    sys.path.insert(0, str(evals))  # anchors.py imports its neighbour splitters.py
+    scorer_module = load_module(evals / "score.py", "shared_summaries_score")
+    anchors = load_module(evals / "anchors.py", "shared_summaries_anchors")
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1"], tokenizer=scorer_module.UnicodeTokenizer())
