@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summaries.extract._domain import names_domain
 from summaries.extract._text import text_key
 from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 
@@ -30,6 +31,7 @@ class TitleSources:
     document: str | None = None
     headings: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
+    domain: str | None = None  # the owner's label of the page's host (`_domain.domain_label`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +59,27 @@ def _document_forms(title: str, rules: TitleRules) -> list[str]:
     return forms
 
 
-def _without_site(text: str, sites: set[str]) -> str | None:
-    """The text before a separator that ends it with a known site name, if it does."""
+def _names_site(rest: str, kept: str, sources: TitleSources, rules: TitleRules) -> bool:
+    """Whether the part after a separator is the site's name rather than half the headline."""
+    if rules.strip_declared_site and text_key(rest) in {text_key(s) for s in sources.site_names}:
+        return True
+    # the page's own domain spelled in a part shorter than the headline before it
+    return rules.strip_domain_site and len(rest) < len(kept) and names_domain(rest, sources.domain)
+
+
+def _without_site(text: str, sources: TitleSources, rules: TitleRules) -> str | None:
+    """The text before a separator that ends it with the site's name, if it does."""
     for match in _SITE_SEPARATOR.finditer(text):
-        if text_key(text[match.end() :]) in sites:
+        if _names_site(text[match.end() :], text[: match.start()], sources, rules):
             return text[: match.start()]
     return None
 
 
 def _declared_forms(
-    text: str, source: str, rank: int, sites: set[str], rules: TitleRules
+    text: str, source: str, rank: int, sources: TitleSources, rules: TitleRules
 ) -> list[_Form]:
     forms = [_Form(text, source, 2 * rank)]
-    if rules.strip_declared_site and (stripped := _without_site(text, sites)):
+    if stripped := _without_site(text, sources, rules):
         forms.append(_Form(stripped, source, 2 * rank + 1))
     return forms
 
@@ -78,9 +88,9 @@ def _forms(sources: TitleSources, rules: TitleRules) -> list[_Form]:
     forms: list[_Form] = []
     sites = {text_key(site) for site in sources.site_names}
     if sources.json_ld:
-        forms += _declared_forms(sources.json_ld, "json-ld", 0, sites, rules)
+        forms += _declared_forms(sources.json_ld, "json-ld", 0, sources, rules)
     for rank, text in enumerate(sources.social):
-        forms += _declared_forms(text, "social", rank, sites, rules)
+        forms += _declared_forms(text, "social", rank, sources, rules)
     if sources.document:
         forms += [
             _Form(t, "title", r) for r, t in enumerate(_document_forms(sources.document, rules))

@@ -19,12 +19,16 @@ class TitleRules:
         strip_declared_site: also read og:title/JSON-LD without a trailing known site name.
             Off: pages' declared titles keep it in reader views (metadata-dev), and the
             cross-set table shows it helps one set and costs the other.
+        strip_domain_site: also read og:title/JSON-LD without a trailing part that spells the
+            page's domain ("Headline | The Japan Times" on japantimes.co.jp): a site name by
+            evidence outside the page's own statements.
     """
 
     min_stripped_words: int = 5
     breadcrumb_last: bool = True
     max_headings: int = 3
     strip_declared_site: bool = False
+    strip_domain_site: bool = False
 
 
 DEFAULT_TITLE_RULES = TitleRules()

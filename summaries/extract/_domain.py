@@ -1,0 +1,45 @@
+"""Whether a name is the page's own domain ("The Japan Times" on japantimes.co.jp)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+#: Second-level labels under a country code that are not the owner's name (co.uk, com.au).
+_GENERIC_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "or", "ne", "edu"})
+#: A domain label this short ("ap", "rt") is too often a word inside an unrelated name.
+_MIN_CONTAINED_CHARS = 4
+
+
+def domain_label(url: str | None) -> str | None:
+    """The owner's label of a URL's host: "japantimes" for https://www.japantimes.co.jp/news."""
+    host = (urlsplit(url or "").hostname or "").rstrip(".")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2 or all(label.isdigit() for label in labels):
+        return None
+    if len(labels) >= 3 and labels[-2] in _GENERIC_SECOND_LEVEL:
+        return _squash(labels[-3])
+    return _squash(labels[-2])
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, no accents, lower case: "Harper's Magazine" → "harpersmagazine"."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return re.sub(r"[\W_]+", "", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def names_domain(name: str, label: str | None) -> bool:
+    """Whether a name spells the domain's label, whole or as a part of four or more characters.
+
+    "Bergsteigen.com", "The Japan Times" and "SMAVA" name bergsteigen.com, japantimes.co.jp and
+    smava.de; "Firefox Nightly News" does not name mozilla.org.
+    """
+    if not label:
+        return False
+    squashed = _squash(name)
+    if not squashed:
+        return False
+    if squashed == label:
+        return True
+    return len(label) >= _MIN_CONTAINED_CHARS and label in squashed
