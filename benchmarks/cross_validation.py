@@ -53,6 +53,8 @@ GRID = {
     "strip_declared_site": (False, True),
     "breadcrumb_last": (False, True),
     "strip_domain_site": (False, True),
+    "kicker_heading": (False, True),
+    "leading_site": (False, True),
 }
 #: Each rule against its alternative (name, rules with the rule changed).
 VARIANTS: tuple[tuple[str, TitleRules], ...] = (
@@ -62,7 +64,11 @@ VARIANTS: tuple[tuple[str, TitleRules], ...] = (
     ("<title> never loses its last part", TitleRules(min_stripped_words=1000)),
     ("strip site name from og:title/JSON-LD", TitleRules(strip_declared_site=True)),
     ("a breadcrumb <title> offers no last part", TitleRules(breadcrumb_last=False)),
-    ("strip the page's domain name from og:title/JSON-LD", TitleRules(strip_domain_site=True)),
+    ("og:title keeps a suffix naming the page's domain", TitleRules(strip_domain_site=False)),
+    ("ties go to the <h1> a declared title agrees with", TitleRules(corroborated_heading=True)),
+    ("an <h1> ending with a reading does not vote for it", TitleRules(kicker_heading=False)),
+    ("<title> keeps a leading site name", TitleRules(leading_site=False)),
+    ("up to 5 <h1> vote", TitleRules(max_headings=5)),
 )
 
 

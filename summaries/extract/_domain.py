@@ -23,23 +23,38 @@ def domain_label(url: str | None) -> str | None:
     return _squash(labels[-2])
 
 
+#: How German, Danish and Swedish names are spelled in host names ("Jäger" → jaeger).
+_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"}
+)
+
+
 def _squash(text: str) -> str:
     """Letters and digits only, no accents, lower case: "Harper's Magazine" → "harpersmagazine"."""
     plain = unicodedata.normalize("NFKD", text.casefold())
     return re.sub(r"[\W_]+", "", "".join(c for c in plain if not unicodedata.combining(c)))
 
 
+def _spellings(name: str) -> set[str]:
+    """A name as a host may spell it: accents dropped, or transliterated ("jager", "jaeger")."""
+    folded = unicodedata.normalize("NFC", name.casefold())
+    return {_squash(folded), _squash(folded.translate(_TRANSLITERATION))} - {""}
+
+
 def names_domain(name: str, label: str | None) -> bool:
     """Whether a name spells the domain's label, whole or as a part of four or more characters.
 
-    "Bergsteigen.com", "The Japan Times" and "SMAVA" name bergsteigen.com, japantimes.co.jp and
-    smava.de; "Firefox Nightly News" does not name mozilla.org.
+    "Bergsteigen.com", "The Japan Times", "SMAVA" and "amazed" name bergsteigen.com,
+    japantimes.co.jp, smava.de and amazedmag.de; "Firefox Nightly News" does not name
+    mozilla.org.
     """
     if not label:
         return False
-    squashed = _squash(name)
-    if not squashed:
-        return False
-    if squashed == label:
-        return True
-    return len(label) >= _MIN_CONTAINED_CHARS and label in squashed
+    return any(
+        spelling == label
+        or len(label) >= _MIN_CONTAINED_CHARS
+        and label in spelling
+        or len(spelling) > _MIN_CONTAINED_CHARS
+        and spelling in label
+        for spelling in _spellings(name)
+    )

@@ -28,7 +28,10 @@ class TitleRules:
     breadcrumb_last: bool = True
     max_headings: int = 3
     strip_declared_site: bool = False
-    strip_domain_site: bool = False
+    strip_domain_site: bool = True
+    corroborated_heading: bool = False
+    kicker_heading: bool = True
+    leading_site: bool = True
 
 
 DEFAULT_TITLE_RULES = TitleRules()
