@@ -157,6 +157,11 @@ def _grid() -> list[TitleRules]:
     ]
 
 
+def _both_sets(f1: list[float], by_set: list[list[int]]) -> float:
+    """The sum of each set's mean F1 over its member pages."""
+    return sum(statistics.fmean(f1[i] for i in members) for members in by_set)
+
+
 def cross_validate(pages: list[TitlePage], folds: int, rm: ModuleType) -> dict[str, object]:
     """Held-out title F1 per set, each fold scored with rules chosen on the other folds."""
     fold_of = {}
@@ -173,12 +178,8 @@ def cross_validate(pages: list[TitlePage], folds: int, rm: ModuleType) -> dict[s
     for fold in range(folds):
         train = [i for i in range(len(pages)) if fold_of[i] != fold]
         by_set = [[i for i in train if pages[i].dataset == name] for name in names]
-
-        def both_sets(g: int) -> float:
-            # each set weighs the same: the larger one must not buy its gain with the other
-            return sum(statistics.fmean(f1[g][i] for i in members) for members in by_set)
-
-        best = max(range(len(grid)), key=both_sets)
+        # each set weighs the same: the larger one must not buy its gain with the other
+        best = max(range(len(grid)), key=lambda g: _both_sets(f1[g], by_set))
         chosen.append(grid[best])
         for i in range(len(pages)):
             if fold_of[i] == fold:
