@@ -35,10 +35,18 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", "".join(c for c in plain if not unicodedata.combining(c)))
 
 
+#: How host names spell "&" (which they cannot hold): "Fisch & Fang" → fischundfang.de.
+_AMPERSAND_WORDS = ("", "and", "und", "et", "y", "e", "en", "n")
+
+
 def _spellings(name: str) -> set[str]:
-    """A name as a host may spell it: accents dropped, or transliterated ("jager", "jaeger")."""
+    """A name as a host may spell it: accents dropped or transliterated ("jager", "jaeger"),
+    "&" left out or spelled as a word."""
     folded = unicodedata.normalize("NFC", name.casefold())
-    return {_squash(folded), _squash(folded.translate(_TRANSLITERATION))} - {""}
+    forms = {folded, folded.translate(_TRANSLITERATION)}
+    if "&" in folded:
+        forms = {form.replace("&", word) for form in forms for word in _AMPERSAND_WORDS}
+    return {_squash(form) for form in forms} - {""}
 
 
 def names_domain(name: str, label: str | None) -> bool:

@@ -39,6 +39,7 @@ def test_domain_label(url: str | None, label: str | None) -> None:
         ("VT", "vt", True),
         ("Schweizer Jäger Online", "schweizerjaeger", True),  # ä spelled "ae" in the host
         ("amazed", "amazedmag", True),  # the name inside a longer host label
+        ("FISCH & FANG", "fischundfang", True),  # hosts spell "&" as a word
         ("Firefox Nightly News", "example", False),
         ("news", "foxnews", False),  # four letters inside a host label: too common a word
         ("The Valley Times", None, False),
