@@ -17,6 +17,9 @@ from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 
 #: Between a headline and a site name in <title>: "Headline | Site", "Headline – Site".
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+#: Before a part that spells the page's domain, also a spaced colon and the Latin letter "ǀ"
+#: some sites use as a bar: with the domain as evidence they cut no headline in two.
+_DOMAIN_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/|:|ǀ)\s+")
 #: After a site name that leads a <title>: the separators above, or a colon ("Site: Headline").
 _LEADING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+|:\s+")
 _MAX_TITLE_CHARS = 300
@@ -63,6 +66,10 @@ def _after_leading_site(title: str, sources: TitleSources, rules: TitleRules) ->
 def _document_forms(title: str, sources: TitleSources, rules: TitleRules) -> list[str]:
     """<title> read with and without its site part, the likeliest reading first."""
     readings = _trailing_site_forms(title, rules)
+    if rules.strip_domain_site and (cut := _without_domain(title, sources.domain)):
+        # <title> is where sites put their name: a part spelling the domain is the likeliest
+        # cut (og:title, a deliberate declaration, keeps its whole text first)
+        readings = [cut] + [r for r in readings if r != cut]
     if rest := _after_leading_site(title, sources, rules):
         # the rest may still be "Section - Headline": its last part is a reading too (its
         # first part alone would be a section name, never a headline)
@@ -101,7 +108,7 @@ def _without_declared_site(text: str, sources: TitleSources) -> str | None:
 
 def _without_domain(text: str, domain: str | None) -> str | None:
     """The text before the last part that spells the page's domain ("H | Site.com | Slogan")."""
-    cuts = list(_SITE_SEPARATOR.finditer(text))
+    cuts = list(_DOMAIN_SEPARATOR.finditer(text))
     if not cuts:
         return None
     ends = [cut.start() for cut in cuts[1:]] + [len(text)]

@@ -22,8 +22,9 @@ class TitleRules:
         strip_domain_site: also read og:title/JSON-LD without a trailing part that spells the
             page's domain ("Headline | The Japan Times" on japantimes.co.jp, from the canonical
             link or the fetched URL): a site name by evidence outside the page's statements.
-            The full title stays the likelier reading: the cut wins only with the <h1> (reader
-            views keep og:title whole, and so does metadata-dev's gold).
+            The full og:title stays the likelier reading: the cut wins only with the <h1>
+            (reader views keep og:title whole, and so does metadata-dev's gold). <title> cut
+            there (also at " : " and "ǀ") is its likeliest reading.
         corroborated_heading: on a tie, the reading the <h1> shows and og:title or JSON-LD
             states wins. Off: multi gains 2 pages, metadata-dev loses one (its gold prefers
             JSON-LD) and falls under its target together with `strip_domain_site`.

@@ -144,3 +144,15 @@ def test_page_metadata_reads_the_domain_from_the_canonical_link() -> None:
     assert read_page_metadata(plain, "https://example.net/news/vote").title == (
         "Vote delayed after storm | The Valley Times"
     )
+
+
+def test_title_cut_where_its_part_spells_the_domain() -> None:
+    # a spaced colon cuts only before the domain's name; the slogans after it go too
+    sources = TitleSources(
+        document="Why the archive matters : Crimeblog | Notes on a genre | Since 2005",
+        headings=("Crimeblog",),
+        domain="crimeblog",
+    )
+    assert choose_title(sources) == "Why the archive matters"
+    french = TitleSources(document="Retraites : le gouvernement recule", domain="lemonde")
+    assert choose_title(french) == "Retraites : le gouvernement recule"
