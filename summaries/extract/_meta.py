@@ -192,9 +192,10 @@ def _element_text(element: HtmlElement) -> str | None:
 
 
 def _title_sources(
-    tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta, page_url: str | None
+    tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta, urls: tuple[str | None, ...]
 ) -> TitleSources:
-    """Every statement of the headline, the site's name (first of `site_names`), its domain."""
+    """Every statement of the headline, the site's name (first of `site_names`), and its
+    domain from the first of `urls` that has one (a canonical link may be relative)."""
     document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
     title_site = _TITLE_SITE.search(document or "")
     site = (
@@ -208,7 +209,7 @@ def _title_sources(
         document=document,
         headings=tuple(text for e in _HEADINGS(tree) if (text := _element_text(e))),
         site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
-        domain=domain_label(page_url),
+        domain=next((label for u in urls if (label := domain_label(u))), None),
     )
 
 
@@ -221,7 +222,7 @@ def _canonical_url(tree: HtmlElement, tags: dict[str, str]) -> str | None:
 def title_sources(tree: HtmlElement, url: str | None = None) -> TitleSources:
     """What a page states about its headline (for benchmarks that try title rules)."""
     tags = _meta_tags(tree)
-    return _title_sources(tree, tags, read_json_ld(tree), _canonical_url(tree, tags) or url)
+    return _title_sources(tree, tags, read_json_ld(tree), (_canonical_url(tree, tags), url))
 
 
 def read_metadata(
@@ -246,7 +247,7 @@ def read_metadata(
     tags = _meta_tags(tree)
     json_ld = read_json_ld(tree)
     canonical = _canonical_url(tree, tags)
-    sources = _title_sources(tree, tags, json_ld, canonical or url)
+    sources = _title_sources(tree, tags, json_ld, (canonical, url))
     site = sources.site_names[0] if sources.site_names else None
     title = choose_title(sources, title_rules)
     author = _declared_author(tags, json_ld.authors) or byline_author(tree)

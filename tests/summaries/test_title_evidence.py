@@ -156,3 +156,14 @@ def test_title_cut_where_its_part_spells_the_domain() -> None:
     assert choose_title(sources) == "Why the archive matters"
     french = TitleSources(document="Retraites : le gouvernement recule", domain="lemonde")
     assert choose_title(french) == "Retraites : le gouvernement recule"
+
+
+def test_a_relative_og_url_leaves_the_fetched_url_as_the_domain() -> None:
+    head = (
+        '<meta property="og:url" content="/news/vote">'
+        '<meta property="og:title" content="Vote delayed after storm | The Valley Times">'
+    )
+    html = f"<html><head>{head}</head><body><h1>Vote delayed after storm</h1>{BODY}</body></html>"
+    assert read_page_metadata(html, "https://valleytimes.co.uk/news/vote").title == (
+        "Vote delayed after storm"
+    )
