@@ -108,7 +108,7 @@ def _without_declared_site(text: str, sources: TitleSources) -> str | None:
 
 def _without_domain(text: str, domain: str | None) -> str | None:
     """The text before the last part that spells the page's domain ("H | Site.com | Slogan")."""
-    cuts = list(_DOMAIN_SEPARATOR.finditer(text))
+    cuts = list(_DOMAIN_SEPARATOR.finditer(text)) if domain else []
     if not cuts:
         return None
     ends = [cut.start() for cut in cuts[1:]] + [len(text)]
