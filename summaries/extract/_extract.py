@@ -8,6 +8,7 @@ from summaries.extract._chunks import continuation
 from summaries.extract._clean import clean_paragraphs
 from summaries.extract._links import is_link_line, link_keys
 from summaries.extract._meta import read_metadata
+from summaries.extract._reference import is_reference_page
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
 from summaries.extract._standfirst import declared_descriptions, standfirst
 from summaries.extract._text import weighted_length
@@ -42,7 +43,8 @@ def extract_article(
         canonical URL and the declared language.
 
     Raises:
-        NoArticleFound: the page is empty, a script-only shell, a paywall stub or an index page.
+        NoArticleFound: the page is empty, a script-only shell, a paywall stub, an index page
+            or a reference page of formulas or code.
     """
     tree = parse_page(html)
     meta = read_metadata(tree, url, rules.title)
@@ -54,6 +56,10 @@ def extract_article(
     paragraphs = clean_paragraphs(body, meta.title, links, rules)
     paragraphs = standfirst(tree, paragraphs, descriptions, rules) + paragraphs
     _check_article(paragraphs, links, rules)
+    if rules.refuse_reference_pages and is_reference_page(
+        tree, meta, sum(len(p.split()) for p in paragraphs)
+    ):
+        raise NoArticleFound("the page is formulas or code with little prose (a reference page?)")
     return Article("\n\n".join(paragraphs), meta)
 
 

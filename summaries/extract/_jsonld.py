@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -55,7 +56,9 @@ def _types(obj: dict[str, object]) -> str:
 
 def _text(value: object) -> str | None:
     if isinstance(value, str):
-        text = " ".join(value.split())
+        # CMSs write HTML entities into JSON strings ("&#8222;Zitat&#8220;"); compared with
+        # the meta tags (unescaped by the parser), they must be text too
+        text = " ".join(html.unescape(value).split())
         return text or None
     return None
 

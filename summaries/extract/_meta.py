@@ -12,6 +12,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from summaries.extract._byline import byline_names, normalise_byline
+from summaries.extract._domain import domain_label
 from summaries.extract._jsonld import JsonLdMeta, read_json_ld
 from summaries.extract._title import TitleSources, choose_title
 from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
@@ -190,8 +191,11 @@ def _element_text(element: HtmlElement) -> str | None:
     return _clean(element.text_content())
 
 
-def _title_sources(tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta) -> TitleSources:
-    """Every statement of the headline, and the site's name (first of `site_names`)."""
+def _title_sources(
+    tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta, urls: tuple[str | None, ...]
+) -> TitleSources:
+    """Every statement of the headline, the site's name (first of `site_names`), and its
+    domain from the first of `urls` that has one (a canonical link may be relative)."""
     document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
     title_site = _TITLE_SITE.search(document or "")
     site = (
@@ -205,12 +209,20 @@ def _title_sources(tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta)
         document=document,
         headings=tuple(text for e in _HEADINGS(tree) if (text := _element_text(e))),
         site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
+        domain=next((label for u in urls if (label := domain_label(u))), None),
     )
 
 
-def title_sources(tree: HtmlElement) -> TitleSources:
+def _canonical_url(tree: HtmlElement, tags: dict[str, str]) -> str | None:
+    from trafilatura.metadata import extract_url
+
+    return extract_url(tree, None) or _clean(tags.get("og:url"))
+
+
+def title_sources(tree: HtmlElement, url: str | None = None) -> TitleSources:
     """What a page states about its headline (for benchmarks that try title rules)."""
-    return _title_sources(tree, _meta_tags(tree), read_json_ld(tree))
+    tags = _meta_tags(tree)
+    return _title_sources(tree, tags, read_json_ld(tree), (_canonical_url(tree, tags), url))
 
 
 def read_metadata(
@@ -230,16 +242,15 @@ def read_metadata(
         The metadata; fields the page does not declare are None.
     """
     from htmldate import find_date
-    from trafilatura.metadata import extract_url
     from trafilatura.settings import set_date_params
 
     tags = _meta_tags(tree)
     json_ld = read_json_ld(tree)
-    sources = _title_sources(tree, tags, json_ld)
+    canonical = _canonical_url(tree, tags)
+    sources = _title_sources(tree, tags, json_ld, (canonical, url))
     site = sources.site_names[0] if sources.site_names else None
     title = choose_title(sources, title_rules)
     author = _declared_author(tags, json_ld.authors) or byline_author(tree)
-    canonical = extract_url(tree, None) or _clean(tags.get("og:url"))
     date_params = set_date_params(extensive=False)
     date_params["url"] = canonical or url
     published = _parse_date(json_ld.published) or _parse_date(find_date(tree, **date_params))

@@ -171,6 +171,9 @@ class ExtractionRules:
             page's meta description (`_standfirst`).
         standfirst_min_chars: a shorter standfirst is a dek, a second headline of one line,
             which article-body golds leave out with the headline.
+        refuse_reference_pages: a page without date or author, without a run of long
+            paragraphs and with more formula or code elements than body words is no article
+            (`_reference`).
         title: how the headline is chosen among the page's statements of it.
     """
 
@@ -185,6 +188,7 @@ class ExtractionRules:
     tail_prose_chars: int = 300
     keep_standfirst: bool = True
     standfirst_min_chars: int = 120
+    refuse_reference_pages: bool = True
     title: TitleRules = field(default_factory=TitleRules)
 
 

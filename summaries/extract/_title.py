@@ -11,14 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summaries.extract._domain import names_domain
 from summaries.extract._text import text_key
 from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 
 #: Between a headline and a site name in <title>: "Headline | Site", "Headline – Site".
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+#: Before a part that spells the page's domain, also a spaced colon and the Latin letter "ǀ"
+#: some sites use as a bar: with the domain as evidence they cut no headline in two.
+_DOMAIN_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/|:|ǀ)\s+")
+#: After a site name that leads a <title>: the separators above, or a colon ("Site: Headline").
+_LEADING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+|:\s+")
 _MAX_TITLE_CHARS = 300
+#: A site's name in a title is a few words ("The Japan Times"), not a sentence about it.
+_MAX_SITE_WORDS = 4
 #: Source priority on ties (lower wins).
 _PRIORITY = {"json-ld": 0, "social": 1, "title": 2, "h1": 3}
+_DECLARED = frozenset({"json-ld", "social"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,7 @@ class TitleSources:
     document: str | None = None
     headings: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
+    domain: str | None = None  # the owner's label of the page's host (`_domain.domain_label`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +49,38 @@ class _Form:
     rank: int  # order of preference within the source
 
 
-def _document_forms(title: str, rules: TitleRules) -> list[str]:
+def _after_leading_site(title: str, sources: TitleSources, rules: TitleRules) -> str | None:
+    """The rest of a <title> that starts with the site's name ("Site: Headline", "Site | H")."""
+    if not rules.leading_site:
+        return None
+    match = _LEADING_SEPARATOR.search(title)
+    if match is None:
+        return None
+    lead, rest = title[: match.start()], title[match.end() :]
+    sites = {text_key(site) for site in sources.site_names}
+    if len(lead) < len(rest) and (text_key(lead) in sites or names_domain(lead, sources.domain)):
+        return rest
+    return None
+
+
+def _document_forms(title: str, sources: TitleSources, rules: TitleRules) -> list[str]:
     """<title> read with and without its site part, the likeliest reading first."""
+    readings = _trailing_site_forms(title, rules)
+    if rules.strip_domain_site and (cut := _without_domain(title, sources.domain)):
+        # <title> is where sites put their name: a part spelling the domain is the likeliest
+        # cut (og:title, a deliberate declaration, keeps its whole text first)
+        readings = [cut] + [r for r in readings if r != cut]
+    if rest := _after_leading_site(title, sources, rules):
+        # the rest may still be "Section - Headline": its last part is a reading too (its
+        # first part alone would be a section name, never a headline)
+        cuts = list(_SITE_SEPARATOR.finditer(rest))
+        rest_readings = [rest] + ([rest[cuts[-1].end() :]] if cuts else [])
+        return rest_readings + [r for r in readings if r not in rest_readings]
+    return readings
+
+
+def _trailing_site_forms(title: str, rules: TitleRules) -> list[str]:
+    """<title> with and without a site part at its end (and breadcrumb parts)."""
     prefixes = [title[: m.start()] for m in _SITE_SEPARATOR.finditer(title)]
     if not prefixes:
         return [title]
@@ -57,36 +97,58 @@ def _document_forms(title: str, rules: TitleRules) -> list[str]:
     return forms
 
 
-def _without_site(text: str, sites: set[str]) -> str | None:
-    """The text before a separator that ends it with a known site name, if it does."""
+def _without_declared_site(text: str, sources: TitleSources) -> str | None:
+    """The text before a separator that ends it with a declared site name, if it does."""
+    sites = {text_key(site) for site in sources.site_names}
     for match in _SITE_SEPARATOR.finditer(text):
         if text_key(text[match.end() :]) in sites:
             return text[: match.start()]
     return None
 
 
+def _without_domain(text: str, domain: str | None) -> str | None:
+    """The text before the last part that spells the page's domain ("H | Site.com | Slogan")."""
+    cuts = list(_DOMAIN_SEPARATOR.finditer(text)) if domain else []
+    if not cuts:
+        return None
+    ends = [cut.start() for cut in cuts[1:]] + [len(text)]
+    for cut, end in reversed(list(zip(cuts, ends, strict=True))):
+        part = text[cut.end() : end]
+        if len(part.split()) <= _MAX_SITE_WORDS and names_domain(part, domain):
+            return text[: cut.start()] or None
+    return None
+
+
 def _declared_forms(
-    text: str, source: str, rank: int, sites: set[str], rules: TitleRules
+    text: str, source: str, rank: int, sources: TitleSources, rules: TitleRules
 ) -> list[_Form]:
-    forms = [_Form(text, source, 2 * rank)]
-    if rules.strip_declared_site and (stripped := _without_site(text, sites)):
-        forms.append(_Form(stripped, source, 2 * rank + 1))
-    return forms
+    """A declared title and, when a part of it names the site, the title without that part."""
+    full = _Form(text, source, 2 * rank)
+    if rules.strip_domain_site and (stripped := _without_domain(text, sources.domain)):
+        return [full, _Form(stripped, source, 2 * rank + 1)]
+    if rules.strip_declared_site and (stripped := _without_declared_site(text, sources)):
+        return [full, _Form(stripped, source, 2 * rank + 1)]
+    return [full]
 
 
 def _forms(sources: TitleSources, rules: TitleRules) -> list[_Form]:
     forms: list[_Form] = []
     sites = {text_key(site) for site in sources.site_names}
     if sources.json_ld:
-        forms += _declared_forms(sources.json_ld, "json-ld", 0, sites, rules)
+        forms += _declared_forms(sources.json_ld, "json-ld", 0, sources, rules)
     for rank, text in enumerate(sources.social):
-        forms += _declared_forms(text, "social", rank, sites, rules)
+        forms += _declared_forms(text, "social", rank, sources, rules)
     if sources.document:
         forms += [
-            _Form(t, "title", r) for r, t in enumerate(_document_forms(sources.document, rules))
+            _Form(t, "title", r)
+            for r, t in enumerate(_document_forms(sources.document, sources, rules))
         ]
     headings = sources.headings[: rules.max_headings]
-    forms += [_Form(text, "h1", rank) for rank, text in enumerate(headings)]
+    stated = [form.text for form in forms]
+    for rank, text in enumerate(headings):
+        forms.append(_Form(text, "h1", rank))
+        if rules.kicker_heading and (reading := _after_kicker(text, stated)):
+            forms.append(_Form(reading, "h1", rank))
     return [
         form
         for form in forms
@@ -94,6 +156,20 @@ def _forms(sources: TitleSources, rules: TitleRules) -> list[_Form]:
         and text_key(form.text) not in sites
         and len(form.text) <= _MAX_TITLE_CHARS
     ]
+
+
+def _after_kicker(heading: str, stated: list[str]) -> str | None:
+    """Another source's reading that an <h1> ends with after a kicker ("Kicker Headline").
+
+    Many pages print the kicker (Dachzeile, surtitre) in the same <h1> as the headline; the
+    <h1> then supports the headline the page declares elsewhere.
+    """
+    key = text_key(heading)
+    for text in stated:
+        other = text_key(text)
+        if other and len(other) < len(key) and key.endswith(" " + other):
+            return text
+    return None
 
 
 def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES) -> str | None:
@@ -117,8 +193,19 @@ def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES)
     voters: dict[str, set[str]] = {}
     for form in forms:
         voters.setdefault(text_key(form.text), set()).add(form.source)
+
+    def corroborated_heading(form: _Form) -> bool:
+        # the visible <h1> agreeing with a declared title: not a logo, not a promo
+        sources_of = voters[text_key(form.text)]
+        return rules.corroborated_heading and "h1" in sources_of and bool(sources_of & _DECLARED)
+
     best = min(
         forms,
-        key=lambda f: (-len(voters[text_key(f.text)]), _PRIORITY[f.source], f.rank),
+        key=lambda f: (
+            -len(voters[text_key(f.text)]),
+            not corroborated_heading(f),
+            _PRIORITY[f.source],
+            f.rank,
+        ),
     )
     return best.text

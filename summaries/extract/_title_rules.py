@@ -19,12 +19,29 @@ class TitleRules:
         strip_declared_site: also read og:title/JSON-LD without a trailing known site name.
             Off: pages' declared titles keep it in reader views (metadata-dev), and the
             cross-set table shows it helps one set and costs the other.
+        strip_domain_site: also read og:title/JSON-LD without a trailing part that spells the
+            page's domain ("Headline | The Japan Times" on japantimes.co.jp, from the canonical
+            link or the fetched URL): a site name by evidence outside the page's statements.
+            The full og:title stays the likelier reading: the cut wins only with the <h1>
+            (reader views keep og:title whole, and so does metadata-dev's gold). <title> cut
+            there (also at " : " and "ǀ") is its likeliest reading.
+        corroborated_heading: on a tie, the reading the <h1> shows and og:title or JSON-LD
+            states wins. Off: multi gains 2 pages, metadata-dev loses one (its gold prefers
+            JSON-LD) and falls under its target together with `strip_domain_site`.
+        kicker_heading: an <h1> that ends with another source's reading after more words
+            ("Kicker Headline" in one element) also votes for that reading.
+        leading_site: a <title> that starts with the site's name (declared or the domain's)
+            and a separator or colon ("BDZV: Headline") offers the rest as its likeliest reading.
     """
 
     min_stripped_words: int = 5
     breadcrumb_last: bool = True
     max_headings: int = 3
     strip_declared_site: bool = False
+    strip_domain_site: bool = True
+    corroborated_heading: bool = False
+    kicker_heading: bool = True
+    leading_site: bool = True
 
 
 DEFAULT_TITLE_RULES = TitleRules()
