@@ -246,7 +246,7 @@ def read_metadata(
 
     tags = _meta_tags(tree)
     json_ld = read_json_ld(tree)
-    canonical = _canonical_url(tree, tags)
+    canonical = _absolute_http_url(_canonical_url(tree, tags), url)
     sources = _title_sources(tree, tags, json_ld, (canonical, url))
     site = sources.site_names[0] if sources.site_names else None
     title = choose_title(sources, title_rules)
@@ -282,7 +282,13 @@ def _declared_image(tags: dict[str, str]) -> str | None:
 
 def _image_url(image: str | None, base: str | None) -> str | None:
     """The declared preview picture as an absolute http(s) URL, or None."""
-    if not image:
+    return _absolute_http_url(image, base)
+
+
+def _absolute_http_url(declared: str | None, base: str | None) -> str | None:
+    """`declared` resolved against the page's own URL (pages declare relative canonical
+    links and og:url too); None unless that gives an absolute http(s) URL the reply can link."""
+    if not declared:
         return None
-    absolute = urljoin(base or "", image.strip())
+    absolute = urljoin(base or "", declared.strip())
     return absolute if re.match(r"^https?://[^\s]+$", absolute, re.IGNORECASE) else None

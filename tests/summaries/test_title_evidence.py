@@ -167,3 +167,13 @@ def test_a_relative_og_url_leaves_the_fetched_url_as_the_domain() -> None:
     assert read_page_metadata(html, "https://valleytimes.co.uk/news/vote").title == (
         "Vote delayed after storm"
     )
+
+
+def test_a_relative_canonical_link_is_resolved_against_the_fetched_url() -> None:
+    head = '<meta property="og:url" content="/news/vote"><title>Vote delayed after storm</title>'
+    html = f"<html><head>{head}</head><body><h1>Vote delayed after storm</h1>{BODY}</body></html>"
+    # the reply links the article: a relative og:url must not reach it as it is
+    assert read_page_metadata(html, "https://valleytimes.co.uk/x?id=7").url == (
+        "https://valleytimes.co.uk/news/vote"
+    )
+    assert read_page_metadata(html, None).url is None
