@@ -16,6 +16,8 @@ from bot.storage.base import StoreError
 
 EXIT_CONFIG = 2
 EXIT_UNREACHABLE = 1
+#: uvicorn.config.STARTUP_FAILURE, the code uvicorn exits with when it cannot serve.
+UVICORN_STARTUP_FAILURE = 3
 
 
 def main() -> int:
@@ -23,7 +25,8 @@ def main() -> int:
 
     Returns:
         0 after a clean stop, 2 for missing, invalid or rejected configuration, 1 when the
-        Bot API or the database cannot be reached at start-up (one line on stderr each).
+        Bot API or the database cannot be reached or the webhook port cannot be opened at
+        start-up (one line on stderr each).
     """
     try:
         settings = Settings.from_env()
@@ -53,6 +56,17 @@ def main() -> int:
         return EXIT_UNREACHABLE
     except StoreError as exc:
         print(f"newsbrief: cannot start: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    except SystemExit as exc:
+        # uvicorn logs why it could not bind (address in use, no permission) and exits 3
+        if exc.code != UVICORN_STARTUP_FAILURE:
+            raise
+        where = f"{settings.webhook_listen}:{settings.webhook_port}"
+        print(
+            f"newsbrief: cannot start: cannot listen on {where} for webhook updates"
+            " (the reason is logged above)",
+            file=sys.stderr,
+        )
         return EXIT_UNREACHABLE
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from tests.support.fake_bot_api import FakeTelegram
 ROOT = Path(__file__).resolve().parents[2]
 
 
-async def _run_bot(env: dict[str, str], cwd: Path) -> tuple[int, str]:
+async def _run_bot(env: dict[str, str], cwd: Path, timeout_s: float = 60) -> tuple[int, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -23,7 +24,12 @@ async def _run_bot(env: dict[str, str], cwd: Path) -> tuple[int, str]:
         env={**clean, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": TOKEN, **env},
         stderr=asyncio.subprocess.PIPE,
     )
-    _, err = await asyncio.wait_for(proc.communicate(), 60)
+    try:
+        _, err = await asyncio.wait_for(proc.communicate(), timeout_s)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        raise AssertionError(f"the bot did not exit within {timeout_s} s") from None
     assert proc.returncode is not None
     return proc.returncode, err.decode()
 
@@ -64,3 +70,48 @@ async def test_webhook_url_without_secret_is_a_config_error(tmp_path: Path) -> N
     code, err = await _run_bot({"WEBHOOK_URL": "https://bot.example.com/telegram"}, tmp_path)
     assert code == 2
     assert "WEBHOOK_SECRET" in err
+
+
+async def test_unreadable_sqlite_file_is_one_line_and_the_process_exits(
+    api: FakeTelegram, tmp_path: Path
+) -> None:
+    # a file that is not a database (e.g. a wrong backup restored): the line used to be printed
+    # and the process then hung on the connection's worker thread
+    (tmp_path / "bad.sqlite3").write_text("not a database, just text\n" * 20)
+    for webhook in (False, True):
+        env = {
+            "TELEGRAM_API_BASE_URL": api.base_url,  # type: ignore[attr-defined]
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'bad.sqlite3'}",
+        }
+        if webhook:
+            env |= {"WEBHOOK_URL": "http://127.0.0.1:1/telegram", "WEBHOOK_SECRET": "x"}
+        code, err = await _run_bot(env, tmp_path, timeout_s=30)
+        assert code == 1
+        [line] = err.strip().splitlines()
+        assert (
+            line
+            == f"newsbrief: cannot start: cannot open {tmp_path / 'bad.sqlite3'}: file is not a database"
+        )
+
+
+async def test_webhook_port_in_use_ends_with_one_newsbrief_line_and_exit_1(
+    api: FakeTelegram, tmp_path: Path
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {
+            "TELEGRAM_API_BASE_URL": api.base_url,  # type: ignore[attr-defined]
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "WEBHOOK_URL": "http://127.0.0.1:1/telegram",
+            "WEBHOOK_SECRET": "x",
+            "WEBHOOK_PORT": str(port),
+        }
+        code, err = await _run_bot(env, tmp_path, timeout_s=30)
+    assert code == 1
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        f"newsbrief: cannot start: cannot listen on 127.0.0.1:{port} for webhook updates"
+        " (the reason is logged above)"
+    )
