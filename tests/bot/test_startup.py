@@ -88,10 +88,8 @@ async def test_unreadable_sqlite_file_is_one_line_and_the_process_exits(
         code, err = await _run_bot(env, tmp_path, timeout_s=30)
         assert code == 1
         [line] = err.strip().splitlines()
-        assert (
-            line
-            == f"newsbrief: cannot start: cannot open {tmp_path / 'bad.sqlite3'}: file is not a database"
-        )
+        bad = tmp_path / "bad.sqlite3"
+        assert line == f"newsbrief: cannot start: cannot open {bad}: file is not a database"
 
 
 async def test_webhook_port_in_use_ends_with_one_newsbrief_line_and_exit_1(
