@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.config import Settings, ValidationError, describe_error
@@ -50,6 +50,10 @@ def main() -> int:
         _run(application, settings)
     except InvalidToken:
         print("newsbrief: Telegram rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return EXIT_CONFIG
+    except BadRequest as exc:
+        # a subclass of NetworkError, but the API was reached: it refused e.g. WEBHOOK_URL
+        print(f"newsbrief: the Telegram Bot API refused a start-up call: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except NetworkError as exc:
         print(f"newsbrief: cannot reach the Telegram Bot API: {exc}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -11,6 +12,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from summaries import FetchLimits, PdfLimits, PipelineConfig
 
 __all__ = ["Settings", "ValidationError", "describe_error"]
+
+_TELEGRAM_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def _split_ints(value: object) -> object:
@@ -85,6 +88,18 @@ class Settings(BaseSettings):
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
 
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for setWebhook's secret_token; anything else is refused at start-up
+        if value is None or not value.get_secret_value():
+            return None  # an empty `WEBHOOK_SECRET=` line means unset
+        if not _TELEGRAM_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
+            )
+        return value
+
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
         if self.webhook_url and not self.webhook_secret:
@@ -143,5 +158,6 @@ def describe_error(exc: ValidationError) -> str:
     for err in exc.errors():
         key = ".".join(str(p) for p in err.get("loc", ())).upper() or "settings"
         reason = "is missing" if err.get("type") == "missing" else err.get("msg", "is invalid")
+        reason = reason.removeprefix("Value error, ")  # pydantic's prefix for our own checks
         problems.append(f"{key} {reason}")
     return "configuration error: " + "; ".join(problems) + " (see .env.example)"

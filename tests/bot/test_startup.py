@@ -113,3 +113,29 @@ async def test_webhook_port_in_use_ends_with_one_newsbrief_line_and_exit_1(
         f"newsbrief: cannot start: cannot listen on 127.0.0.1:{port} for webhook updates"
         " (the reason is logged above)"
     )
+
+
+async def test_secret_outside_telegrams_alphabet_is_a_config_error(tmp_path: Path) -> None:
+    env = {"WEBHOOK_URL": "https://bot.example.com/telegram", "WEBHOOK_SECRET": "pass word!"}
+    code, err = await _run_bot(env, tmp_path)
+    assert code == 2
+    [line] = err.strip().splitlines()
+    assert "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -" in line
+    assert "pass word!" not in line
+
+
+async def test_webhook_refused_by_the_bot_api_is_a_config_error_not_unreachable(
+    api: FakeTelegram, tmp_path: Path
+) -> None:
+    env = {
+        "TELEGRAM_API_BASE_URL": api.base_url,  # type: ignore[attr-defined]
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "WEBHOOK_URL": "ftp://bot.example.com/telegram",  # the fake refuses it as Telegram does
+        "WEBHOOK_SECRET": "x",
+    }
+    code, err = await _run_bot(env, tmp_path, timeout_s=30)
+    assert code == 2
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        "newsbrief: the Telegram Bot API refused a start-up call: Bad webhook: invalid url"
+    )
