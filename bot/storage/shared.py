@@ -101,6 +101,11 @@ class SharedState(Protocol):
         """
         ...
 
+    async def forget_expired(self) -> None:
+        """Delete paste parts older than KEEP_PASTE_PARTS_S, expired admin entries and leases
+        (and idle buckets where kept by age), whether or not anything else is written."""
+        ...
+
 
 @dataclass
 class _Part:
@@ -183,6 +188,17 @@ class MemorySharedState:
         for key, parts in list(self._pastes.items()):
             if all(p.arrived < now - KEEP_PASTE_PARTS_S for p in parts.values()):
                 del self._pastes[key]
+
+    async def forget_expired(self) -> None:
+        """Drop every part past its keeping time, expired admin entries and leases."""
+        now = self._clock()
+        for key, parts in list(self._pastes.items()):
+            for mid in [m for m, p in parts.items() if p.arrived < now - KEEP_PASTE_PARTS_S]:
+                del parts[mid]
+            if not parts:
+                del self._pastes[key]
+        self._admins = {k: hit for k, hit in self._admins.items() if hit[0] > now}
+        self._leases = {k: lease for k, lease in self._leases.items() if lease[1] > now}
 
     async def paste_state(self, chat_id: int, user_id: int, message_id: int) -> PasteState:
         """Where the part stands."""
