@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     rate_user_per_minute: float = Field(default=10, gt=0)
     rate_chat_burst: int = Field(default=12, ge=1)
     rate_chat_per_minute: float = Field(default=20, gt=0)
-    admin_cache_ttl_s: float = Field(default=300, ge=0)
+    #: At most a day: /privacy says ids and admin status are kept no longer.
+    admin_cache_ttl_s: float = Field(default=300, ge=0, le=24 * 3600)
     merge_window_s: float = Field(default=1.5, ge=0)
     status_grace_s: float = Field(default=0.7, ge=0)
     pdf_max_pages: int = Field(default=50, ge=1)

@@ -19,7 +19,11 @@ T = TypeVar("T")
 #: Paste parts (pasted text!) are forgotten this long after they arrived: a retried job comes
 #: back within minutes (lease × attempts); a part nobody took by then was given up.
 KEEP_PASTE_PARTS_S = 600
-#: Buckets nobody touched for this long are forgotten (PostgreSQL; memory keeps `max_rows`).
+#: A finished update's row (its id, to turn away a redelivery; the text is gone at once) and
+#: its reply journal are kept this long (`bot.updatequeue`); named here beside the other
+#: keeping times, which `/privacy` states.
+KEEP_FINISHED_S = 24 * 3600
+#: Buckets nobody touched for this long are forgotten (memory also keeps at most `max_rows`).
 KEEP_IDLE_BUCKETS_S = 24 * 3600
 
 
@@ -190,13 +194,17 @@ class MemorySharedState:
                 del self._pastes[key]
 
     async def forget_expired(self) -> None:
-        """Drop every part past its keeping time, expired admin entries and leases."""
+        """Drop every part past its keeping time, idle buckets, expired admin entries and
+        leases."""
         now = self._clock()
         for key, parts in list(self._pastes.items()):
             for mid in [m for m, p in parts.items() if p.arrived < now - KEEP_PASTE_PARTS_S]:
                 del parts[mid]
             if not parts:
                 del self._pastes[key]
+        self._buckets = {
+            k: row for k, row in self._buckets.items() if row.updated >= now - KEEP_IDLE_BUCKETS_S
+        }
         self._admins = {k: hit for k, hit in self._admins.items() if hit[0] > now}
         self._leases = {k: lease for k, lease in self._leases.items() if lease[1] > now}
 

@@ -20,6 +20,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent
 from bot import texts
 from bot.app import COMMANDS_TASK_KEY
 from bot.formatting import MAX_MESSAGE_UNITS, render_notice, render_summary, source_line
+from bot.handlers.basic import privacy_text
 from bot.handlers.owner import format_stats
 from bot.handlers.settings import apply_choice, settings_keyboard, settings_text
 from bot.i18n import (
@@ -244,7 +245,8 @@ def rendered_messages(tx: Texts) -> Iterator[str]:
     """Every HTML message the bot sends from its texts, with realistic values."""
     yield tx(texts.START)
     yield tx(texts.HELP, max_links=tx.number(3), username=BOT_USERNAME)
-    yield tx(texts.PRIVACY, ttl=texts.human_duration(21600, tx))
+    for in_database in (False, True):
+        yield privacy_text(tx, 21600, in_database=in_database)
     yield tx(texts.USAGE_SUMMARY)
     yield tx(texts.BLOCK_USAGE, command="block")
     for message in (texts.BLOCKED_OK, texts.UNBLOCKED_OK, texts.NOT_BLOCKED):

@@ -13,11 +13,17 @@ from bot.app import SWEEPER_KEY
 from bot.retention import RetentionSweeper, sweeps_for
 from bot.storage.memory import MemoryStore
 from bot.storage.postgres import PostgresStore
-from bot.storage.shared import KEEP_PASTE_PARTS_S, MemorySharedState
+from bot.storage.shared import (
+    KEEP_IDLE_BUCKETS_S,
+    KEEP_PASTE_PARTS_S,
+    BucketRow,
+    MemorySharedState,
+)
 from bot.storage.shared_postgres import PostgresSharedState
 from bot.updatequeue import KEEP_FINISHED_S, UpdateQueue
-from tests.support.bot_env import e2e_settings, running_bot
+from tests.support.bot_env import USER, e2e_settings, running_bot
 from tests.support.fake_bot_api import FakeTelegram
+from tests.support.waiting import eventually
 
 
 async def test_memory_forgets_old_parts_without_another_write() -> None:
@@ -25,6 +31,7 @@ async def test_memory_forgets_old_parts_without_another_write() -> None:
     state = MemorySharedState(clock=lambda: now[0])
     await state.add_paste_part(1, 10, 100, "an old part of a paste")
     await state.set_admin(1, 10, is_admin=True, ttl_s=300)
+    await state.update_buckets(["user:10"], lambda rows, t: ({"user:10": BucketRow(5, t)}, None))
     now[0] = 500.0
     await state.add_paste_part(2, 20, 200, "a recent part")
     now[0] = KEEP_PASTE_PARTS_S + 1
@@ -33,6 +40,10 @@ async def test_memory_forgets_old_parts_without_another_write() -> None:
     assert await state.in_paste(2, 20, 200)
     assert state._pastes == {(2, 20): state._pastes[(2, 20)]}  # noqa: SLF001 - nothing left over
     assert state._admins == {}  # noqa: SLF001
+    assert state._buckets  # noqa: SLF001 - a bucket used 10 minutes ago stays
+    now[0] = KEEP_IDLE_BUCKETS_S + 1
+    await state.forget_expired()
+    assert state._buckets == {}  # noqa: SLF001 - idle for a day: forgotten
 
 
 async def _rows(url: str, sql: str) -> list[tuple[object, ...]]:
@@ -104,3 +115,10 @@ async def test_the_running_bot_sweeps_on_its_own(
             assert time.monotonic() < deadline, "the finished update was not swept"
             await asyncio.sleep(0.05)
         assert await _rows(pg_url, "SELECT message_id FROM paste_parts") == [(200,)]
+        # /privacy names the database and both keeping times in this deployment
+        api.queue(message=api.make_message("/privacy", chat_id=USER, user_id=USER))
+        await eventually(lambda: api.sent("sendMessage"), within_s=10)
+        reply = api.sent("sendMessage")[-1]["text"]
+        assert "wait in my database until they are answered" in reply
+        assert "after 1 day" in reply
+        assert "deleted after 10 minutes" in reply
