@@ -77,7 +77,12 @@ PRIVACY_MESSAGES_IN_MEMORY = N_(
     "Pasted text and files are summarised in memory and not kept; the parts of a long paste "
     "that the Telegram app split stay in memory for {paste_keep}."
 )
-#: The last line of PRIVACY with PostgreSQL (replicas): the update queue and paste parts.
+#: The last line of PRIVACY when polling with PostgreSQL: updates in memory, paste parts not.
+PRIVACY_PASTE_PARTS_IN_DATABASE = N_(
+    "Pasted text and files are summarised in memory and not kept; the parts of a long paste "
+    "that the Telegram app split wait in my database and are deleted after {paste_keep}."
+)
+#: The last line of PRIVACY for webhook replicas: the update queue and paste parts.
 PRIVACY_MESSAGES_IN_DATABASE = N_(
     "Your messages wait in my database until they are answered and are then deleted (one "
     "that cannot be answered, after {job_keep}); the parts of a long paste that the Telegram "

@@ -10,6 +10,8 @@ from pathlib import Path
 import psycopg
 
 from bot.app import SWEEPER_KEY
+from bot.handlers.basic import message_keeping, privacy_text
+from bot.i18n import texts_for
 from bot.retention import RetentionSweeper, sweeps_for
 from bot.storage.memory import MemoryStore
 from bot.storage.postgres import PostgresStore
@@ -115,10 +117,19 @@ async def test_the_running_bot_sweeps_on_its_own(
             assert time.monotonic() < deadline, "the finished update was not swept"
             await asyncio.sleep(0.05)
         assert await _rows(pg_url, "SELECT message_id FROM paste_parts") == [(200,)]
-        # /privacy names the database and both keeping times in this deployment
+        # polling with PostgreSQL: /privacy names the paste parts in the database, no queue
         api.queue(message=api.make_message("/privacy", chat_id=USER, user_id=USER))
         await eventually(lambda: api.sent("sendMessage"), within_s=10)
         reply = api.sent("sendMessage")[-1]["text"]
-        assert "wait in my database until they are answered" in reply
-        assert "after 1 day" in reply
-        assert "deleted after 10 minutes" in reply
+        assert "split wait in my database and are deleted after 10 minutes" in reply
+        assert "until they are answered" not in reply
+
+
+def test_only_webhook_replicas_on_postgresql_queue_messages() -> None:
+    assert message_keeping(shared_in_database=False, webhook=False) == "memory"
+    assert message_keeping(shared_in_database=False, webhook=True) == "memory"
+    assert message_keeping(shared_in_database=True, webhook=False) == "paste_parts_in_database"
+    assert message_keeping(shared_in_database=True, webhook=True) == "queue_in_database"
+    reply = privacy_text(texts_for("en"), 21600, "queue_in_database")
+    assert "wait in my database until they are answered" in reply
+    assert "(one that cannot be answered, after 1 day)" in reply
