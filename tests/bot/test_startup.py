@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 from tests.support.bot_env import TOKEN
 from tests.support.fake_bot_api import FakeTelegram
@@ -139,3 +145,54 @@ async def test_webhook_refused_by_the_bot_api_is_a_config_error_not_unreachable(
     assert err.strip().splitlines()[-1] == (
         "newsbrief: the Telegram Bot API refused a start-up call: Bad webhook: invalid url"
     )
+
+
+@contextlib.contextmanager
+def _not_a_bot_api(status: int, body: bytes) -> Iterator[str]:
+    """A web server that answers every POST with `status` and `body` (a wrong base URL)."""
+
+    class Answer(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/bot"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+PAGE = b"<html><body>" + b"<p>Welcome to our web server</p>" * 200 + b"</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "code", "last_line"),
+    [
+        (404, b"", 2, "newsbrief: the Bot API at {base} rejected TELEGRAM_BOT_TOKEN"),
+        (200, PAGE, 1, "newsbrief: the Telegram Bot API at {base} failed at start-up"),
+        (403, PAGE, 1, "newsbrief: the Telegram Bot API at {base} failed at start-up"),
+    ],
+)
+async def test_a_base_url_without_a_bot_api_is_named_in_one_line(
+    tmp_path: Path, status: int, body: bytes, code: int, last_line: str
+) -> None:
+    with _not_a_bot_api(status, body) as base:
+        env = {"TELEGRAM_API_BASE_URL": base, "DATABASE_URL": f"sqlite:///{tmp_path / 'db'}"}
+        exit_code, err = await _run_bot(env, tmp_path, timeout_s=30)
+    assert exit_code == code
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith(last_line.format(base=base))
+    assert len(err.strip().splitlines()) <= 2  # at most PTB's one shortened log line before it
+    assert len(err) < 800  # the 6 KB page is not dumped
+    assert TOKEN not in err
