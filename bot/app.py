@@ -46,6 +46,7 @@ from bot.inputs import HAS_LINK
 from bot.paste_merge import PasteMerger
 from bot.polling import TolerantBot
 from bot.quota import BucketSpec, RequestQuota
+from bot.retention import RetentionSweeper, sweeps_for
 from bot.sendpacing import LocalSendLedger, SendLedger, SendPacer
 from bot.service import Pipeline, SummaryService
 from bot.storage.base import Store
@@ -64,6 +65,8 @@ API_POOL_SIZE = 32
 COMMAND_CALLS_AT_ONCE = 8
 #: bot_data key of the task registering the translated command menus after start-up.
 COMMANDS_TASK_KEY = "translated_commands"
+#: bot_data key of the sweeper deleting expired paste parts and finished updates.
+SWEEPER_KEY = "retention_sweeper"
 
 
 #: Command menus per scope (Telegram shows each user the one for their app language).
@@ -124,6 +127,9 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
         await asyncio.to_thread(preload_models)
     await asyncio.to_thread(preload_catalogs)
     await deps.service.open()
+    sweeper = RetentionSweeper(sweeps_for(deps.service.store, deps.service.shared))
+    sweeper.start()
+    application.bot_data[SWEEPER_KEY] = sweeper
     await register_commands(application, (SOURCE_LANGUAGE,))
     application.bot_data[COMMANDS_TASK_KEY] = asyncio.create_task(
         _register_translated_commands(application)
@@ -132,8 +138,11 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Stop registering command menus; close the HTTP client and the store."""
+    """Stop registering command menus and sweeping; close the HTTP client and the store."""
     deps: Deps = application.bot_data[DEPS_KEY]
+    sweeper: RetentionSweeper | None = application.bot_data.pop(SWEEPER_KEY, None)
+    if sweeper is not None:
+        await sweeper.stop()
     task: asyncio.Task[None] | None = application.bot_data.pop(COMMANDS_TASK_KEY, None)
     if task is not None:
         task.cancel()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -11,6 +12,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from summaries import FetchLimits, PdfLimits, PipelineConfig
 
 __all__ = ["Settings", "ValidationError", "describe_error"]
+
+_TELEGRAM_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def _split_ints(value: object) -> object:
@@ -46,7 +49,8 @@ class Settings(BaseSettings):
     rate_user_per_minute: float = Field(default=10, gt=0)
     rate_chat_burst: int = Field(default=12, ge=1)
     rate_chat_per_minute: float = Field(default=20, gt=0)
-    admin_cache_ttl_s: float = Field(default=300, ge=0)
+    #: At most a day: /privacy says ids and admin status are kept no longer.
+    admin_cache_ttl_s: float = Field(default=300, ge=0, le=24 * 3600)
     merge_window_s: float = Field(default=1.5, ge=0)
     status_grace_s: float = Field(default=0.7, ge=0)
     pdf_max_pages: int = Field(default=50, ge=1)
@@ -84,6 +88,18 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for setWebhook's secret_token; anything else is refused at start-up
+        if value is None or not value.get_secret_value():
+            return None  # an empty `WEBHOOK_SECRET=` line means unset
+        if not _TELEGRAM_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError(
+                "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
@@ -143,5 +159,6 @@ def describe_error(exc: ValidationError) -> str:
     for err in exc.errors():
         key = ".".join(str(p) for p in err.get("loc", ())).upper() or "settings"
         reason = "is missing" if err.get("type") == "missing" else err.get("msg", "is invalid")
+        reason = reason.removeprefix("Value error, ")  # pydantic's prefix for our own checks
         problems.append(f"{key} {reason}")
     return "configuration error: " + "; ".join(problems) + " (see .env.example)"

@@ -38,6 +38,21 @@ JOURNALED_METHODS = frozenset(
 
 Result = Any
 
+#: What a replay needs of a sent message (PTB builds a Message from these; delivery edits and
+#: deletes by id). Its text (a summary of someone's paste) and the message it answered stay out.
+_REPLAYED_FIELDS = ("message_id", "date", "message_thread_id", "is_topic_message")
+
+
+def replayable(result: Result) -> Result:
+    """The part of a call's result that is recorded: a message's ids, never its text."""
+    if not isinstance(result, dict) or "message_id" not in result:
+        return result
+    kept = {name: result[name] for name in _REPLAYED_FIELDS if name in result}
+    chat = result.get("chat")
+    if isinstance(chat, dict):
+        kept["chat"] = {name: chat[name] for name in ("id", "type") if name in chat}
+    return kept
+
 
 @dataclass(frozen=True, slots=True)
 class Earlier:
@@ -125,7 +140,7 @@ async def journaled(
     if isinstance(result, dict) and isinstance(result.get("message_id"), int):
         job.sent_message_ids.append(result["message_id"])
     try:
-        await job.log.record(job.update_id, call_key, method, _chat_id(data), result)
+        await job.log.record(job.update_id, call_key, method, _chat_id(data), replayable(result))
     except StoreError as exc:
         _LOG.error("storage failure while recording a reply: %s", exc)
     return result

@@ -82,6 +82,27 @@ class _DropStartupFailures(logging.Filter):
         return not (message.startswith("Network Retry Loop (Bootstrap") and "Aborting" in message)
 
 
+class _ShortenInvalidJson(logging.Filter):
+    """PTB logs an answer that is not JSON (a web server or proxy at TELEGRAM_API_BASE_URL,
+    not a Bot API) with the whole body and a traceback; the exception it raises next says the
+    same, so one short line is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == _PTB_INVALID_JSON and isinstance(record.args, tuple) and record.args:
+            body = str(record.args[0])
+            record.msg = "the Bot API server answered with something that is not JSON: %r"
+            record.args = (body[:80] + ("…" if len(body) > 80 else ""),)
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+#: The message `telegram.request.BaseRequest.parse_json_payload` logs (PTB 22).
+_PTB_INVALID_JSON = 'Can not load invalid JSON data: "%s"'
+
+
 def quiet_startup_tracebacks() -> None:
     """Keep start-up failures to the one line `bot.__main__` prints."""
     logging.getLogger("telegram.ext").addFilter(_DropStartupFailures())
+    # a logger's filters do not apply to its children: PTB's request logger by its own name
+    logging.getLogger("telegram.request.BaseRequest").addFilter(_ShortenInvalidJson())

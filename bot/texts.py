@@ -66,8 +66,27 @@ PRIVACY = N_(
     "• Each chat's settings, until you change them.\n"
     "• Summaries of links, keyed by the link, for {ttl} so the same link is fetched once; "
     "never the article text and never who asked.\n"
-    "• Counters (number of summaries, cache hits, errors by kind) without chat content.\n"
-    "Pasted text and files are summarised in memory and not kept."
+    "• Counters (number of summaries, cache hits, errors by kind) without chat content, the "
+    "ids of the chats that use me, and the ids the bot's owner blocked.\n"
+    "• For rate limits and group settings: user and chat ids with recent request counts and "
+    "admin status, for a day after their last use at most.\n"
+    "{messages}"
+)
+#: The last line of PRIVACY with one process (SQLite or memory): updates never leave memory.
+PRIVACY_MESSAGES_IN_MEMORY = N_(
+    "Pasted text and files are summarised in memory and not kept; the parts of a long paste "
+    "that the Telegram app split stay in memory for {paste_keep}."
+)
+#: The last line of PRIVACY when polling with PostgreSQL: updates in memory, paste parts not.
+PRIVACY_PASTE_PARTS_IN_DATABASE = N_(
+    "Pasted text and files are summarised in memory and not kept; the parts of a long paste "
+    "that the Telegram app split wait in my database and are deleted after {paste_keep}."
+)
+#: The last line of PRIVACY for webhook replicas: the update queue and paste parts.
+PRIVACY_MESSAGES_IN_DATABASE = N_(
+    "Your messages wait in my database until they are answered and are then deleted (one "
+    "that cannot be answered, after {job_keep}); the parts of a long paste that the Telegram "
+    "app split are deleted after {paste_keep}. Files are read in memory and not kept."
 )
 
 SETTINGS_TITLE = N_("<b>Settings for this chat</b>")

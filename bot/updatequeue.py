@@ -24,6 +24,7 @@ import psycopg
 from bot.journal import Earlier
 from bot.storage.base import StoreError
 from bot.storage.postgres import Conn, PostgresStore
+from bot.storage.shared import KEEP_FINISHED_S  # Telegram redelivers within hours at most
 
 _LOG = logging.getLogger(__name__)
 
@@ -31,8 +32,6 @@ _LOG = logging.getLogger(__name__)
 CHANNEL = "newsbrief_updates"
 #: An update whose handling was started this many times is given up (a poison update).
 MAX_ATTEMPTS = 5
-#: Finished jobs are kept this long (Telegram redelivers within hours at most).
-KEEP_FINISHED_S = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,11 @@ T = TypeVar("T")
 #: Paste parts (pasted text!) are forgotten this long after they arrived: a retried job comes
 #: back within minutes (lease × attempts); a part nobody took by then was given up.
 KEEP_PASTE_PARTS_S = 600
-#: Buckets nobody touched for this long are forgotten (PostgreSQL; memory keeps `max_rows`).
+#: A finished update's row (its id, to turn away a redelivery; the text is gone at once) and
+#: its reply journal are kept this long (`bot.updatequeue`); named here beside the other
+#: keeping times, which `/privacy` states.
+KEEP_FINISHED_S = 24 * 3600
+#: Buckets nobody touched for this long are forgotten (memory also keeps at most `max_rows`).
 KEEP_IDLE_BUCKETS_S = 24 * 3600
 
 
@@ -99,6 +103,11 @@ class SharedState(Protocol):
         Only when the newest part is at least `quiet_s` old; the parts `message_id` took before
         (a retried job) are returned again. None when there is nothing to take.
         """
+        ...
+
+    async def forget_expired(self) -> None:
+        """Delete paste parts older than KEEP_PASTE_PARTS_S, expired admin entries and leases
+        (and idle buckets where kept by age), whether or not anything else is written."""
         ...
 
 
@@ -183,6 +192,21 @@ class MemorySharedState:
         for key, parts in list(self._pastes.items()):
             if all(p.arrived < now - KEEP_PASTE_PARTS_S for p in parts.values()):
                 del self._pastes[key]
+
+    async def forget_expired(self) -> None:
+        """Drop every part past its keeping time, idle buckets, expired admin entries and
+        leases."""
+        now = self._clock()
+        for key, parts in list(self._pastes.items()):
+            for mid in [m for m, p in parts.items() if p.arrived < now - KEEP_PASTE_PARTS_S]:
+                del parts[mid]
+            if not parts:
+                del self._pastes[key]
+        self._buckets = {
+            k: row for k, row in self._buckets.items() if row.updated >= now - KEEP_IDLE_BUCKETS_S
+        }
+        self._admins = {k: hit for k, hit in self._admins.items() if hit[0] > now}
+        self._leases = {k: lease for k, lease in self._leases.items() if lease[1] > now}
 
     async def paste_state(self, chat_id: int, user_id: int, message_id: int) -> PasteState:
         """Where the part stands."""

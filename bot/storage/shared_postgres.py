@@ -198,6 +198,10 @@ class PostgresSharedState:
 
         return await self.store.run(work)
 
+    async def forget_expired(self) -> None:
+        """Delete expired rows now (writes also do it every PURGE_EVERY bucket updates)."""
+        await self.store.run(_purge)
+
 
 async def _purge(conn: Conn) -> None:
     """Forget expired admin entries and leases, idle buckets and old paste parts."""

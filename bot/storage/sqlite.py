@@ -70,11 +70,17 @@ class SQLiteStore:
             db = await aiosqlite.connect(
                 self._path, timeout=self._busy_timeout_s, isolation_level=None
             )
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open {self._path}: {exc}") from exc
+        try:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA synchronous=NORMAL")
             for statement in _SCHEMA:
                 await db.execute(statement)
         except (sqlite3.Error, OSError) as exc:
+            # aiosqlite's worker thread is not a daemon: left open, it keeps the process
+            # alive after the start-up error is printed.
+            await db.close()
             raise StoreError(f"cannot open {self._path}: {exc}") from exc
         self._db = db
 

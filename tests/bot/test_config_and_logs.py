@@ -55,6 +55,7 @@ def test_unreachable_bot_api_ends_with_one_clear_line_and_exit_1(tmp_path: Path)
         .splitlines()[-1]
         .startswith("newsbrief: cannot reach the Telegram Bot API")
     )
+    assert "Traceback" not in result.stderr
     assert TOKEN not in result.stderr
 
 

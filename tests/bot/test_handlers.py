@@ -395,6 +395,9 @@ async def test_start_help_privacy(env: BotEnv) -> None:
     assert sent[0] == texts.START
     assert "privacy mode" in sent[1]
     assert "6 hours" in sent[2]
+    # one process: updates and paste parts never leave memory
+    assert "stay in memory for 10 minutes" in sent[2]
+    assert "database" not in sent[2]
 
 
 async def test_document_is_read_as_article(env: BotEnv) -> None:

@@ -10,6 +10,7 @@ import string
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -20,6 +21,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent
 from bot import texts
 from bot.app import COMMANDS_TASK_KEY
 from bot.formatting import MAX_MESSAGE_UNITS, render_notice, render_summary, source_line
+from bot.handlers.basic import MessageKeeping, privacy_text
 from bot.handlers.owner import format_stats
 from bot.handlers.settings import apply_choice, settings_keyboard, settings_text
 from bot.i18n import (
@@ -244,7 +246,8 @@ def rendered_messages(tx: Texts) -> Iterator[str]:
     """Every HTML message the bot sends from its texts, with realistic values."""
     yield tx(texts.START)
     yield tx(texts.HELP, max_links=tx.number(3), username=BOT_USERNAME)
-    yield tx(texts.PRIVACY, ttl=texts.human_duration(21600, tx))
+    for keeping in get_args(MessageKeeping):
+        yield privacy_text(tx, 21600, keeping)
     yield tx(texts.USAGE_SUMMARY)
     yield tx(texts.BLOCK_USAGE, command="block")
     for message in (texts.BLOCKED_OK, texts.UNBLOCKED_OK, texts.NOT_BLOCKED):

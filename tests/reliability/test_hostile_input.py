@@ -18,7 +18,7 @@ from bot.sendpacing import SendLimits
 from bot.storage.base import ChatSettings
 from bot.storage.memory import MemoryStore
 from bot.storage.shared import MemorySharedState
-from summaries.errors import TextTooShort
+from summaries.errors import NotProse, TextTooShort
 from tests.support.articles import ARTICLE_PARAGRAPHS, article_text
 from tests.support.bot_env import (
     TOKEN,
@@ -36,6 +36,7 @@ from tests.support.page_server import PageServer, html_page
 USER, OTHER, ADMIN, MEMBER, OWNER = 8601, 8602, 8603, 8604, 9001
 GROUP = -1008601
 TOO_SHORT = html.escape(texts.ERRORS[TextTooShort])
+NOT_PROSE = html.escape(texts.ERRORS[NotProse])
 
 
 async def _env(pipeline: Any, **build: Any) -> BotEnv:
@@ -103,6 +104,17 @@ def _binary_garbage(size: int) -> str:
     return bytes(rnd.randrange(256) for _ in range(size)).decode("utf-8", errors="replace")
 
 
+def _keyboard_mash(lines: int) -> str:
+    """Letter runs shaped like sentences: words of no language."""
+    rnd = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def word() -> str:
+        return "".join(rnd.choice(letters) for _ in range(rnd.randint(2, 9)))
+
+    return "\n".join(" ".join(word() for _ in range(12)).capitalize() + "." for _ in range(lines))
+
+
 def _control_garbage(size: int) -> str:
     rnd = random.Random(6)
     return bytes(rnd.randrange(256) for _ in range(size)).decode("latin-1")
@@ -123,6 +135,10 @@ ZERO_WIDTH_RTL = (
         ("only-quotes", "\u201c\u201d\"'\u00ab\u00bb\u2018\u2019" * 2000, TOO_SHORT),
         ("only-punctuation", "!?.,;:-\u2014\u2026()[]{}" * 2000, TOO_SHORT),
         ("null-bytes", "\x00" * 5000, html.escape(texts.NOT_TEXT)),
+        ("keyboard-mash", _keyboard_mash(40), NOT_PROSE),
+        ("one-word-repeated", "lorem " * 2000, NOT_PROSE),
+        ("emoji-only", "\U0001f600\U0001f389\U0001f525 " * 800, TOO_SHORT),
+        ("digits-only", " ".join(str(n * 7919 % 100_000) for n in range(3000)), TOO_SHORT),
     ],
 )
 async def test_junk_pastes_get_a_clear_reply(

@@ -58,6 +58,11 @@ CASES: dict[str, tuple[Page, str | E.SummaryError]] = {
         Page(body=b"<p>late</p>", headers=HTML, delay_s=6.0),
         E.FetchTimeout(FETCH_TIMEOUT_S),
     ),
+    "announces-50-MB": (  # refused on the header, before the body (which never comes)
+        Page(body=b"<p>start</p>", headers=HTML, content_length=50_000_000),
+        E.PageTooLarge(MAX_BYTES),
+    ),
+    "not-found": (Page(status=404, body=b"<html>gone</html>", headers=HTML), E.PageNotFound(404)),
     "wrong-content-type": (
         Page(body=article_html().encode(), headers=(("Content-Type", "image/png"),)),
         E.UnsupportedContentType("image/png"),
