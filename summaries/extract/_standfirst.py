@@ -24,6 +24,13 @@ _DESCRIPTIONS = XPath(
 #: Text nodes holding a probe: a leaf test per node, cheap on any page (an element test would
 #: normalise the text of every element, the whole page once per level of nesting).
 _TEXT_HOLDING = XPath("//body//text()[not(parent::script)][contains(normalize-space(.), $probe)]")
+#: The same below the one <body>, with the probe's longest word tested first: a plain
+#: `contains` skips nearly every node before `normalize-space` copies its text (a word of the
+#: probe holds no white space, so a node that holds the probe holds the word as it is).
+_TEXT_HOLDING_BELOW = XPath(
+    "descendant::text()[contains(., $word)][not(parent::script)]"
+    "[contains(normalize-space(.), $probe)]"
+)
 #: How much of a text finds its element again (descriptions are often cut with "…"); short
 #: enough to lie within the first text node of a paragraph.
 _PROBE_CHARS = 30
@@ -55,7 +62,13 @@ def _holder(text: Any) -> HtmlElement | None:
 
 
 def _first_holder(tree: HtmlElement, text: str) -> HtmlElement | None:
-    nodes = _TEXT_HOLDING(tree, probe=" ".join(text.split())[:_PROBE_CHARS])
+    probe = " ".join(text.split())[:_PROBE_CHARS]
+    bodies = list(tree.iter("body"))
+    if len(bodies) == 1:  # the parser's usual tree: one walk below it instead of two
+        word = max(probe.split(" "), key=len)
+        nodes = _TEXT_HOLDING_BELOW(bodies[0], word=word, probe=probe)
+    else:
+        nodes = _TEXT_HOLDING(tree, probe=probe)
     return _holder(nodes[0]) if nodes else None
 
 

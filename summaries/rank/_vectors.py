@@ -60,11 +60,14 @@ def content_terms(text: str, tools: LanguageTools, stem: Callable[[str], str]) -
     return analyse(text, tools, stem)[0]
 
 
-def analyse(text: str, tools: LanguageTools, stem: Callable[[str], str]) -> tuple[list[str], int]:
+def analyse(
+    text: str, tools: LanguageTools, stem: Callable[[str], str] | None
+) -> tuple[list[str], int]:
     """Content terms of `text` (see `content_terms`) and its length in words, in one pass.
 
     Numbers are no content terms: a figure repeated across sentences says little about what
-    the article is about (and dropping them measured better on both dev sets).
+    the article is about (and dropping them measured better on both dev sets). `stem=None`
+    keeps surface forms without a call per word.
     """
     terms: list[str] = []
     count = 0
@@ -82,7 +85,7 @@ def analyse(text: str, tools: LanguageTools, stem: Callable[[str], str]) -> tupl
             continue
         count += 1
         if word not in stop and not word.isdigit():
-            append(stem(word))
+            append(word if stem is None else stem(word))
     return terms, count
 
 
