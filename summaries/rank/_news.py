@@ -15,7 +15,8 @@ duplicates.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from summaries.rank._vectors import (
@@ -238,7 +239,7 @@ def _vectors_and_scores(
         title_vec = term_vector(analyse(title, tools, stemmer)[0])
         if title_vec:
             stems_of: dict[str, str] = {}
-            in_title: Collection[str] = title_vec.keys()
+            in_title: AbstractSet[str] = title_vec.keys()
             if not stems:
                 # each distinct surface form is stemmed once, not once per occurrence
                 distinct = dict.fromkeys(t for ts in terms for t in ts)
