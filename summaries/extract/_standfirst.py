@@ -16,10 +16,11 @@ from lxml.html import HtmlElement
 from summaries.extract._rules import ExtractionRules
 from summaries.extract._text import is_prose, text_key, weighted_length
 
-#: The page's own summary of the article, in the order trusted.
-_DESCRIPTIONS = XPath(
-    "//meta[@name='description' or @property='og:description' or @name='twitter:description']"
-    "/@content"
+#: Where the page states its own summary of the article: (attribute, value) of the <meta>.
+_DESCRIPTION_KEYS = (
+    ("name", "description"),
+    ("property", "og:description"),
+    ("name", "twitter:description"),
 )
 #: Text nodes holding a probe: a leaf test per node, cheap on any page (an element test would
 #: normalise the text of every element, the whole page once per level of nesting).
@@ -47,7 +48,12 @@ def declared_descriptions(tree: HtmlElement) -> tuple[str, ...]:
 
     Read before the tree's meta elements are dropped.
     """
-    texts = (" ".join(str(value).split()) for value in _DESCRIPTIONS(tree))
+    values = (
+        element.get("content")
+        for element in tree.iter("meta")  # (a tag walk in C: faster than an XPath "//meta")
+        if any(element.get(key) == value for key, value in _DESCRIPTION_KEYS)
+    )
+    texts = (" ".join(value.split()) for value in values if value is not None)
     return tuple(dict.fromkeys(text for text in texts if len(text) >= _PREFIX_CHARS))
 
 
