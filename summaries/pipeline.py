@@ -146,7 +146,7 @@ def summarize_html(
 ) -> Summary:
     """Summarise a fetched or uploaded HTML page."""
     article = extract_article(html, url, config.extraction)
-    if not article.text.strip():
+    if not article.text or article.text.isspace():
         raise NoArticleFound("no article text on the page")
     return summarize_article(article, options, config)
 

@@ -150,7 +150,10 @@ def furniture_mark(marks: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 FURNITURE_MARK = furniture_mark(FURNITURE_MARKS)
 
 #: A short line containing one of these marks is an image credit or caption, not prose.
-CAPTION_MARK = re.compile(rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s", re.IGNORECASE)
+_CAPTION_MARK = rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s"
+CAPTION_MARK = re.compile(
+    first_char_lookahead(_CAPTION_MARK, re.IGNORECASE) + f"(?:{_CAPTION_MARK})", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
