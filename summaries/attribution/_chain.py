@@ -184,10 +184,8 @@ _WIRE_FORMS = sorted(
     }
     | {"AFP", "AP"}
 )
-_WIRE_WRITTEN = re.compile(
-    first_char_lookahead(alternation(_WIRE_FORMS, capitalised=False))
-    + alternation(_WIRE_FORMS, capitalised=False)
-)
+_WIRE_TRIE = alternation(_WIRE_FORMS, capitalised=False)
+_WIRE_WRITTEN = re.compile(first_char_lookahead(_WIRE_TRIE) + _WIRE_TRIE)
 _OUTLET_WORDS = (
     "Times",
     "Post",
