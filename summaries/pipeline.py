@@ -60,7 +60,7 @@ def reads_as_prose(text: str, tools: LanguageTools, config: PipelineConfig) -> b
     words = tools.words(text[:5_000])
     if not words:
         return False
-    stop = sum(1 for word in words if word in tools.stop_words)
+    stop = sum(map(tools.stop_words.__contains__, words))
     return stop / len(words) >= config.min_stop_word_share
 
 
