@@ -18,6 +18,7 @@ Signals, strongest first (all from the text; nothing is guessed from the publica
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -319,7 +320,8 @@ def _find_cited(text: str, publication: str | None) -> list[str]:
 
 def _find_dateline(text: str) -> str | None:
     # the title, a "Published …" line or a caption may come first: look at the first few lines
-    for line in [p for p in text.split("\n") if p.strip()][:_DATELINE_LINES]:
+    lines = (p for p in text.split("\n") if p and not p.isspace())  # the first few only
+    for line in itertools.islice(lines, _DATELINE_LINES):
         m = _DATELINE_CREDIT.match(line)
         if m:
             return m.group("place").strip()
