@@ -60,7 +60,7 @@ def reads_as_prose(text: str, tools: LanguageTools, config: PipelineConfig) -> b
     words = tools.words(text[:5_000])
     if not words:
         return False
-    stop = sum(1 for word in words if word in tools.stop_words)
+    stop = sum(map(tools.stop_words.__contains__, words))
     return stop / len(words) >= config.min_stop_word_share
 
 
@@ -146,7 +146,7 @@ def summarize_html(
 ) -> Summary:
     """Summarise a fetched or uploaded HTML page."""
     article = extract_article(html, url, config.extraction)
-    if not article.text.strip():
+    if not article.text or article.text.isspace():
         raise NoArticleFound("no article text on the page")
     return summarize_article(article, options, config)
 

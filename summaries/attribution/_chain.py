@@ -18,6 +18,7 @@ Signals, strongest first (all from the text; nothing is guessed from the publica
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -36,7 +37,13 @@ from summaries.attribution._outlets import (
     wire_mentions,
 )
 from summaries.models import Article, Attribution
-from summaries.text import PHOTO_CREDIT_LABELS, UPPER, phrase_pattern
+from summaries.text import (
+    PHOTO_CREDIT_LABELS,
+    UPPER,
+    alternation,
+    first_char_lookahead,
+    phrase_pattern,
+)
 
 __all__ = ["find_attribution"]
 
@@ -167,6 +174,19 @@ _WIRE_INTERVIEW = re.compile(
     rf"\b(?:told|said to|in an interview with|speaking to)\s+(?:the\s+)?"
     rf"(?P<wires>{_WIRE_FULL_ALT}|AFP|AP)\b"
 )
+#: Any agency as the case-sensitive patterns above write it (names, aliases, strict forms,
+#: without a leading "The"): each of them needs one, so a line without is skipped by them.
+_WIRE_FORMS = sorted(
+    {
+        f
+        for s in WIRES
+        for a in (s.name, *s.aliases, *s.strict)
+        for f in (a, a.removeprefix("The "))
+    }
+    | {"AFP", "AP"}
+)
+_WIRE_TRIE = alternation(_WIRE_FORMS, capitalised=False)
+_WIRE_WRITTEN = re.compile(first_char_lookahead(_WIRE_TRIE) + _WIRE_TRIE)
 _OUTLET_WORDS = (
     "Times",
     "Post",
@@ -230,24 +250,28 @@ def _find_wires(lines: Sequence[str]) -> list[str]:
         stripped = line.strip()
         if not stripped:
             continue
-        m = _DATELINE_CREDIT.match(stripped) or _CREDIT_ANYWHERE.search(stripped[:200])
-        if m:
-            found.extend(_wires_in(m.group("wires")))
-        for rx in _LEAD_CREDITS:
-            m = rx.match(stripped[:80])
+        # most lines name no agency: then only the two patterns that need no name as written
+        # (the case-blind credit line, the Reuters sign-off) can match
+        named = _WIRE_WRITTEN.search(stripped) is not None
+        if named:
+            m = _DATELINE_CREDIT.match(stripped) or _CREDIT_ANYWHERE.search(stripped[:200])
             if m:
                 found.extend(_wires_in(m.group("wires")))
+            for rx in _LEAD_CREDITS:
+                m = rx.match(stripped[:80])
+                if m:
+                    found.extend(_wires_in(m.group("wires")))
         if len(stripped) <= _LINE_MAX:
             m = _CREDIT_LINE.match(stripped)
             if m:
                 found.extend(_wires_in(m.group("wires")))
                 continue
-        m = _SIGN_OFF.search(stripped)
+        m = _SIGN_OFF.search(stripped) if named else None
         if m and len(stripped) > 1:
             found.extend(_wires_in(m.group("wires")))
         if _REUTERS_SIGNOFF.search(stripped) and i >= len(lines) // 2:
             found.append("Reuters")
-        for m in _WIRE_INTERVIEW.finditer(stripped):
+        for m in _WIRE_INTERVIEW.finditer(stripped) if named else ():
             found.extend(_wires_in(m.group("wires")))
     return list(dict.fromkeys(found))
 
@@ -296,7 +320,8 @@ def _find_cited(text: str, publication: str | None) -> list[str]:
 
 def _find_dateline(text: str) -> str | None:
     # the title, a "Published …" line or a caption may come first: look at the first few lines
-    for line in [p for p in text.split("\n") if p.strip()][:_DATELINE_LINES]:
+    lines = (p for p in text.split("\n") if p and not p.isspace())  # the first few only
+    for line in itertools.islice(lines, _DATELINE_LINES):
         m = _DATELINE_CREDIT.match(line)
         if m:
             return m.group("place").strip()

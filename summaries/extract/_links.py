@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import tostring
 from lxml.html import HtmlElement
 
 from summaries.extract._text import text_key
@@ -22,7 +23,12 @@ def link_keys(tree: HtmlElement) -> frozenset[str]:
     characters to `text_key`), the texts are joined by newlines, case-folded (per character)
     and their non-word runs collapsed without crossing a newline, then split apart again.
     """
-    texts = [anchor.text_content().replace("\n", " ") for anchor in tree.iter("a")]
+    # lxml's text serialiser reads the same text nodes as `text_content()` (libxml2's node
+    # content) without an XPath evaluation per link
+    texts = [
+        tostring(anchor, method="text", encoding="unicode", with_tail=False).replace("\n", " ")
+        for anchor in tree.iter("a")
+    ]
     if not texts:
         return frozenset()
     folded = _NON_WORD_IN_LINE.sub(" ", "\n".join(texts).casefold())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import logging
 import re
 from urllib.parse import urljoin
@@ -29,8 +30,6 @@ _LANG_XPATHS = (
     "='content-language']/@content",
     "//head/meta[@name='language' or @name='lang']/@content",
 )
-#: Every <meta> with content, read once into a name → value table.
-_META_TAGS = XPath("//meta[@content]")
 _META_KEYS = ("property", "name", "itemprop")
 #: Meta names that carry the author, most specific first.
 _AUTHOR_KEYS = (
@@ -44,9 +43,9 @@ _AUTHOR_KEYS = (
     "byl",
 )
 _SOCIAL_TITLE_KEYS = ("og:title", "twitter:title")
-_DOCUMENT_TITLE = XPath("(//head//title | //title)[1]")
 #: The first few <h1>: one of them is usually the visible headline (others: logo, promo).
-_HEADINGS = XPath("(//body//h1)[position() <= 8]")
+_MAX_HEADINGS = 8
+_HEADINGS = XPath(f"(//body//h1)[position() <= {_MAX_HEADINGS}]")
 #: Elements that may be bylines. Every test needs "uthor" or "yline" in some attribute, so the
 #: path starts from the few attributes holding either and tests only their elements.
 _BYLINE_CANDIDATES = XPath(
@@ -92,7 +91,7 @@ def language_hint(tree: HtmlElement) -> str | None:
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     """The first non-empty content of every meta name/property, keys lower-cased."""
     tags: dict[str, str] = {}
-    for element in _META_TAGS(tree):
+    for element in tree.iter("meta"):  # (a tag walk in C: faster than the XPath "//meta")
         content = _clean(element.get("content"))
         if not content:
             continue
@@ -191,12 +190,21 @@ def _element_text(element: HtmlElement) -> str | None:
     return _clean(element.text_content())
 
 
+def _headings(tree: HtmlElement) -> list[HtmlElement]:
+    """`_HEADINGS`; below the parser's one <body> by a tag walk that stops at the 8th."""
+    bodies = list(tree.iter("body"))
+    if len(bodies) != 1:
+        return list(_HEADINGS(tree))
+    return list(itertools.islice(bodies[0].iter("h1"), _MAX_HEADINGS))
+
+
 def _title_sources(
     tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta, urls: tuple[str | None, ...]
 ) -> TitleSources:
     """Every statement of the headline, the site's name (first of `site_names`), and its
     domain from the first of `urls` that has one (a canonical link may be relative)."""
-    document = next((_element_text(e) for e in _DOCUMENT_TITLE(tree)), None)
+    # the first <title> anywhere (the head's, as a rule): a tag walk that stops there
+    document = next((_element_text(e) for e in tree.iter("title")), None)
     title_site = _TITLE_SITE.search(document or "")
     site = (
         tags.get("og:site_name")
@@ -207,7 +215,7 @@ def _title_sources(
         json_ld=json_ld.headline,
         social=tuple(dict.fromkeys(v for k in _SOCIAL_TITLE_KEYS if (v := tags.get(k)))),
         document=document,
-        headings=tuple(text for e in _HEADINGS(tree) if (text := _element_text(e))),
+        headings=tuple(text for e in _headings(tree) if (text := _element_text(e))),
         site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
         domain=next((label for u in urls if (label := domain_label(u))), None),
     )

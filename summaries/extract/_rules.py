@@ -11,6 +11,7 @@ from summaries.text import (
     CONTENTS_HEADINGS,
     PHOTO_CREDIT_LABELS,
     SEE_ALSO,
+    first_char_lookahead,
     phrase_pattern,
 )
 
@@ -133,18 +134,26 @@ FURNITURE_MARKS: tuple[tuple[str, str], ...] = (
 
 
 def furniture_mark(marks: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    """One pattern searching for any of `marks` (none: a pattern that never matches)."""
+    """One pattern searching for any of `marks` (none: a pattern that never matches).
+
+    Each mark, and the whole, is led by a lookahead on the letters its matches start with:
+    the search then tests the marks only where a match may begin (same matches, about half
+    the time on the dev pages' short paragraphs).
+    """
     if not marks:
         return re.compile(r"(?!)")
-    return re.compile(
-        "|".join(f"(?:{pattern})" for _, pattern in marks), re.IGNORECASE | re.VERBOSE
-    )
+    flags = re.IGNORECASE | re.VERBOSE
+    body = "|".join(f"{first_char_lookahead(pattern, flags)}(?:{pattern})" for _, pattern in marks)
+    return re.compile(f"{first_char_lookahead(body, flags)}(?:{body})", flags)
 
 
 FURNITURE_MARK = furniture_mark(FURNITURE_MARKS)
 
 #: A short line containing one of these marks is an image credit or caption, not prose.
-CAPTION_MARK = re.compile(rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s", re.IGNORECASE)
+_CAPTION_MARK = rf"©|\((?:{_PHOTO_LABELS})[^)]*\)$|\bcredit:\s"
+CAPTION_MARK = re.compile(
+    first_char_lookahead(_CAPTION_MARK, re.IGNORECASE) + f"(?:{_CAPTION_MARK})", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,14 +16,22 @@ from lxml.html import HtmlElement
 from summaries.extract._rules import ExtractionRules
 from summaries.extract._text import is_prose, text_key, weighted_length
 
-#: The page's own summary of the article, in the order trusted.
-_DESCRIPTIONS = XPath(
-    "//meta[@name='description' or @property='og:description' or @name='twitter:description']"
-    "/@content"
+#: Where the page states its own summary of the article: (attribute, value) of the <meta>.
+_DESCRIPTION_KEYS = (
+    ("name", "description"),
+    ("property", "og:description"),
+    ("name", "twitter:description"),
 )
 #: Text nodes holding a probe: a leaf test per node, cheap on any page (an element test would
 #: normalise the text of every element, the whole page once per level of nesting).
 _TEXT_HOLDING = XPath("//body//text()[not(parent::script)][contains(normalize-space(.), $probe)]")
+#: The same below the one <body>, with the probe's longest word tested first: a plain
+#: `contains` skips nearly every node before `normalize-space` copies its text (a word of the
+#: probe holds no white space, so a node that holds the probe holds the word as it is).
+_TEXT_HOLDING_BELOW = XPath(
+    "descendant::text()[contains(., $word)][not(parent::script)]"
+    "[contains(normalize-space(.), $probe)]"
+)
 #: How much of a text finds its element again (descriptions are often cut with "…"); short
 #: enough to lie within the first text node of a paragraph.
 _PROBE_CHARS = 30
@@ -40,7 +48,12 @@ def declared_descriptions(tree: HtmlElement) -> tuple[str, ...]:
 
     Read before the tree's meta elements are dropped.
     """
-    texts = (" ".join(str(value).split()) for value in _DESCRIPTIONS(tree))
+    values = (
+        element.get("content")
+        for element in tree.iter("meta")  # (a tag walk in C: faster than an XPath "//meta")
+        if any(element.get(key) == value for key, value in _DESCRIPTION_KEYS)
+    )
+    texts = (" ".join(value.split()) for value in values if value is not None)
     return tuple(dict.fromkeys(text for text in texts if len(text) >= _PREFIX_CHARS))
 
 
@@ -55,7 +68,13 @@ def _holder(text: Any) -> HtmlElement | None:
 
 
 def _first_holder(tree: HtmlElement, text: str) -> HtmlElement | None:
-    nodes = _TEXT_HOLDING(tree, probe=" ".join(text.split())[:_PROBE_CHARS])
+    probe = " ".join(text.split())[:_PROBE_CHARS]
+    bodies = list(tree.iter("body"))
+    if len(bodies) == 1:  # the parser's usual tree: one walk below it instead of two
+        word = max(probe.split(" "), key=len)
+        nodes = _TEXT_HOLDING_BELOW(bodies[0], word=word, probe=probe)
+    else:
+        nodes = _TEXT_HOLDING(tree, probe=probe)
     return _holder(nodes[0]) if nodes else None
 
 

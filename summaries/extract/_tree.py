@@ -75,7 +75,10 @@ def _repair(html: str, beginning: str, repair: Callable[[str, str], str]) -> str
             return repair(html, beginning)
         end = newline + 1
     cut = max(end, 4096)
-    return repair(html[:cut], beginning) + html[cut:]
+    head = html[:cut]
+    repaired = repair(head, beginning)
+    # most pages need no repair: keep the page as it is instead of copying it into a new string
+    return html if repaired == head else repaired + html[cut:]
 
 
 def _load(html: str) -> HtmlElement | None:
@@ -106,7 +109,7 @@ def parse_page(html: str) -> HtmlElement:
     Raises:
         NoArticleFound: the page is empty or not readable HTML.
     """
-    if not html or not html.strip():
+    if not html or html.isspace():
         raise NoArticleFound("the page is empty")
     tree = _load(html)
     if tree is None:

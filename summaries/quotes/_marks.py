@@ -120,7 +120,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
+        if line and not line.isspace():  # (no stripped copy of every line)
             lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     return lines

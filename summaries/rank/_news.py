@@ -14,8 +14,10 @@ duplicates.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from summaries.rank._vectors import (
@@ -216,21 +218,18 @@ def sentence_score(
     return raw * factor
 
 
-def _identity(word: str) -> str:
-    return word
+#: Words whose safe stems one language keeps (the stemmer's own cache is as large).
+_STEMS_KEPT = 65_536
 
 
-def _memoised(stem: Callable[[str], str]) -> Callable[[str], str]:
-    """`stem` with a dict of the words seen in this article (a dict lookup per repeated word)."""
-    seen: dict[str, str] = {}
+@functools.lru_cache(maxsize=64)
+def _cached_stemmer(stem: Callable[[str], str]) -> Callable[[str], str]:
+    """`safe_stemmer(stem)` with a cache of its own, built once per stemmer.
 
-    def stem_once(word: str) -> str:
-        out = seen.get(word)
-        if out is None:
-            out = seen[word] = stem(word)
-        return out
-
-    return stem_once
+    A word seen before (in this article or an earlier one) costs one lookup in C instead of
+    three Python calls; stems are a pure function of the word, so nothing else changes.
+    """
+    return functools.lru_cache(maxsize=_STEMS_KEPT)(safe_stemmer(stem))
 
 
 def _vectors_and_scores(
@@ -239,12 +238,11 @@ def _vectors_and_scores(
     tools: LanguageTools,
     title: str | None,
     config: NewsRankConfig,
-) -> tuple[list[list[str]], list[float], float, list[Vector] | None]:
-    """Terms, scores and brevity of each sentence, plus their term vectors when already built."""
-    stemmer = _memoised(safe_stemmer(tools.stem))
+) -> tuple[list[list[str]], list[float], float]:
+    """Terms, scores and brevity of each sentence."""
+    stemmer = _cached_stemmer(tools.stem)
     stems = tools.language not in config.surface_form_languages
-    stem = stemmer if stems else _identity
-    analysed = [analyse(s, tools, stem) for s in sentences]
+    analysed = [analyse(s, tools, stemmer if stems else None) for s in sentences]
     terms = [t for t, _ in analysed]
     centrality = graph_centrality(
         terms, config.centrality_exponent, config.damping, config.graph_max_sentences
@@ -253,22 +251,22 @@ def _vectors_and_scores(
     scale = 1.0 / top if top > 0 else 0.0
     lead = brevity(n, len(sentences), config)
     title_sims = [0.0] * len(sentences)
-    plain: list[Vector] | None = None
     if title and lead > 0:
         # Headlines inflect differently from body text ("forces" / "forced"): match stems.
         title_vec = term_vector(analyse(title, tools, stemmer)[0])
         if title_vec:
-            if stems:
-                # the terms are stems already: these are the sentence vectors, kept for the pick
-                plain = [term_vector(ts) for ts in terms]
-                title_sims = [cosine(vec, title_vec) for vec in plain]
-            else:
+            stems_of: dict[str, str] = {}
+            in_title: AbstractSet[str] = title_vec.keys()
+            if not stems:
                 # each distinct surface form is stemmed once, not once per occurrence
                 distinct = dict.fromkeys(t for ts in terms for t in ts)
                 stems_of = {t: stemmer(t) for t in distinct}
-                title_sims = [
-                    cosine(term_vector([stems_of[t] for t in ts]), title_vec) for ts in terms
-                ]
+                in_title = {t for t, stem in stems_of.items() if stem in title_vec}
+            # a sentence with no term of the title has similarity 0: only the others get a vector
+            for i, ts in enumerate(terms):
+                if not in_title.isdisjoint(ts):
+                    vec = term_vector(ts if stems else [stems_of[t] for t in ts])
+                    title_sims[i] = cosine(vec, title_vec)
     min_words = (
         lone_min_words([words for _, words in analysed], config)
         if n == 1
@@ -280,7 +278,7 @@ def _vectors_and_scores(
         )
         for i, (text, (_, words)) in enumerate(zip(sentences, analysed, strict=True))
     ]
-    return terms, scores, lead, plain
+    return terms, scores, lead
 
 
 def news_pick(
@@ -306,14 +304,12 @@ def news_pick(
     """
     if not sentences or n <= 0:
         return []
-    terms, scores, lead, plain = _vectors_and_scores(sentences, n, tools, title, config)
+    terms, scores, lead = _vectors_and_scores(sentences, n, tools, title, config)
     redundancy = config.redundancy_weight * lead
     by_score = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     pool = by_score[: config.pool_factor * n + config.pool_extra]
     track_similarity = n <= config.mmr_max_picks
-    vectors: dict[int, Vector] = {
-        i: plain[i] if plain is not None else term_vector(terms[i]) for i in pool
-    }
+    vectors: dict[int, Vector] = {i: term_vector(terms[i]) for i in pool}
     # Similarity of every pool sentence to the closest one picked so far, updated per pick.
     closest = dict.fromkeys(pool, 0.0)
     seen_terms: set[frozenset[str]] = set()

@@ -18,7 +18,7 @@ from summaries.text._page_words import (
     SEE_ALSO,
     phrase_pattern,
 )
-from summaries.text._regex import LOWER, UPPER, alternation
+from summaries.text._regex import LOWER, UPPER, alternation, first_char_lookahead
 from summaries.text._tools import (
     KNOWN_LANGUAGES,
     SUPPORTED_LANGUAGES,
@@ -46,6 +46,7 @@ __all__ = [
     "SumyTokenizer",
     "UPPER",
     "alternation",
+    "first_char_lookahead",
     "cap_text",
     "count_words",
     "decode_text",

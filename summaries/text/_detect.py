@@ -193,9 +193,10 @@ def _open_set(
     languages: tuple[str, ...],
     config: DetectionConfig,
     fasttext: dict[str, float] | None = None,
+    words: int | None = None,
 ) -> str | None:
     """A language outside `languages` that fastText is sure of, else None."""
-    if len(_WORD.findall(sample)) < config.open_set_min_words:
+    if (len(_WORD.findall(sample)) if words is None else words) < config.open_set_min_words:
         return None
     scores = fasttext_scores(sample) if fasttext is None else fasttext
     if not scores:
@@ -214,7 +215,7 @@ def _statistical(sample: str, languages: tuple[str, ...], config: DetectionConfi
     """Mix langdetect's and fastText's probabilities over `languages`."""
     words = len(_WORD.findall(sample))
     fasttext = fasttext_scores(sample)
-    outside = _open_set(sample, languages, config, fasttext)
+    outside = _open_set(sample, languages, config, fasttext, words)
     if outside is not None:
         return outside
     inside = {c: p for c, p in fasttext.items() if c in languages}

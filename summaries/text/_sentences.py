@@ -203,6 +203,11 @@ def _tokenizer(spec: SplitterSpec, language: str) -> punkt.PunktSentenceTokenize
     return punkt.PunktSentenceTokenizer(params, rules=_rules(spec.rules))
 
 
+@functools.cache
+def _boundaries(tokenizer: punkt.PunktSentenceTokenizer) -> punkt.PunktBoundaryDetector:
+    return punkt.PunktBoundaryDetector(tokenizer.rules)
+
+
 def sentence_spans(text: str, language: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, trimmed, never across a line break.
 
@@ -275,6 +280,12 @@ def _line_spans(
     spec: SplitterSpec,
     language: str,
 ) -> Iterator[tuple[int, int]]:
+    if next(_boundaries(tokenizer).match(line), None) is None:
+        # no sentence mark with text after it: punkt would return the line whole (more than
+        # half the lines of news text, each spared punkt's whole pipeline)
+        if line and not line.isspace():
+            yield offset + len(line) - len(line.lstrip()), offset + len(line.rstrip())
+        return
     pending: tuple[int, int] | None = None
     for start, end in _trimmed(line, tokenizer.span_tokenize(line)):
         if pending is not None:

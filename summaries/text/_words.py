@@ -37,6 +37,12 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3
 #: words either, with words of about four characters.
 _SOUTHEAST_RUN = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]+")
 _SOUTHEAST_WORD_CHARS = 4
+#: Either of the two above: one scan of a text that has neither (one class scans faster than
+#: the two apart).
+_UNSPACED_RUN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff"
+    r"\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]"
+)
 
 
 def words(text: str) -> list[str]:
@@ -88,10 +94,10 @@ def count_words(text: str) -> int:
     Thai, Lao, Khmer, Myanmar and Tibetan runs count one word per four characters.
     """
     tokens = text.split()
+    if _UNSPACED_RUN.search(text) is None:  # the common case: one scan, not one per token
+        return len(tokens)
     cjk_found = _CJK_RUN.search(text) is not None
     southeast_found = _SOUTHEAST_RUN.search(text) is not None
-    if not cjk_found and not southeast_found:  # the common case: one scan, not one per token
-        return len(tokens)
     total = 0
     for token in tokens:
         cjk = sum(len(run) for run in _CJK_RUN.findall(token)) if cjk_found else 0
