@@ -401,6 +401,16 @@ async def job_times(pg_url: str) -> dict[int, tuple[float, float | None]]:
     }
 
 
+async def slot_holds(pg_url: str) -> list[float]:
+    """How long each message's slot in the shared ledger stayed in flight (release to recorded
+    answer): a slot counts for one second after that, so this is what the pacer loses."""
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(pg_url) as conn:
+        cur = await conn.execute("SELECT done - started FROM send_slots WHERE done IS NOT NULL")
+        return [float(held) for (held,) in await cur.fetchall()]
+
+
 async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
     from tests.support.postgres import scratch_database
 
@@ -426,6 +436,7 @@ async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
                 )
                 cpu = sum(tree_cpu_s(p) for p in pids) - cpu
                 jobs = await job_times(pg_url)
+                holds = await slot_holds(pg_url)
             finally:
                 sampler.cancel()
         times = [
@@ -442,6 +453,7 @@ async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
         return {
             **result,
             "stages": stage_report(times),
+            "slot_hold_s": (statistics.median(holds), percentile(holds, 0.95)) if holds else None,
             "webhook_answers": Counter(server.webhook_answers),
             "bot_cpu_s": cpu,
             "rss_mb": [rss.peaks[p] for p in pids],
@@ -493,6 +505,11 @@ def report(mode: str, r: dict[str, Any]) -> str:
             "\n  stages p50/p95: "
             + ", ".join(f"{k} {a:.2f}/{b:.2f} s" for k, (a, b) in r["stages"].items())
             if r.get("stages")
+            else ""
+        )
+        + (
+            f"; slot in flight p50/p95 {r['slot_hold_s'][0]:.3f}/{r['slot_hold_s'][1]:.3f} s"
+            if r.get("slot_hold_s")
             else ""
         )
     )
