@@ -59,7 +59,9 @@ class PostgresSendLedger:
         """Release the first candidates that fit the shared windows (see `decide`)."""
         purge = self._purge.due()
         try:
-            grant = await self.store.run(lambda conn: self._grant(conn, candidates, purge))
+            grant = await self.store.run(
+                lambda conn: self._grant(conn, candidates, purge), express=True
+            )
         except StoreError as exc:
             if not self._degraded:
                 _LOG.warning("send pacing counts this replica only (database: %s)", exc)
@@ -131,7 +133,7 @@ class PostgresSendLedger:
             )
 
         try:
-            await self.store.run(done)
+            await self.store.run(done, express=True)
         except StoreError as exc:
             _LOG.debug("could not record a sent message: %s", exc)
 

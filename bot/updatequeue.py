@@ -73,7 +73,7 @@ class UpdateQueue:
                 await conn.execute(f"NOTIFY {CHANNEL}")
             return new
 
-        return await self.store.run(put)
+        return await self.store.run(put, express=True)
 
     async def claim(self, worker: str, limit: int, lease_s: float) -> list[ClaimedUpdate]:
         """Take up to `limit` queued updates (or ones whose lease ran out), oldest first."""

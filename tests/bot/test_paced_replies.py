@@ -142,17 +142,21 @@ async def test_a_slot_counts_from_its_answer_not_from_when_the_database_hears_of
 ) -> None:
     """A release that waits for a pooled connection does not keep its slot busy longer: the
     answer time is read when the answer arrives (mapped to the database's clock)."""
-    busy, other = PostgresStore(pg_url, pool_size=1), PostgresStore(pg_url)
+    busy, other = PostgresStore(pg_url, express_pool_size=1), PostgresStore(pg_url)
     await busy.open()
     await other.open()
     try:
         ledger = PostgresSendLedger(busy)
         grant = await ledger.grant(list(range(1, 31)))
-        async with busy.pool.connection():  # the replica's one connection is taken ...
-            releases = [asyncio.create_task(ledger.release(t)) for t in grant.tickets.values()]
-            await asyncio.sleep(0.3)  # ... for 0.3 s after the answers arrived
 
-        await asyncio.gather(*releases)
+        async def hold(conn: Conn) -> None:
+            await asyncio.sleep(0.3)
+
+        # the ledger's one connection is taken for 0.3 s just as the answers arrive
+        blocker = asyncio.create_task(busy.run(hold, express=True))
+        await asyncio.sleep(0.02)
+        releases = [asyncio.create_task(ledger.release(t)) for t in grant.tickets.values()]
+        await asyncio.gather(blocker, *releases)
 
         async def held(conn: Conn) -> tuple[int, float, float]:
             cur = await conn.execute(

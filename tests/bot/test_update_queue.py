@@ -36,6 +36,21 @@ async def test_redelivered_update_is_queued_once(queue: UpdateQueue) -> None:
     assert await queue.claim("w1", 10, 30) == []
 
 
+async def test_webhook_commits_do_not_wait_for_the_jobs_connections(pg_url: str) -> None:
+    """With every connection of the main pool taken by jobs, an update is still committed at
+    once (Telegram gets its 200), on the express lane."""
+    store = PostgresStore(pg_url, pool_size=1, timeout_s=1.0)
+    await store.open()
+    try:
+        queue = UpdateQueue(store)
+        async with store.pool.connection():  # the jobs' only connection is busy
+            started = asyncio.get_running_loop().time()
+            assert await queue.enqueue(1, {"update_id": 1}) is True
+            assert asyncio.get_running_loop().time() - started < 0.5
+    finally:
+        await store.close()
+
+
 async def test_a_finished_update_keeps_no_text(queue: UpdateQueue, pg_url: str) -> None:
     paste = {"update_id": 7, "message": {"text": "a pasted article"}}
     await queue.enqueue(7, paste)
