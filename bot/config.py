@@ -58,7 +58,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, gt=0, lt=65536)
-    worker_slots: int = Field(default=32, ge=1, le=1000)
+    #: Updates one replica works at once. Few: a claimed update waits in this replica for its
+    #: pipeline worker, a pooled connection and a send slot, while one left in the queue goes to
+    #: whichever replica frees up first (load.py: p95 1.3-2.4 s lower with 12 than with 32).
+    #: Raise it when many links are slow to fetch (a fetch holds its slot while it waits).
+    worker_slots: int = Field(default=12, ge=1, le=1000)
     #: Pipeline worker processes; None = one per core (one per replica for webhook replicas on
     #: PostgreSQL), 0 = threads in the bot's own process.
     cpu_workers: int | None = Field(default=None, ge=0, le=64)

@@ -239,7 +239,7 @@ class UpdateWorkers:
         queue: UpdateQueue,
         handle: Handler,
         *,
-        slots: int = 32,
+        slots: int = 12,
         lease_s: float = 30.0,
         poll_s: float = 0.5,
         worker: str | None = None,
