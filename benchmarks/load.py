@@ -104,22 +104,22 @@ def ideal_send_times(
 
 
 def _descendants(pid: int) -> list[int]:
-    """`pid` and every process below it."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
+    """`pid` and every process below it, from each thread's `children` list (a few small
+    reads, not a scan of all of /proc: the sampler shares the event loop that plays Telegram,
+    the load balancer and the users, so its cost would show up as latency)."""
     found, todo = [], [pid]
     while todo:
         p = todo.pop()
         found.append(p)
-        todo.extend(children.get(p, []))
+        try:
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+            except OSError:
+                continue
     return found
 
 
@@ -285,6 +285,10 @@ async def drive(
         if delivered is not None and r.update_id in delivered
     ]
     sends = sorted(c.at - start for c in replies if c is not None)
+    update_times = [
+        (r.update_id, q, None if c is None else c.at)
+        for r, q, c in zip(requests, queued, replies, strict=True)
+    ]
     return {
         "users": users,
         "answered": len(latencies),
@@ -299,6 +303,7 @@ async def drive(
         "driver_cpu": driver_cpu,
         "intake_p95_s": percentile(intake, 0.95) if intake else None,
         "replies_by_second": Counter(int(t) for t in sends),
+        "update_times": update_times,
         "status_msgs": sum(c.method == "sendMessage" and is_status(c.params) for c in calls),
         "typing": sum(c.method == "sendChatAction" for c in calls),
         "message_calls": sum(
@@ -328,6 +333,7 @@ async def run_polling(args: argparse.Namespace) -> dict[str, Any]:
         try:
             cpu = tree_cpu_s(proc.pid)
             result = await drive(api, pages, args.users, args.groups, args.spread_s)
+            result.pop("update_times")
             cpu = tree_cpu_s(proc.pid) - cpu
         finally:
             sampler.cancel()
@@ -341,6 +347,70 @@ async def run_polling(args: argparse.Namespace) -> dict[str, Any]:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class UpdateTimes:
+    """When one update passed each stage (perf_counter seconds); None: not seen."""
+
+    queued: float
+    posted: float | None
+    committed: float | None
+    acknowledged: float | None
+    claimed: float | None
+    replied: float | None
+
+
+#: (name, from, to) of the stages an update goes through in webhook mode.
+STAGES = (
+    ("pusher", "queued", "posted"),  # fake Telegram starts the POST
+    ("webhook", "posted", "committed"),  # proxy, uvicorn, INSERT + NOTIFY
+    ("ack", "committed", "acknowledged"),  # the 200 back at fake Telegram
+    ("queue", "committed", "claimed"),  # waits for a worker slot in some replica
+    ("job", "claimed", "replied"),  # pipeline, pacing, the send
+)
+
+
+def stage_report(times: list[UpdateTimes]) -> dict[str, tuple[float, float]]:
+    """p50 and p95 of each stage over the updates that passed both of its ends."""
+    out = {}
+    for name, start, end in STAGES:
+        spans = [
+            getattr(t, end) - getattr(t, start)
+            for t in times
+            if getattr(t, start) is not None and getattr(t, end) is not None
+        ]
+        if spans:
+            out[name] = (statistics.median(spans), percentile(spans, 0.95))
+    return out
+
+
+async def job_times(pg_url: str) -> dict[int, tuple[float, float | None]]:
+    """Commit and claim times of every update in the queue, on this process's perf_counter
+    (the database's clock is the wall clock of this machine)."""
+    import psycopg
+
+    offset = time.time() - time.perf_counter()
+    async with await psycopg.AsyncConnection.connect(pg_url) as conn:
+        cur = await conn.execute(
+            "SELECT update_id, extract(epoch FROM enqueued_at), extract(epoch FROM started_at)"
+            " FROM update_jobs"
+        )
+        rows = await cur.fetchall()
+    return {
+        int(uid): (float(enq) - offset, None if started is None else float(started) - offset)
+        for uid, enq, started in rows
+    }
+
+
+async def slot_holds(pg_url: str) -> list[float]:
+    """How long each message's slot in the shared ledger stayed in flight (release to recorded
+    answer): a slot counts for one second after that, so this is what the pacer loses."""
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(pg_url) as conn:
+        cur = await conn.execute("SELECT done - started FROM send_slots WHERE done IS NOT NULL")
+        return [float(held) for (held,) in await cur.fetchall()]
+
+
 async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
     from tests.support.postgres import scratch_database
 
@@ -349,7 +419,11 @@ async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
             serving() as (api, pages, server),
             _tmp() as tmp,
             replica_set(
-                3, server.base_url, pg_url, tmp, **bot_settings(args.cpu_workers)
+                3,
+                server.base_url,
+                pg_url,
+                tmp,
+                **bot_settings(args.cpu_workers),
             ) as replicas,
         ):
             pids = [r.proc.pid for r in replicas.replicas]
@@ -361,10 +435,25 @@ async def run_replicas(args: argparse.Namespace) -> dict[str, Any]:
                     api, pages, args.users, args.groups, args.spread_s, server.delivered
                 )
                 cpu = sum(tree_cpu_s(p) for p in pids) - cpu
+                jobs = await job_times(pg_url)
+                holds = await slot_holds(pg_url)
             finally:
                 sampler.cancel()
+        times = [
+            UpdateTimes(
+                queued,
+                server.posted.get(uid),
+                jobs.get(uid, (None, None))[0],
+                server.delivered.get(uid),
+                jobs.get(uid, (None, None))[1],
+                replied,
+            )
+            for uid, queued, replied in result.pop("update_times")
+        ]
         return {
             **result,
+            "stages": stage_report(times),
+            "slot_hold_s": (statistics.median(holds), percentile(holds, 0.95)) if holds else None,
             "webhook_answers": Counter(server.webhook_answers),
             "bot_cpu_s": cpu,
             "rss_mb": [rss.peaks[p] for p in pids],
@@ -412,6 +501,17 @@ def report(mode: str, r: dict[str, Any]) -> str:
         + (f" intake_p95={r['intake_p95_s']:.2f} s" if r["intake_p95_s"] is not None else "")
         + f"\n  replies per second: {sorted(r['replies_by_second'].items())}"
         + (f"\n  webhook answers: {dict(r['webhook_answers'])}" if "webhook_answers" in r else "")
+        + (
+            "\n  stages p50/p95: "
+            + ", ".join(f"{k} {a:.2f}/{b:.2f} s" for k, (a, b) in r["stages"].items())
+            if r.get("stages")
+            else ""
+        )
+        + (
+            f"; slot in flight p50/p95 {r['slot_hold_s'][0]:.3f}/{r['slot_hold_s'][1]:.3f} s"
+            if r.get("slot_hold_s")
+            else ""
+        )
     )
 
 

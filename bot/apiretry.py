@@ -27,6 +27,7 @@ from telegram._utils.types import JSONDict
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
+from bot.journal import SEND_GATE
 from bot.sendpacing import PACED_METHODS, SendLimits, SendPacer
 
 _LOG = logging.getLogger(__name__)
@@ -164,13 +165,19 @@ class RetryingRateLimiter(BaseRateLimiter[int]):
             tracked.queued = True
         chat_id = _chat_id(data)
         paced = endpoint in PACED_METHODS and chat_id is not None
+        gate = SEND_GATE.get()  # the reply journal's, run once, when the call may leave
         floods = transient = 0
         while True:
             await self.pacer.unpaused()
             ticket = await self.pacer.acquire(chat_id) if paced and chat_id is not None else None
-            if tracked is not None:
-                tracked.sent = True
             try:
+                if gate is not None:
+                    opened, gate = gate, None
+                    earlier = await opened()
+                    if earlier.result is not None:
+                        return earlier.result  # type: ignore[no-any-return]
+                if tracked is not None:
+                    tracked.sent = True
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 if floods >= (rate_limit_args or self.max_retries):

@@ -62,8 +62,13 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, gt=0, lt=65536)
-    worker_slots: int = Field(default=32, ge=1, le=1000)
-    #: Pipeline worker processes; None = one per core, 0 = threads in the bot's own process.
+    #: Updates one replica works at once. Few: a claimed update waits in this replica for its
+    #: pipeline worker, a pooled connection and a send slot, while one left in the queue goes to
+    #: whichever replica frees up first (load.py: p95 1.3-2.4 s lower with 12 than with 32).
+    #: Raise it when many links are slow to fetch (a fetch holds its slot while it waits).
+    worker_slots: int = Field(default=12, ge=1, le=1000)
+    #: Pipeline worker processes; None = one per core (one per replica for webhook replicas on
+    #: PostgreSQL), 0 = threads in the bot's own process.
     cpu_workers: int | None = Field(default=None, ge=0, le=64)
     job_lease_s: float = Field(default=30, ge=1)
 
@@ -135,10 +140,26 @@ class Settings(BaseSettings):
         return f"{head}/file/{tail}"
 
     @property
+    def is_replica(self) -> bool:
+        """A webhook replica on PostgreSQL: one of several that may share a machine."""
+        return self.webhook_url is not None and self.database_url.startswith(
+            ("postgresql://", "postgres://")
+        )
+
+    @property
     def cpu_worker_count(self) -> int:
-        """How many pipeline worker processes to start (0: use threads)."""
+        """How many pipeline worker processes to start (0: use threads).
+
+        By default one per core for a single bot, but one per replica: replicas are how the bot
+        scales out, several often share a machine, and one worker per core in each would put
+        replicas x cores CPU-bound processes on the cores (each worker ~90 MB) and slow the
+        event loops that take updates and send replies. Set CPU_WORKERS for a replica that has
+        a machine to itself.
+        """
         if self.cpu_workers is not None:
             return self.cpu_workers
+        if self.is_replica:
+            return 1
         return os.cpu_count() or 1
 
     def pipeline_config(self) -> PipelineConfig:

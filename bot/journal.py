@@ -8,7 +8,9 @@ what the first attempt never sent; messages of the first attempt that the retry 
 (that "Reading…") are deleted when the retry ends (`UpdateQueue.leftover_messages`).
 
 Before a call leaves, its intent is committed (`ReplyLog.begin`, one round trip that also reads
-what an earlier attempt recorded); its result is committed as soon as the answer arrives. A
+what an earlier attempt recorded): with `JobReplies.intent_on_release`, only once the send pacer
+released it (the rate limiter runs `SEND_GATE`), so a call waiting for its turn is not yet "on
+the wire"; its result is committed as soon as the answer arrives. A
 retry thus meets one of three cases: a result (replayed, nothing sent), nothing (never sent:
 sent now), or an intent without a result. Only the last is ambiguous: the dead attempt's request
 may or may not have reached Telegram, and the Bot API has no idempotency key nor a way to list
@@ -87,6 +89,11 @@ class JobReplies:
     seen: dict[str, int] = field(default_factory=dict)
     used_keys: set[str] = field(default_factory=set)
     sent_message_ids: list[int] = field(default_factory=list)
+    #: Commit each intent when the rate limiter releases the call (it runs `SEND_GATE`), not
+    #: before the call queues: under a backlog a reply waits seconds for its slot, and a replica
+    #: dying then would leave an intent without a result (a reply that may repeat) for a call
+    #: that never left. Only for a bot whose rate limiter runs the gate.
+    intent_on_release: bool = False
 
     def key(self, method: str, data: dict[str, Any]) -> str:
         """`method:digest:n`, n counting identical calls within this job."""
@@ -99,6 +106,13 @@ class JobReplies:
 
 
 CURRENT_JOB: ContextVar[JobReplies | None] = ContextVar("current_job", default=None)
+
+#: While a journaled call runs with `intent_on_release`: what the rate limiter awaits once the
+#: call may leave. It commits the intent and returns what an earlier attempt left; a recorded
+#: result is returned instead of making the call.
+SEND_GATE: ContextVar[Callable[[], Awaitable[Earlier]] | None] = ContextVar(
+    "send_gate", default=None
+)
 
 
 def _chat_id(data: dict[str, Any]) -> int | None:
@@ -122,21 +136,27 @@ async def journaled(
         return await call()
     call_key = job.key(method, data)
     job.used_keys.add(call_key)
-    try:
-        earlier = await job.log.begin(job.update_id, call_key, method, _chat_id(data))
-    except StoreError as exc:
-        _LOG.error("storage failure while reading the reply journal: %s", exc)
-        earlier = Earlier(intended=False, result=None)
-    if earlier.result is not None:
-        return earlier.result
-    if earlier.intended:
-        _LOG.warning(
-            "update %s: an earlier attempt died while making %s; it may have reached the "
-            "chat, sending again",
-            job.update_id,
-            method,
-        )
-    result = await call()
+    if job.intent_on_release:
+        opened: list[Earlier] = []
+
+        async def gate() -> Earlier:
+            opened.append(await _begin(job, call_key, method, data))
+            return opened[0]
+
+        token = SEND_GATE.set(gate)
+        try:
+            result = await call()
+        finally:
+            SEND_GATE.reset(token)
+        if opened and opened[0].result is not None:
+            return result  # the limiter replayed the recorded result
+        if not opened:
+            _LOG.error("%s left without its intent recorded (no gate ran)", method)
+    else:
+        earlier = await _begin(job, call_key, method, data)
+        if earlier.result is not None:
+            return earlier.result
+        result = await call()
     if isinstance(result, dict) and isinstance(result.get("message_id"), int):
         job.sent_message_ids.append(result["message_id"])
     try:
@@ -144,3 +164,21 @@ async def journaled(
     except StoreError as exc:
         _LOG.error("storage failure while recording a reply: %s", exc)
     return result
+
+
+async def _begin(job: JobReplies, call_key: str, method: str, data: dict[str, Any]) -> Earlier:
+    """Commit the intent of a call; what an earlier attempt left (nothing, when the journal
+    cannot be read: the call is made anyway)."""
+    try:
+        earlier = await job.log.begin(job.update_id, call_key, method, _chat_id(data))
+    except StoreError as exc:
+        _LOG.error("storage failure while reading the reply journal: %s", exc)
+        return Earlier(intended=False, result=None)
+    if earlier.result is None and earlier.intended:
+        _LOG.warning(
+            "update %s: an earlier attempt died while making %s; it may have reached the "
+            "chat, sending again",
+            job.update_id,
+            method,
+        )
+    return earlier

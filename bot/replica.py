@@ -21,6 +21,7 @@ import uvicorn
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.apiretry import RetryingRateLimiter
 from bot.app import post_init, post_shutdown
 from bot.config import Settings
 from bot.context import DEPS_KEY, BotApp, Deps
@@ -44,6 +45,8 @@ def webhook_path(settings: Settings) -> str:
 
 def job_handler(application: BotApp, queue: UpdateQueue) -> Any:
     """Process one claimed update with its reply journal active (see `bot.journal`)."""
+    # our rate limiter runs the journal's gate when the pacer releases a call
+    gated = isinstance(application.bot.rate_limiter, RetryingRateLimiter)
 
     async def handle(job: ClaimedUpdate) -> None:
         try:
@@ -51,7 +54,7 @@ def job_handler(application: BotApp, queue: UpdateQueue) -> Any:
         except Exception as exc:  # noqa: BLE001 — an unparsable update is skipped, not retried
             _LOG.error("skipping update %s that could not be parsed: %r", job.update_id, exc)
             return
-        replies = JobReplies(job.update_id, queue)
+        replies = JobReplies(job.update_id, queue, intent_on_release=gated)
         token = CURRENT_JOB.set(replies)
         try:
             await application.process_update(update)

@@ -72,7 +72,7 @@ class UpdateQueue:
                 await conn.execute(f"NOTIFY {CHANNEL}")
             return new
 
-        return await self.store.run(put)
+        return await self.store.run(put, express=True)
 
     async def claim(self, worker: str, limit: int, lease_s: float) -> list[ClaimedUpdate]:
         """Take up to `limit` queued updates (or ones whose lease ran out), oldest first."""
@@ -184,7 +184,8 @@ class UpdateQueue:
                 return Earlier(intended=False, result=None)
             return Earlier(intended=True, result=None if row[0] is None else json.loads(row[0]))
 
-        return await self.store.run(intend)
+        # express: between the pacer's grant and the send, its slot already counting
+        return await self.store.run(intend, express=True)
 
     async def record(
         self, update_id: int, call_key: str, method: str, chat_id: int | None, result: Any
@@ -238,7 +239,7 @@ class UpdateWorkers:
         queue: UpdateQueue,
         handle: Handler,
         *,
-        slots: int = 32,
+        slots: int = 12,
         lease_s: float = 30.0,
         poll_s: float = 0.5,
         worker: str | None = None,

@@ -77,6 +77,22 @@ def test_env_file_and_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert "TELEGRAM_BOT_TOKEN" in describe_error(info.value)
 
 
+def test_pipeline_workers_default_to_one_per_core_but_one_per_replica(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("CPU_WORKERS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    hook = {"webhook_url": "https://bot.example/telegram", "webhook_secret": "s3cret"}
+    pg = {"database_url": "postgresql://u@db:5432/bot"}
+    assert Settings(telegram_bot_token=TOKEN).cpu_worker_count == 4
+    assert Settings(telegram_bot_token=TOKEN, **pg).cpu_worker_count == 4  # polling: one bot
+    assert Settings(telegram_bot_token=TOKEN, **hook).cpu_worker_count == 4  # SQLite: one bot
+    replica = Settings(telegram_bot_token=TOKEN, **hook, **pg)
+    assert replica.is_replica
+    assert replica.cpu_worker_count == 1
+    assert Settings(telegram_bot_token=TOKEN, cpu_workers=3, **hook, **pg).cpu_worker_count == 3
+
+
 def test_env_example_lists_every_setting() -> None:
     example = (ROOT / ".env.example").read_text()
     for name in Settings.model_fields:

@@ -14,7 +14,7 @@ from bot.app import build_deps
 from bot.sendpacing import SendLimits
 from bot.sendpacing_pg import PostgresSendLedger
 from bot.storage.memory import MemoryStore
-from bot.storage.postgres import PostgresStore
+from bot.storage.postgres import Conn, PostgresStore
 from tests.support.bot_env import FakePipeline, e2e_settings, running_bot, status_texts
 from tests.support.fake_bot_api import FakeTelegram, FloodLimits
 
@@ -135,3 +135,40 @@ async def test_a_group_minute_is_shared_and_other_chats_pass(
     assert sorted(grant.tickets) == [1, 2]  # the full group is skipped, the others go
     assert grant.retry_in is not None
     assert grant.retry_in > 59
+
+
+async def test_a_slot_counts_from_its_answer_not_from_when_the_database_hears_of_it(
+    pg_url: str,
+) -> None:
+    """A release that waits for a pooled connection does not keep its slot busy longer: the
+    answer time is read when the answer arrives (mapped to the database's clock)."""
+    busy, other = PostgresStore(pg_url, express_pool_size=1), PostgresStore(pg_url)
+    await busy.open()
+    await other.open()
+    try:
+        ledger = PostgresSendLedger(busy)
+        grant = await ledger.grant(list(range(1, 31)))
+
+        async def hold(conn: Conn) -> None:
+            await asyncio.sleep(0.3)
+
+        # the ledger's one connection is taken for 0.3 s just as the answers arrive
+        blocker = asyncio.create_task(busy.run(hold, express=True))
+        await asyncio.sleep(0.02)
+        releases = [asyncio.create_task(ledger.release(t)) for t in grant.tickets.values()]
+        await asyncio.gather(blocker, *releases)
+
+        async def held(conn: Conn) -> tuple[int, float, float]:
+            cur = await conn.execute(
+                "SELECT count(done), min(done - started), max(done - started) FROM send_slots"
+            )
+            row = await cur.fetchone()
+            assert row is not None
+            return int(row[0]), float(row[1]), float(row[2])
+
+        count, shortest, longest = await other.run(held)
+        assert count == 30
+        assert 0 <= shortest <= longest < 0.2
+    finally:
+        await busy.close()
+        await other.close()

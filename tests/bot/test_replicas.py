@@ -152,8 +152,11 @@ async def test_replica_killed_mid_run_its_updates_are_taken_over(
         triggers = queue_traffic(api, pages, update_ids)
         await eventually(lambda: len(answers(api)) >= 60, within_s=60, step_s=0.05)
         victim = replicas.replicas[1]
+        victim_workers = _children(victim.proc.pid)
+        assert victim_workers  # its pipeline worker and the multiprocessing helper
         victim.kill()
         await victim.proc.wait()
+        await eventually(lambda: not any(_alive(w) for w in victim_workers), within_s=5)
         [(killed_at,)] = await _db_rows(pg_url, "SELECT clock_timestamp()")
         orphans = await _db_rows(
             pg_url,

@@ -11,7 +11,9 @@ import psycopg
 import pytest
 from telegram import Message
 
+from bot.apiretry import RetryingRateLimiter
 from bot.journal import CURRENT_JOB, JobReplies, journaled, replayable
+from bot.sendpacing import SendLimits, SendPacer
 from bot.storage.postgres import PostgresStore
 from bot.updatequeue import MAX_ATTEMPTS, ClaimedUpdate, UpdateQueue, UpdateWorkers
 from tests.support.waiting import eventually
@@ -35,6 +37,21 @@ async def test_redelivered_update_is_queued_once(queue: UpdateQueue) -> None:
     await queue.complete("w1", 1)
     assert await queue.enqueue(1, {"update_id": 1}) is False  # done: still not again
     assert await queue.claim("w1", 10, 30) == []
+
+
+async def test_webhook_commits_do_not_wait_for_the_jobs_connections(pg_url: str) -> None:
+    """With every connection of the main pool taken by jobs, an update is still committed at
+    once (Telegram gets its 200), on the express lane."""
+    store = PostgresStore(pg_url, pool_size=1, timeout_s=1.0)
+    await store.open()
+    try:
+        queue = UpdateQueue(store)
+        async with store.pool.connection():  # the jobs' only connection is busy
+            started = asyncio.get_running_loop().time()
+            assert await queue.enqueue(1, {"update_id": 1}) is True
+            assert asyncio.get_running_loop().time() - started < 0.5
+    finally:
+        await store.close()
 
 
 async def test_a_finished_update_keeps_no_text(queue: UpdateQueue, pg_url: str) -> None:
@@ -124,6 +141,53 @@ async def test_the_journal_keeps_a_sent_messages_ids_not_its_text() -> None:
 
 async def _true() -> bool:
     return True
+
+
+async def test_intent_is_committed_when_the_pacer_releases_the_call(
+    queue: UpdateQueue, pg_url: str
+) -> None:
+    """A reply waiting for its send slot has no intent yet (a replica dying then leaves nothing
+    ambiguous); once released, intent and result are recorded, and a retry replays it through
+    the limiter without sending."""
+    await queue.enqueue(6, {"update_id": 6})
+    limiter = RetryingRateLimiter(SendPacer(limits=SendLimits(per_second=1, per_group_minute=0)))
+    sent: list[dict[str, Any]] = []
+
+    async def post(data: dict[str, Any]) -> dict[str, Any]:
+        sent.append(data)
+        return {"message_id": len(sent)}
+
+    async def reply(data: dict[str, Any]) -> Any:
+        async def through_limiter() -> Any:
+            return await limiter.process_request(post, (data,), {}, "sendMessage", data, None)
+
+        return await journaled("sendMessage", data, through_limiter)
+
+    async def intents() -> int:
+        async with await psycopg.AsyncConnection.connect(pg_url) as conn:
+            cur = await conn.execute("SELECT count(*) FROM update_replies WHERE update_id = 6")
+            row = await cur.fetchone()
+            return int(row[0]) if row else -1
+
+    token = CURRENT_JOB.set(JobReplies(6, queue, intent_on_release=True))
+    try:
+        await reply({"chat_id": 1, "text": "first"})  # takes the second's one slot
+        waiting = asyncio.create_task(reply({"chat_id": 2, "text": "second"}))
+        await asyncio.sleep(0.4)
+        assert not waiting.done()
+        assert await intents() == 1  # only the first: the second waits for its slot
+        assert await waiting == {"message_id": 2}
+        assert await intents() == 2
+    finally:
+        CURRENT_JOB.reset(token)
+    token = CURRENT_JOB.set(JobReplies(6, queue, intent_on_release=True))  # the job's retry
+    try:
+        assert await reply({"chat_id": 1, "text": "first"}) == {"message_id": 1}
+        assert await reply({"chat_id": 2, "text": "second"}) == {"message_id": 2}
+    finally:
+        CURRENT_JOB.reset(token)
+        await limiter.shutdown()
+    assert len(sent) == 2
 
 
 async def test_workers_drain_the_queue_and_take_over_a_dead_workers_jobs(

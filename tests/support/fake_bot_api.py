@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-import httpx
+from tests.support.webhook_client import WebhookClient, WebhookError
 
 #: Tags Telegram accepts in HTML parse mode, with the attributes each may carry.
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
@@ -740,14 +740,16 @@ class FakeBotAPIServer:
     """FakeTelegram over real HTTP/1.1 (keep-alive, Content-Length bodies) on 127.0.0.1.
 
     Once the bot set a webhook, queued updates are posted to it instead of waiting for
-    getUpdates: up to `max_connections` at once, each retried until it gets 200 (`delivered`
-    and `webhook_answers` record what happened).
+    getUpdates: up to `max_connections` at once, each retried until it gets 200 (`posted`,
+    `delivered` and `webhook_answers` record what happened).
     """
 
     def __init__(self, api: FakeTelegram) -> None:
         self.api = api
         self.port = 0
         self.delivered: dict[int, float] = {}
+        #: When each update was first posted to the webhook (perf_counter).
+        self.posted: dict[int, float] = {}
         self.webhook_answers: list[int] = []
         self._server: asyncio.base_events.Server | None = None
         self._conns: dict[asyncio.Task[None], asyncio.StreamWriter] = {}
@@ -767,7 +769,8 @@ class FakeBotAPIServer:
     async def _push_webhooks(self) -> None:
         """Post queued updates to the webhook, as Telegram does, until stopped."""
         in_flight: dict[int, asyncio.Task[None]] = {}
-        async with httpx.AsyncClient(timeout=30) as client:
+        client = WebhookClient()
+        try:
             while not self.api._closed:
                 hook = self.api.webhook
                 if hook is not None:
@@ -785,17 +788,20 @@ class FakeBotAPIServer:
             for task in list(in_flight.values()):
                 task.cancel()
             await asyncio.gather(*in_flight.values(), return_exceptions=True)
+        finally:
+            client.close()
 
     async def _post_update(
-        self, client: httpx.AsyncClient, hook: dict[str, Any], update: dict[str, Any]
+        self, client: WebhookClient, hook: dict[str, Any], update: dict[str, Any]
     ) -> None:
         headers = {"Content-Type": "application/json"}
         if hook.get("secret_token"):
             headers["X-Telegram-Bot-Api-Secret-Token"] = str(hook["secret_token"])
+        self.posted.setdefault(int(update["update_id"]), time.perf_counter())
+        client.max_connections = int(hook["max_connections"])
         try:
-            response = await client.post(hook["url"], content=json.dumps(update), headers=headers)
-            status = response.status_code
-        except httpx.HTTPError:
+            status = await client.post(hook["url"], json.dumps(update).encode(), headers)
+        except WebhookError:
             status = 0
         self.webhook_answers.append(status)
         if status == 200:

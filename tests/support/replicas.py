@@ -44,9 +44,11 @@ class Replica:
         return f"{socket.gethostname()}:{self.proc.pid}"
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown code runs, its claimed jobs stay claimed until the lease ends."""
+        """SIGKILL to the replica's whole process group (it and its pipeline workers, as when
+        its container dies): no shutdown code runs, its claimed jobs stay claimed until the
+        lease ends, and no worker of it lingers."""
         with contextlib.suppress(ProcessLookupError):
-            self.proc.send_signal(signal.SIGKILL)
+            os.killpg(self.proc.pid, signal.SIGKILL)
 
 
 @dataclass
@@ -79,10 +81,18 @@ def bot_process_env(api_base_url: str, database_url: str, **settings: str) -> di
 
 
 async def start_bot_process(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
-    """`python -m bot` with `env`, its output in `log` (working directory: the log's)."""
+    """`python -m bot` with `env`, its output in `log` (working directory: the log's), as the
+    leader of a process group of its own (which its worker processes join)."""
     out = log.open("wb")
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=log.parent, env=env, stdout=out, stderr=out
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=log.parent,
+        env=env,
+        stdout=out,
+        stderr=out,
+        start_new_session=True,
     )
     out.close()
     return proc
