@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,10 @@ import uvicorn
 from bot.storage.base import StoreError
 from bot.storage.sqlite import SQLiteStore
 from bot.web import MAX_BODY_BYTES, SECRET_HEADER, build_web_app, parse_update
+from tests.support.ports import unused_port
 from tests.support.waiting import eventually
 
 SECRET = "s3cret-for-tests"  # noqa: S105 - a test value
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Intake:
@@ -45,7 +39,7 @@ async def served(tmp_path: Path) -> AsyncIterator[tuple[str, Intake, SQLiteStore
     await store.open()
     intake = Intake()
     app = build_web_app(secret=SECRET, intake=intake, store=store)
-    port = _free_port()
+    port = unused_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -16,6 +15,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+
+from tests.support.ports import unused_port
 
 #: The server tests create their databases on (trust auth on this machine kind).
 ADMIN_URL = os.environ.get(
@@ -72,12 +73,6 @@ def terminate_connections(url: str) -> int:
         )
         row = cur.fetchone()
     return int(row[0]) if row else 0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _pg_bin() -> Path | None:
@@ -139,7 +134,7 @@ def private_cluster() -> Iterator[PrivateCluster]:
     try:
         if user is not None:
             shutil.chown(datadir, user)
-        cluster = PrivateCluster(bindir, datadir, _free_port(), user)
+        cluster = PrivateCluster(bindir, datadir, unused_port(), user)
         cluster._run("initdb", "-D", str(datadir), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         cluster.start()
         try:

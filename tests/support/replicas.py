@@ -16,18 +16,12 @@ from pathlib import Path
 import httpx
 
 from tests.support.bot_env import TOKEN
+from tests.support.ports import unused_port
 from tests.support.rr_proxy import RoundRobinProxy
 from tests.support.waiting import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 WEBHOOK_SECRET = "replica-test-secret"  # noqa: S105 - a test value
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -112,6 +106,27 @@ async def _healthy(port: int) -> bool:
         return False
 
 
+async def _until_healthy(r: Replica, env: dict[str, str], proxy: RoundRobinProxy) -> Replica:
+    """Wait for `r` to answer /healthz. One that lost its port to another process between our
+    pick and its bind (tests run beside other work) starts again on another port."""
+    deadline = asyncio.get_running_loop().time() + 60
+    for _ in range(3):
+        while r.proc.returncode is None:
+            if await _healthy(r.port) and r.proc.returncode is None:
+                return r
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError(f"replica not healthy: {r.log.read_text()[-2000:]}")
+            await asyncio.sleep(0.1)
+        log = r.log.read_text()
+        if "cannot listen on" not in log:
+            raise RuntimeError(f"replica exited: {log[-2000:]}")
+        port = unused_port()
+        proxy.backends[proxy.backends.index(r.port)] = port
+        proxy.connections[port] = 0
+        r = await _start_replica(env, port, r.log)
+    raise RuntimeError(f"replica found no port to listen on: {r.log.read_text()[-2000:]}")
+
+
 @contextlib.asynccontextmanager
 async def replica_set(
     count: int, api_base_url: str, database_url: str, workdir: Path, **settings: str
@@ -120,7 +135,7 @@ async def replica_set(
 
     `settings` become environment variables (upper-cased keys) of every replica.
     """
-    ports = [free_port() for _ in range(count)]
+    ports = [unused_port() for _ in range(count)]
     proxy = RoundRobinProxy(ports)
     await proxy.start()
     env = bot_process_env(
@@ -136,18 +151,8 @@ async def replica_set(
         for i, port in enumerate(ports)
     ]
     try:
-        for r in replicas:
-
-            async def up(r: Replica = r) -> bool:
-                if r.proc.returncode is not None:
-                    raise RuntimeError(f"replica exited: {r.log.read_text()[-2000:]}")
-                return await _healthy(r.port)
-
-            deadline = asyncio.get_running_loop().time() + 60
-            while not await up():
-                if asyncio.get_running_loop().time() > deadline:
-                    raise TimeoutError(f"replica not healthy: {r.log.read_text()[-2000:]}")
-                await asyncio.sleep(0.1)
+        for i in range(count):
+            replicas[i] = await _until_healthy(replicas[i], env, proxy)
         yield ReplicaSet(replicas, proxy, env)
     finally:
         for r in replicas:
@@ -167,7 +172,6 @@ __all__ = [
     "ReplicaSet",
     "bot_process_env",
     "eventually",
-    "free_port",
     "replica_set",
     "start_bot_process",
 ]
