@@ -1,10 +1,12 @@
 """A headless Chromium, offline, driven over the DevTools protocol: what select-all + copy gives.
 
 The page is opened from a local file with JavaScript on (a user copies a page whose scripts
-ran: `<noscript>` stays hidden, inline scripts have built what they build); every request but
-the page's own file is failed (`Fetch.failRequest`), and host names resolve nowhere, so nothing
-leaves the machine. The text is the real clipboard after Ctrl+A, Ctrl+C (key events carrying
-the editor's `selectAll` and `copy` commands), read back with `navigator.clipboard.readText()`.
+ran: `<noscript>` stays hidden, inline scripts have built what they build). Nothing leaves the
+machine: host names resolve nowhere, images are answered with a blank PNG (a picture that failed
+to load would be replaced by its alt text, which a user's copy does not hold), every other
+request but the page's own file is failed (`Fetch.failRequest`). The text is the real clipboard
+after Ctrl+A, Ctrl+C (key events carrying the editor's `selectAll` and `copy` commands), read
+back with `navigator.clipboard.readText()`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ INSTALL_HINT = "no Chromium found: apt-get install -y chromium (or chromium-head
 #: Time for inline scripts and layout after the load event (no network: nothing else to wait for).
 SETTLE_S = 0.5
 LOAD_TIMEOUT_S = 20.0
+#: A transparent 1×1 PNG (base64), the answer to every image request.
+BLANK_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+PNG_HEADERS = [{"name": "Content-Type", "value": "image/png"}]
 CLIPBOARD = ["clipboardReadWrite", "clipboardSanitizedWrite"]
 
 
@@ -73,14 +78,18 @@ class DevTools:
             return
         request = msg["params"]
         msg_id = next(self._ids)
+        params: dict[str, Any] = {"requestId": request["requestId"]}
         if request["request"]["url"].split("#")[0] in self.allowed_url:
-            params = {"requestId": request["requestId"]}
-            cmd = {"method": "Fetch.continueRequest", "params": params}
+            method = "Fetch.continueRequest"
+        elif request.get("resourceType") == "Image":
+            # A loaded picture, as on the user's screen: a failed one would show (and copy)
+            # its alt text in its place.
+            method = "Fetch.fulfillRequest"
+            params |= {"responseCode": 200, "body": BLANK_PNG, "responseHeaders": PNG_HEADERS}
         else:
-            cmd = {
-                "method": "Fetch.failRequest",
-                "params": {"requestId": request["requestId"], "errorReason": "BlockedByClient"},
-            }
+            method = "Fetch.failRequest"
+            params["errorReason"] = "BlockedByClient"
+        cmd = {"method": method, "params": params}
         self._ws.send(json.dumps({"id": msg_id, **cmd}))
 
 

@@ -21,6 +21,7 @@ from summaries.paste._rules import (
     AUTHOR_BIO_RE,
     CAPTION_TAIL_RE,
     CREDIT_FIRST_RE,
+    IMAGE_FILE_RE,
     DEFAULT_PASTE_RULES,
     WORD_RE,
     PasteRules,
@@ -81,6 +82,10 @@ def _is_bare_credit(units: list[Unit], i: int) -> bool:
     if credit.kind is not Kind.CAPTION or credit.words > 8:
         return False
     if CREDIT_FIRST_RE.match(credit.text):
+        return False
+    # A browser copies a picture's alt text where the picture is, often its file name: that
+    # opens a figure, the line above is the text before it.
+    if IMAGE_FILE_RE.match(credit.text):
         return False
     after = units[i + 1] if i + 1 < len(units) else None
     if after is not None and after.kind is Kind.CAPTION and after.text != credit.text:
