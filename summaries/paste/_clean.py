@@ -72,7 +72,7 @@ def _mark_last_blurb(units: list[Unit], date: int) -> None:
             break
 
 
-def _is_bare_credit(units: list[Unit], i: int) -> bool:
+def _is_bare_credit(units: list[Unit], i: int, rules: PasteRules) -> bool:
     """Is units[i] a photo credit alone ("Getty", "Photo: Name/AFP") that closes a caption?
 
     Not when it carries caption text itself ("The plague (Image: Getty)"), when the caption
@@ -85,7 +85,7 @@ def _is_bare_credit(units: list[Unit], i: int) -> bool:
         return False
     # A browser copies a picture's alt text where the picture is, often its file name: that
     # opens a figure, the line above is the text before it.
-    if IMAGE_FILE_RE.match(credit.text):
+    if rules.image_names_open_figures and IMAGE_FILE_RE.match(credit.text):
         return False
     after = units[i + 1] if i + 1 < len(units) else None
     if after is not None and after.kind is Kind.CAPTION and after.text != credit.text:
@@ -98,10 +98,10 @@ def _is_bare_credit(units: list[Unit], i: int) -> bool:
     return len(lower) < 2
 
 
-def _mark_captions(units: list[Unit]) -> None:
+def _mark_captions(units: list[Unit], rules: PasteRules) -> None:
     """A prose line right above a bare photo credit ("Getty", "Name | Agency") is its caption."""
     for i in range(1, len(units)):
-        if units[i - 1].kind in _KEEP and _is_bare_credit(units, i):
+        if units[i - 1].kind in _KEEP and _is_bare_credit(units, i, rules):
             units[i - 1].kind = Kind.CAPTION
             # Galleries print a caption twice (thumbnail and full view).
             if i > 1 and units[i - 2].text == units[i - 1].text:
@@ -328,7 +328,7 @@ def read_paste(text: str, rules: PasteRules = DEFAULT_PASTE_RULES) -> CleanedPas
         return CleanedPaste(Article(text=""))
     units = split_units(text, rules)
     label_units(units, rules)
-    _mark_captions(units)
+    _mark_captions(units, rules)
     _mark_author_boxes(units)
     _mark_teasers(units, rules)
     run = _best_run(units, rules)

@@ -408,6 +408,11 @@ class PasteRules:
     date_max_words: int = 14
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.
     wrap_min_chars: int = 40
+    #: A line printing one text twice is a link with a CSS-hidden twin, not prose.
+    doubled_links: bool = True
+    #: A picture's file name (a browser copies alt text) opens a figure: the line above it is
+    #: not that picture's caption.
+    image_names_open_figures: bool = True
 
 
 DEFAULT_PASTE_RULES = PasteRules()
