@@ -32,7 +32,10 @@ INSTALL_HINT = "no Chromium found: apt-get install -y chromium (or chromium-head
 SETTLE_S = 0.5
 LOAD_TIMEOUT_S = 20.0
 #: A transparent 1×1 PNG (base64), the answer to every image request.
-BLANK_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+BLANK_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5E"
+    "rkJggg=="
+)
 PNG_HEADERS = [{"name": "Content-Type", "value": "image/png"}]
 CLIPBOARD = ["clipboardReadWrite", "clipboardSanitizedWrite"]
 

@@ -8,7 +8,8 @@ This benchmark opens each HTML page of extraction-dev in a headless Chromium (of
 `_chromium.py`), does select-all + copy, and scores our paste path on the clipboard text with
 the shared scorer (`extraction/score.py --mode pasted`) against extraction-dev's gold, next
 to the densest-block anchor that the pasted-dev row uses. `--also-pasted-dev` scores
-pasted-dev in the same run.
+pasted-dev in the same run. Then every paste rule for browser copies is switched off in turn
+on both renderings (browser copy and pasted-dev) with k-fold figures (`_paste_rules.py`).
 
 JavaScript is on: a user copies a loaded page (its `<noscript>` hidden, inline scripts run).
 Requests other than the page's file are failed, so external stylesheets are missing: blocks that
@@ -31,7 +32,8 @@ import tempfile
 from pathlib import Path
 
 from _chromium import INSTALL_HINT, chromium, copy_page, find_chromium
-from _scorers import run_scorer
+from _paste_rules import PasteSets, rule_table
+from _scorers import load_module, run_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = "summaries.evaluation:strip_boilerplate"
@@ -87,6 +89,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--also-pasted-dev", action="store_true")
     ap.add_argument("--keep", type=Path, help="also write the scoring folder and predictions here")
+    ap.add_argument("--folds", type=int, default=5, help="k of the paste rules' cross-validation")
+    ap.add_argument("--no-rules", action="store_true", help="skip the paste rule table and CV")
     args = ap.parse_args()
     binary = find_chromium()
     if binary is None:
@@ -116,6 +120,16 @@ def main() -> None:
     for label, ours, anchor in rows:
         figures = f"{ours['f1']:.3f} · {ours['precision']:.3f} · {ours['recall']:.3f}"
         print(f"| {label} | {figures} | {anchor['f1']:.3f} |")
+    if not args.no_rules and not args.limit:
+        metric = load_module(evals / "extraction" / "score.py", "shared_extraction_score")
+        pasted_input = args.shared / "data" / "pasted-dev" / "input"
+        sets = PasteSets(
+            browser=[(cache / f"{i}.txt").read_text(encoding="utf-8") for i in ids],
+            lxml=[(pasted_input / f"{i}.txt").read_text(encoding="utf-8") for i in ids],
+            gold=[gold[i]["articleBody"] for i in ids],
+        )
+        print("\nPaste rules, each switched off, on both renderings of the pages:")
+        rule_table(sets, args.folds, metric, print)
 
 
 if __name__ == "__main__":

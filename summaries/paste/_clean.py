@@ -21,8 +21,8 @@ from summaries.paste._rules import (
     AUTHOR_BIO_RE,
     CAPTION_TAIL_RE,
     CREDIT_FIRST_RE,
-    IMAGE_FILE_RE,
     DEFAULT_PASTE_RULES,
+    IMAGE_FILE_RE,
     WORD_RE,
     PasteRules,
 )
@@ -191,6 +191,18 @@ def _score(unit: Unit, rules: PasteRules) -> float | None:
     return -rules.menu_penalty
 
 
+def _is_lone_paragraph(units: list[Unit], i: int) -> bool:
+    """A prose line with no text line next to it and a heading on one side: a teaser's blurb
+    or a picture's alt text in a carousel. Article paragraphs come in runs."""
+    if units[i].kind is not Kind.PROSE:
+        return False
+    before = units[i - 1].kind if i else None
+    after = units[i + 1].kind if i + 1 < len(units) else None
+    if before in _KEEP or after in _KEEP:
+        return False
+    return Kind.HEADING in (before, after)
+
+
 def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     """The article run: a maximum-sum run of unit scores (Kadane), a footer resetting it.
 
@@ -204,6 +216,8 @@ def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     run_start = 0
     for i, unit in enumerate(units):
         score = _score(unit, rules)
+        if score is not None and score > 0 and _is_lone_paragraph(units, i):
+            score *= rules.lone_paragraph_weight
         if score is None or run_sum + (score or 0.0) <= 0.0:
             if current is not None:
                 candidates.append(current)

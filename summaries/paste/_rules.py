@@ -408,6 +408,9 @@ class PasteRules:
     date_max_words: int = 14
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.
     wrap_min_chars: int = 40
+    #: A prose line alone between headings (a teaser's blurb, alt text in a carousel) adds this
+    #: share of its words to the article run (cross-validated in benchmarks/browser_paste.py).
+    lone_paragraph_weight: float = 0.2
     #: A line printing one text twice is a link with a CSS-hidden twin, not prose.
     doubled_links: bool = True
     #: A picture's file name (a browser copies alt text) opens a figure: the line above it is
