@@ -25,8 +25,16 @@ VARIANTS: tuple[tuple[str, PasteRules], ...] = (
         replace(DEFAULT_PASTE_RULES, image_names_open_figures=False),
     ),
     ("a lone paragraph weighs fully", replace(DEFAULT_PASTE_RULES, lone_paragraph_weight=1.0)),
+    (
+        "a paragraph without blank lines weighs fully",
+        replace(DEFAULT_PASTE_RULES, unspaced_prose_weight=1.0),
+    ),
 )
-LONE_WEIGHTS = (1.0, 0.75, 0.5, 0.35, 0.2, 0.1, 0.0)
+#: Grids of the weights, cross-validated one at a time (the other at its default).
+WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
+    "lone_paragraph_weight": (1.0, 0.75, 0.5, 0.35, 0.2, 0.1, 0.0),
+    "unspaced_prose_weight": (1.0, 0.85, 0.7, 0.5, 0.3, 0.1),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +104,13 @@ def rule_table(sets: PasteSets, k: int, metric: ModuleType, echo: Callable[[str]
             cv = f"{b:.4f} · {p:.4f} (rule kept on {kept.count(0)}/{k} folds)"
         b_f1, p_f1 = _f1(s.browser, metric), _f1(s.lxml, metric)
         echo(f"| {name} | {b_f1:.4f} | {p_f1:.4f} | {cv} |")
-    grid = [
-        score(sets, replace(DEFAULT_PASTE_RULES, lone_paragraph_weight=w), metric)
-        for w in LONE_WEIGHTS
-    ]
-    (b, p), picks = cross_validate(grid, k, metric)
-    values = ", ".join(f"{LONE_WEIGHTS[i]:g}" for i in picks)
-    echo(
-        f"\n{k}-fold CV of lone_paragraph_weight over {LONE_WEIGHTS}: browser {b:.4f} · "
-        f"pasted-dev {p:.4f} (dev, default {DEFAULT_PASTE_RULES.lone_paragraph_weight:g}: "
-        f"{_f1(default.browser, metric):.4f} · {_f1(default.lxml, metric):.4f}); "
-        f"chosen per fold: {values}"
-    )
+    for field, values in WEIGHT_GRIDS.items():
+        grid = [score(sets, replace(DEFAULT_PASTE_RULES, **{field: v}), metric) for v in values]
+        (b, p), picks = cross_validate(grid, k, metric)
+        chosen = ", ".join(f"{values[i]:g}" for i in picks)
+        echo(
+            f"\n{k}-fold CV of {field} over {values}: browser {b:.4f} · pasted-dev {p:.4f} "
+            f"(dev, default {getattr(DEFAULT_PASTE_RULES, field):g}: "
+            f"{_f1(default.browser, metric):.4f} · {_f1(default.lxml, metric):.4f}); "
+            f"chosen per fold: {chosen}"
+        )

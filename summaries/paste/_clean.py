@@ -203,6 +203,18 @@ def _is_lone_paragraph(units: list[Unit], i: int) -> bool:
     return Kind.HEADING in (before, after)
 
 
+def _is_unspaced_paragraph(units: list[Unit], i: int) -> bool:
+    """A prose line with no blank line before or after it.
+
+    Browsers copy a paragraph (`<p>`) with a blank line after it, and links, teasers, alt text
+    and table cells without one: in a paste that has blank lines, a long line glued to its
+    neighbours is rarely an article paragraph.
+    """
+    if units[i].kind is not Kind.PROSE or units[i].blank_before:
+        return False
+    return i + 1 < len(units) and not units[i + 1].blank_before
+
+
 def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     """The article run: a maximum-sum run of unit scores (Kadane), a footer resetting it.
 
@@ -214,10 +226,14 @@ def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     current: tuple[float, int, int] | None = None
     run_sum = 0.0
     run_start = 0
+    spaced = sum(u.blank_before for u in units) >= rules.spaced_min_blanks
     for i, unit in enumerate(units):
         score = _score(unit, rules)
-        if score is not None and score > 0 and _is_lone_paragraph(units, i):
-            score *= rules.lone_paragraph_weight
+        if score is not None and score > 0:
+            if _is_lone_paragraph(units, i):
+                score *= rules.lone_paragraph_weight
+            if spaced and _is_unspaced_paragraph(units, i):
+                score *= rules.unspaced_prose_weight
         if score is None or run_sum + (score or 0.0) <= 0.0:
             if current is not None:
                 candidates.append(current)

@@ -411,6 +411,10 @@ class PasteRules:
     #: A prose line alone between headings (a teaser's blurb, alt text in a carousel) adds this
     #: share of its words to the article run (cross-validated in benchmarks/browser_paste.py).
     lone_paragraph_weight: float = 0.2
+    #: In a paste with at least `spaced_min_blanks` blank lines (a browser's copy: a blank line
+    #: after each paragraph), a prose line with no blank line on either side adds this share.
+    unspaced_prose_weight: float = 0.5
+    spaced_min_blanks: int = 3
     #: A line printing one text twice is a link with a CSS-hidden twin, not prose.
     doubled_links: bool = True
     #: A picture's file name (a browser copies alt text) opens a figure: the line above it is

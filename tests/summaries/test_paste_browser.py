@@ -142,3 +142,45 @@ def test_a_carousel_of_alt_texts_and_headlines_is_not_the_article() -> None:
 def test_without_the_weight_the_carousel_joins_the_article() -> None:
     rules = replace(DEFAULT_PASTE_RULES, lone_paragraph_weight=1.0)
     assert "Dock workers unload" in clean_paste(CAROUSEL, rules).text
+
+
+# A browser copies each paragraph with a blank line after it; a block of teaser blurbs above
+# the article (links, each a long line) comes without one.
+UNSPACED_TEASERS = _paste(
+    "Home",
+    "Latest",
+    "The new tram line between the station and the university will open two months "
+    "early, the transport authority said, after the tests went better than expected.",
+    "Ferry fares will rise for the third time this year from next month, as the operator "
+    "blames fuel costs and the new harbour fees for the increase in ticket prices.",
+    "The city library will stay open until eight on Saturdays and Sundays from next "
+    "week, after a petition signed by more than two thousand readers reached the council.",
+    "Subscribe",
+    "Sign in",
+    "Search",
+    "Menu",
+    "Sport",
+    "Business",
+    "Culture",
+    "Weather",
+    "Travel",
+    "Opinion",
+    "Video",
+    "Podcasts",
+    "Lead pipes to go within four years",
+    "",
+    *(f"{p}\n" for p in BODY),
+)
+
+
+def test_blurbs_without_blank_lines_do_not_outweigh_spaced_paragraphs() -> None:
+    assert _paragraphs(clean_paste(UNSPACED_TEASERS).text) == list(BODY)
+
+
+def test_without_the_weight_the_unspaced_blurbs_join_the_article() -> None:
+    rules = replace(DEFAULT_PASTE_RULES, unspaced_prose_weight=1.0)
+    assert "Ferry fares will rise" in clean_paste(UNSPACED_TEASERS, rules).text
+
+
+def test_an_article_pasted_without_blank_lines_is_kept_whole() -> None:
+    assert _paragraphs(clean_paste("\n".join(BODY)).text) == list(BODY)
