@@ -97,7 +97,7 @@ class DevTools:
 
 
 @contextmanager
-def chromium(binary: str) -> Iterator[DevTools]:
+def chromium(binary: str, *, javascript: bool = True) -> Iterator[DevTools]:
     """A headless Chromium with one page target, offline; closed on exit."""
     profile = tempfile.mkdtemp(prefix="newsbrief-chromium-")
     proc = subprocess.Popen(
@@ -129,6 +129,8 @@ def chromium(binary: str) -> Iterator[DevTools]:
             tools = DevTools(ws, [""])
             tools.call("Page.enable")
             tools.call("Fetch.enable", patterns=[{"urlPattern": "*"}])
+            if not javascript:
+                tools.call("Emulation.setScriptExecutionDisabled", value=True)
             yield tools
     finally:
         proc.terminate()

@@ -46,13 +46,15 @@ def chromium_version(binary: str) -> str:
     return words[0] if words else "unknown"
 
 
-def build_pastes(binary: str, html_dir: Path, cache: Path, ids: list[str], refresh: bool) -> None:
+def build_pastes(
+    binary: str, html_dir: Path, cache: Path, ids: list[str], refresh: bool, javascript: bool
+) -> None:
     """Copy each page with Chromium into `cache/<id>.txt` (pages already there are kept)."""
     todo = [i for i in ids if refresh or not (cache / f"{i}.txt").exists()]
     if not todo:
         return
     cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, chromium(binary) as tools:
+    with tempfile.TemporaryDirectory() as tmp, chromium(binary, javascript=javascript) as tools:
         page = Path(tmp) / "page.html"
         for n, page_id in enumerate(todo, 1):
             page.write_bytes(gzip.decompress((html_dir / f"{page_id}.html.gz").read_bytes()))
@@ -90,6 +92,7 @@ def main() -> None:
     ap.add_argument("--also-pasted-dev", action="store_true")
     ap.add_argument("--keep", type=Path, help="also write the scoring folder and predictions here")
     ap.add_argument("--folds", type=int, default=5, help="k of the paste rules' cross-validation")
+    ap.add_argument("--no-js", action="store_true", help="copy the pages with JavaScript off")
     ap.add_argument("--no-rules", action="store_true", help="skip the paste rule table and CV")
     args = ap.parse_args()
     binary = find_chromium()
@@ -99,8 +102,9 @@ def main() -> None:
     source = args.shared / "data" / "extraction-dev"
     gold = json.loads((source / "ground-truth.json").read_text())
     ids = sorted(gold)[: args.limit or None]
-    cache = args.cache / chromium_version(binary) / "extraction-dev"
-    build_pastes(binary, source / "html", cache, ids, args.refresh)
+    mode = "extraction-dev" if not args.no_js else "extraction-dev-nojs"
+    cache = args.cache / chromium_version(binary) / mode
+    build_pastes(binary, source / "html", cache, ids, args.refresh, javascript=not args.no_js)
     evals = args.shared / "evals"
     rows = []
     with tempfile.TemporaryDirectory(prefix="browser-paste-") as tmp:
