@@ -24,7 +24,6 @@ VARIANTS: tuple[tuple[str, PasteRules], ...] = (
         "an image file name closes the caption above",
         replace(DEFAULT_PASTE_RULES, image_names_open_figures=False),
     ),
-    ("a lone paragraph weighs fully", replace(DEFAULT_PASTE_RULES, lone_paragraph_weight=1.0)),
     (
         "a paragraph without blank lines weighs fully",
         replace(DEFAULT_PASTE_RULES, unspaced_prose_weight=1.0),
@@ -32,8 +31,7 @@ VARIANTS: tuple[tuple[str, PasteRules], ...] = (
 )
 #: Grids of the weights, cross-validated one at a time (the other at its default).
 WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
-    "lone_paragraph_weight": (1.0, 0.75, 0.5, 0.35, 0.2, 0.1, 0.0),
-    "unspaced_prose_weight": (1.0, 0.85, 0.7, 0.5, 0.3, 0.1),
+    "unspaced_prose_weight": (1.0, 0.85, 0.7, 0.5, 0.3, 0.2, 0.1, 0.0),
 }
 
 

@@ -191,18 +191,6 @@ def _score(unit: Unit, rules: PasteRules) -> float | None:
     return -rules.menu_penalty
 
 
-def _is_lone_paragraph(units: list[Unit], i: int) -> bool:
-    """A prose line with no text line next to it and a heading on one side: a teaser's blurb
-    or a picture's alt text in a carousel. Article paragraphs come in runs."""
-    if units[i].kind is not Kind.PROSE:
-        return False
-    before = units[i - 1].kind if i else None
-    after = units[i + 1].kind if i + 1 < len(units) else None
-    if before in _KEEP or after in _KEEP:
-        return False
-    return Kind.HEADING in (before, after)
-
-
 def _is_unspaced_paragraph(units: list[Unit], i: int) -> bool:
     """A prose line with no blank line before or after it.
 
@@ -229,11 +217,8 @@ def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     spaced = sum(u.blank_before for u in units) >= rules.spaced_min_blanks
     for i, unit in enumerate(units):
         score = _score(unit, rules)
-        if score is not None and score > 0:
-            if _is_lone_paragraph(units, i):
-                score *= rules.lone_paragraph_weight
-            if spaced and _is_unspaced_paragraph(units, i):
-                score *= rules.unspaced_prose_weight
+        if spaced and score is not None and score > 0 and _is_unspaced_paragraph(units, i):
+            score *= rules.unspaced_prose_weight
         if score is None or run_sum + (score or 0.0) <= 0.0:
             if current is not None:
                 candidates.append(current)
