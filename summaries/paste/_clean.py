@@ -22,6 +22,7 @@ from summaries.paste._rules import (
     CAPTION_TAIL_RE,
     CREDIT_FIRST_RE,
     DEFAULT_PASTE_RULES,
+    IMAGE_FILE_RE,
     WORD_RE,
     PasteRules,
 )
@@ -71,7 +72,7 @@ def _mark_last_blurb(units: list[Unit], date: int) -> None:
             break
 
 
-def _is_bare_credit(units: list[Unit], i: int) -> bool:
+def _is_bare_credit(units: list[Unit], i: int, rules: PasteRules) -> bool:
     """Is units[i] a photo credit alone ("Getty", "Photo: Name/AFP") that closes a caption?
 
     Not when it carries caption text itself ("The plague (Image: Getty)"), when the caption
@@ -81,6 +82,10 @@ def _is_bare_credit(units: list[Unit], i: int) -> bool:
     if credit.kind is not Kind.CAPTION or credit.words > 8:
         return False
     if CREDIT_FIRST_RE.match(credit.text):
+        return False
+    # A browser copies a picture's alt text where the picture is, often its file name: that
+    # opens a figure, the line above is the text before it.
+    if rules.image_names_open_figures and IMAGE_FILE_RE.match(credit.text):
         return False
     after = units[i + 1] if i + 1 < len(units) else None
     if after is not None and after.kind is Kind.CAPTION and after.text != credit.text:
@@ -93,10 +98,10 @@ def _is_bare_credit(units: list[Unit], i: int) -> bool:
     return len(lower) < 2
 
 
-def _mark_captions(units: list[Unit]) -> None:
+def _mark_captions(units: list[Unit], rules: PasteRules) -> None:
     """A prose line right above a bare photo credit ("Getty", "Name | Agency") is its caption."""
     for i in range(1, len(units)):
-        if units[i - 1].kind in _KEEP and _is_bare_credit(units, i):
+        if units[i - 1].kind in _KEEP and _is_bare_credit(units, i, rules):
             units[i - 1].kind = Kind.CAPTION
             # Galleries print a caption twice (thumbnail and full view).
             if i > 1 and units[i - 2].text == units[i - 1].text:
@@ -186,6 +191,18 @@ def _score(unit: Unit, rules: PasteRules) -> float | None:
     return -rules.menu_penalty
 
 
+def _is_unspaced_paragraph(units: list[Unit], i: int) -> bool:
+    """A prose line with no blank line before or after it.
+
+    Browsers copy a paragraph (`<p>`) with a blank line after it, and links, teasers, alt text
+    and table cells without one: in a paste that has blank lines, a long line glued to its
+    neighbours is rarely an article paragraph.
+    """
+    if units[i].kind is not Kind.PROSE or units[i].blank_before:
+        return False
+    return i + 1 < len(units) and not units[i + 1].blank_before
+
+
 def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     """The article run: a maximum-sum run of unit scores (Kadane), a footer resetting it.
 
@@ -197,8 +214,11 @@ def _best_run(units: list[Unit], rules: PasteRules) -> tuple[int, int] | None:
     current: tuple[float, int, int] | None = None
     run_sum = 0.0
     run_start = 0
+    spaced = sum(u.blank_before for u in units) >= rules.spaced_min_blanks
     for i, unit in enumerate(units):
         score = _score(unit, rules)
+        if spaced and score is not None and score > 0 and _is_unspaced_paragraph(units, i):
+            score *= rules.unspaced_prose_weight
         if score is None or run_sum + (score or 0.0) <= 0.0:
             if current is not None:
                 candidates.append(current)
@@ -323,7 +343,7 @@ def read_paste(text: str, rules: PasteRules = DEFAULT_PASTE_RULES) -> CleanedPas
         return CleanedPaste(Article(text=""))
     units = split_units(text, rules)
     label_units(units, rules)
-    _mark_captions(units)
+    _mark_captions(units, rules)
     _mark_author_boxes(units)
     _mark_teasers(units, rules)
     run = _best_run(units, rules)

@@ -148,6 +148,17 @@ def split_units(text: str, rules: PasteRules) -> list[Unit]:
     return units
 
 
+def is_doubled(text: str) -> bool:
+    """One text printed twice on a line ("Best deals of 2019Best deals of 2019").
+
+    Pages print a link twice (a mobile and a desktop twin) and let their CSS hide one; a copy
+    made without the CSS, or lxml's text, glues the twins together. No sentence repeats itself.
+    """
+    half = len(text) // 2
+    first, second = text[:half], text[half:].lstrip()
+    return len(WORD_RE.findall(first)) >= 2 and first.rstrip() == second
+
+
 def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None) -> Kind:
     """Label one unit from its own text (context-free); `norm_words` saves re-normalising."""
     text = unit.text
@@ -188,6 +199,8 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
         return Kind.MENU
     if short and LIST_ITEM_RE.match(text):
         return Kind.ITEM
+    if rules.doubled_links and is_doubled(text):
+        return Kind.HEADING
     ends = terminal or INTRO_END_RE.search(text) is not None
     if words >= rules.prose_words and ends:
         return Kind.PROSE
@@ -258,6 +271,8 @@ def label_units(units: list[Unit], rules: PasteRules) -> None:
             counts[key] += 1
     for unit, key in zip(units, keys, strict=True):
         unit.repeated = bool(key) and counts[key] > 1
+        if rules.doubled_links and unit.kind is Kind.HEADING and is_doubled(unit.text):
+            unit.repeated = True
         # A blurb cut off mid-sentence is a teaser of another page.
         tail = unit.text[-8:]
         if unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and TRUNCATED_RE.search(tail):

@@ -408,6 +408,16 @@ class PasteRules:
     date_max_words: int = 14
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.
     wrap_min_chars: int = 40
+    #: In a paste with at least `spaced_min_blanks` blank lines (a browser's copy: a blank line
+    #: after each paragraph), a prose line with no blank line on either side adds this share
+    #: of its words (5-fold CV in benchmarks/browser_paste.py chose 0.1 on 4 folds of 5).
+    unspaced_prose_weight: float = 0.1
+    spaced_min_blanks: int = 3
+    #: A line printing one text twice is a link with a CSS-hidden twin, not prose.
+    doubled_links: bool = True
+    #: A picture's file name (a browser copies alt text) opens a figure: the line above it is
+    #: not that picture's caption.
+    image_names_open_figures: bool = True
 
 
 DEFAULT_PASTE_RULES = PasteRules()

@@ -1,0 +1,114 @@
+"""Paste rules on both renderings of the same pages: each rule's effect, and k-fold figures.
+
+The two sets are extraction-dev's pages as Chromium copies them and as lxml's visible text
+(pasted-dev). A page sits in the same fold in both sets (fold = its index mod k), so no fold
+learns from a page it is scored on. A switch is kept on a fold when it does not lower the
+mean of the two sets' F1 on the other folds; a weight is the grid value best on the other
+folds. The held-out folds, pooled, give the CV figure. Metric: the shared scorer's 4-gram F1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from types import ModuleType
+
+from summaries.paste import DEFAULT_PASTE_RULES, PasteRules, clean_paste
+
+Counts = list[tuple[float, float, float]]
+#: Each rule against its alternative.
+VARIANTS: tuple[tuple[str, PasteRules], ...] = (
+    ("default rules", DEFAULT_PASTE_RULES),
+    ("a doubled line is read like any line", replace(DEFAULT_PASTE_RULES, doubled_links=False)),
+    (
+        "an image file name closes the caption above",
+        replace(DEFAULT_PASTE_RULES, image_names_open_figures=False),
+    ),
+    (
+        "a paragraph without blank lines weighs fully",
+        replace(DEFAULT_PASTE_RULES, unspaced_prose_weight=1.0),
+    ),
+)
+#: Grids of the weights, cross-validated one at a time (the other at its default).
+WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
+    "unspaced_prose_weight": (1.0, 0.85, 0.7, 0.5, 0.3, 0.2, 0.1, 0.0),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PasteSets:
+    """The same pages, twice pasted, and their gold bodies (index-aligned)."""
+
+    browser: Sequence[str]
+    lxml: Sequence[str]
+    gold: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    browser: Counts
+    lxml: Counts
+
+
+def score(sets: PasteSets, rules: PasteRules, metric: ModuleType) -> Scored:
+    def counts(texts: Sequence[str]) -> Counts:
+        preds = (clean_paste(t, rules).text for t in texts)
+        return [metric.page_counts(g, p) for g, p in zip(sets.gold, preds, strict=True)]
+
+    return Scored(counts(sets.browser), counts(sets.lxml))
+
+
+def _f1(counts: Counts, metric: ModuleType) -> float:
+    return float(metric.aggregate(counts)["f1"])
+
+
+def _part(scored: Scored, k: int, fold: int, held_out: bool) -> Scored:
+    def pick(counts: Counts) -> Counts:
+        return [c for i, c in enumerate(counts) if (i % k == fold) == held_out]
+
+    return Scored(pick(scored.browser), pick(scored.lxml))
+
+
+def _mean(scored: Scored, metric: ModuleType) -> float:
+    return (_f1(scored.browser, metric) + _f1(scored.lxml, metric)) / 2
+
+
+def cross_validate(
+    candidates: Sequence[Scored], k: int, metric: ModuleType
+) -> tuple[tuple[float, float], list[int]]:
+    """Held-out (browser, lxml) F1 when each fold takes the candidate best on the other folds
+    (ties to the first candidate), and the index chosen per fold."""
+    held: Scored = Scored([], [])
+    chosen: list[int] = []
+    for fold in range(k):
+        train = [_mean(_part(c, k, fold, held_out=False), metric) for c in candidates]
+        best = max(range(len(candidates)), key=lambda i: (train[i], -i))
+        chosen.append(best)
+        part = _part(candidates[best], k, fold, held_out=True)
+        held = Scored(held.browser + part.browser, held.lxml + part.lxml)
+    return (_f1(held.browser, metric), _f1(held.lxml, metric)), chosen
+
+
+def rule_table(sets: PasteSets, k: int, metric: ModuleType, echo: Callable[[str], None]) -> None:
+    """Print every rule's dev effect on both sets and its k-fold figures."""
+    scored = [score(sets, rules, metric) for _, rules in VARIANTS]
+    default = scored[0]
+    echo(f"| rules | browser copy F1 | pasted-dev F1 | {k}-fold CV: browser · pasted-dev |")
+    echo("|---|---|---|---|")
+    for (name, _), s in zip(VARIANTS, scored, strict=True):
+        cv = ""
+        if s is not default:
+            (b, p), kept = cross_validate([default, s], k, metric)
+            cv = f"{b:.4f} · {p:.4f} (rule kept on {kept.count(0)}/{k} folds)"
+        b_f1, p_f1 = _f1(s.browser, metric), _f1(s.lxml, metric)
+        echo(f"| {name} | {b_f1:.4f} | {p_f1:.4f} | {cv} |")
+    for field, values in WEIGHT_GRIDS.items():
+        grid = [score(sets, replace(DEFAULT_PASTE_RULES, **{field: v}), metric) for v in values]
+        (b, p), picks = cross_validate(grid, k, metric)
+        chosen = ", ".join(f"{values[i]:g}" for i in picks)
+        echo(
+            f"\n{k}-fold CV of {field} over {values}: browser {b:.4f} · pasted-dev {p:.4f} "
+            f"(dev, default {getattr(DEFAULT_PASTE_RULES, field):g}: "
+            f"{_f1(default.browser, metric):.4f} · {_f1(default.lxml, metric):.4f}); "
+            f"chosen per fold: {chosen}"
+        )
