@@ -199,7 +199,8 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
         return Kind.MENU
     if short and LIST_ITEM_RE.match(text):
         return Kind.ITEM
-    if rules.doubled_links and is_doubled(text):
+    # twin links are link-sized: a long run of one repeated word is not (and is not prose)
+    if rules.doubled_links and len(text) <= 2 * rules.short_line_chars and is_doubled(text):
         return Kind.HEADING
     ends = terminal or INTRO_END_RE.search(text) is not None
     if words >= rules.prose_words and ends:
