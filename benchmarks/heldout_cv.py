@@ -1,0 +1,142 @@
+"""How much of the summary and quote dev figures is fitted: repeated k-fold CV of their settings.
+
+usage: python benchmarks/heldout_cv.py [--shared ../shared] [--folds 5] [--seeds 0,1,2,3,4]
+                                       [--only cnn,bbc,quotes]
+
+Summaries (CNN, 3 sentences; BBC, reference length): every `NewsRankConfig` combination of
+`RANK_GRID` ranks every article once; the figure is the margin over LEAD-n (the shared scorer's
+`anchors:lead`), ROUGE-1 and ROUGE-2 F1 ×100. Each fold chooses the setting whose smaller margin
+(R1 or R2) is highest on the other folds, ties to the default, and is scored on its own fold.
+Quotes (quotes-dev): the default `QuoteRules`, each context rule switched off, and the
+threshold grid; each fold chooses by end-to-end F1 on the other folds.
+
+Printed: the dev figure of the default next to the pooled CV figure (mean over seeds; the
+spread over seeds) and the lowest single-fold figure, of the CV choice and of the default
+itself; then which settings the folds chose, and the dev table of the settings that were
+chosen or stand out. ROUGE and the quote matching are the shared scorers' own code, loaded from
+../shared/evals by path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from _kfold import Figure, Split, choose, chosen_counts, fixed, held_out
+from _quote_cv import QuoteScores, candidate_rules, load_records, score_rules
+from _rank_cv import RANK_GRID, RankScores, grid_configs, load_articles, score_configs
+from _scorers import load_module
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = [
+    "| figure | dev (default) | k-fold CV (spread over seeds) | lowest fold: CV · default |",
+    "|---|---|---|---|",
+]
+
+
+def _row(label: str, dev: float, cv_splits: list[Split], base: list[Split], figure: Figure) -> str:
+    """One figure: dev, pooled CV (mean and range over seeds), lowest fold of CV and default."""
+    cv, default = held_out(cv_splits, figure), held_out(base, figure)
+    signed = "+" if label.endswith("LEAD") else ""
+    f = f"{{:{signed}.{2 if signed else 3}f}}"
+    return (
+        f"| {label} | {f.format(dev)} | {f.format(cv.mean)} ({f.format(min(cv.pooled))}…"
+        f"{f.format(max(cv.pooled))}) | {f.format(cv.min_fold)} · {f.format(default.min_fold)} |"
+    )
+
+
+def _chosen(splits: list[Split], names: Sequence[str], top: int = 5) -> list[str]:
+    counts = chosen_counts(splits)
+    total = sum(counts.values())
+    return [f"  {count}/{total} folds: {names[c]}" for c, count in counts.most_common(top)]
+
+
+def rank_report(
+    label: str, scores: RankScores, folds: int, seeds: Sequence[int], rows: int
+) -> list[str]:
+    """Dev vs CV margins over LEAD-n of the ranker's settings on one set, and the best settings."""
+    docs = len(scores.lead_r1)
+    everyone = [(0, d) for d in range(docs)]
+    # a fold chooses by the smaller margin: the target holds only when both do
+    splits = choose(len(scores.names), docs, scores.worse_margin, folds, seeds)
+    base = fixed(0, docs, folds, seeds)
+    dev = scores.margin(everyone)
+    lines = [f"{label}: {docs} articles, {len(scores.names)} settings of {', '.join(RANK_GRID)}"]
+    lines += HEADER
+    lines.append(_row("R1 margin over LEAD", dev[0], splits, base, scores.r1_margin))
+    lines.append(_row("R2 margin over LEAD", dev[1], splits, base, scores.r2_margin))
+    lines.append(f"settings chosen ({folds} folds × {len(seeds)} seeds):")
+    lines += _chosen(splits, scores.names)
+    order = sorted(
+        range(len(scores.names)), key=lambda c: -scores.worse_margin([(c, d) for d in range(docs)])
+    )
+    lines += ["", "| setting | dev R1 · R2 margin | lowest fold R1 · R2 |", "|---|---|---|"]
+    for c in [0, *[c for c in order if c != 0][:rows]]:
+        m1, m2 = scores.margin([(c, d) for d in range(docs)])
+        own = fixed(c, docs, folds, seeds)
+        low1 = held_out(own, scores.r1_margin).min_fold
+        low2 = held_out(own, scores.r2_margin).min_fold
+        lines.append(f"| {scores.names[c]} | {m1:+.2f} · {m2:+.2f} | {low1:+.2f} · {low2:+.2f} |")
+    return lines
+
+
+def quote_report(scores: QuoteScores, folds: int, seeds: Sequence[int]) -> list[str]:
+    """Dev vs CV end-to-end and full-quote F1 of the quote rules, and every setting's figures."""
+    docs = len(scores.counts[0])
+    everyone = [(0, d) for d in range(docs)]
+    splits = choose(len(scores.names), docs, scores.e2e_f1, folds, seeds)
+    base = fixed(0, docs, folds, seeds)
+    lines = [
+        f"quotes-dev: {docs} articles, {len(scores.names)} settings (switches and thresholds)"
+    ]
+    lines += HEADER
+    lines.append(_row("end-to-end F1", scores.e2e_f1(everyone), splits, base, scores.e2e_f1))
+    lines.append(_row("full-quote F1", scores.full_f1(everyone), splits, base, scores.full_f1))
+    lines.append(f"settings chosen ({folds} folds × {len(seeds)} seeds, by end-to-end F1):")
+    lines += _chosen(splits, scores.names)
+    lines += ["", "| setting | e2e F1 | full-quote F1 | lowest fold e2e |", "|---|---|---|---|"]
+    for c, name in enumerate(scores.names):
+        pairs = [(c, d) for d in range(docs)]
+        low = held_out(fixed(c, docs, folds, seeds), scores.e2e_f1).min_fold
+        lines.append(
+            f"| {name} | {scores.e2e_f1(pairs):.3f} | {scores.full_f1(pairs):.3f} | {low:.3f} |"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the dev vs CV tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seeds", default="0,1,2,3,4")
+    parser.add_argument("--only", default="cnn,bbc,quotes")
+    parser.add_argument("--rows", type=int, default=8, help="best settings shown per set")
+    args = parser.parse_args(argv)
+    seeds = [int(s) for s in args.seeds.split(",")]
+    wanted = set(args.only.split(","))
+    data = args.shared / "data"
+    if wanted & {"cnn", "bbc"}:
+        sys.path.insert(0, str(args.shared / "evals" / "summaries"))
+        anchors = load_module(args.shared / "evals/summaries/anchors.py", "summaries_anchors")
+        configs = grid_configs(RANK_GRID)
+        for name, sentences in (("cnn", 3), ("bbc", None)):
+            if name not in wanted:
+                continue
+            articles = load_articles(data / "summaries-dev" / name, anchors, sentences)
+            scores = score_configs(articles, configs)
+            mode = f"{sentences} sentences" if sentences else "reference length"
+            report = rank_report(f"{name}, {mode}", scores, args.folds, seeds, args.rows)
+            print("\n".join(report), end="\n\n", flush=True)
+    if "quotes" in wanted:
+        scorer = load_module(args.shared / "evals/quotes/score.py", "quotes_score")
+        records = load_records(data / "quotes-dev")
+        scores_q = score_rules(records, candidate_rules(), scorer)
+        print("\n".join(quote_report(scores_q, args.folds, seeds)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
