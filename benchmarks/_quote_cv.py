@@ -97,7 +97,8 @@ def candidate_rules() -> list[tuple[str, QuoteRules]]:
     return out
 
 
-def _counts(record: dict[str, Any], rules: QuoteRules, scorer: ModuleType) -> Counts:
+def count_quotes(record: dict[str, Any], rules: QuoteRules, scorer: ModuleType) -> Counts:
+    """One article's counts: `find_quotes` under `rules`, matched as the shared scorer does."""
     found = find_quotes(record["text"], "en", rules)
     golds = record["quotes"]
     pairs = scorer.match(
@@ -130,5 +131,5 @@ def score_rules(
     return QuoteScores(
         tuple(name for name, _ in named),
         tuple(rules for _, rules in named),
-        tuple(tuple(_counts(r, rules, scorer) for r in records) for _, rules in named),
+        tuple(tuple(count_quotes(r, rules, scorer) for r in records) for _, rules in named),
     )

@@ -73,6 +73,14 @@ class RankScores:
         m2 = sum(self.r2[c][d] - self.lead_r2[d] for c, d in pairs) / len(pairs)
         return m1, m2
 
+    def per_article_margins(self, c: int) -> tuple[list[float], list[float]]:
+        """Candidate c's R1 and R2 margins over LEAD-n, article by article."""
+        docs = range(len(self.lead_r1))
+        return (
+            [self.r1[c][d] - self.lead_r1[d] for d in docs],
+            [self.r2[c][d] - self.lead_r2[d] for d in docs],
+        )
+
     def r1_margin(self, pairs: Sequence[tuple[int, int]]) -> float:
         return self.margin(pairs)[0]
 
