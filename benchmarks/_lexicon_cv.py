@@ -21,12 +21,15 @@ from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any
 
+import snowballstemmer
 from _kfold import HeldOut, fold_ids
 from _quote_cv import Counts, count_quotes
 
 from summaries.quotes import DEFAULT_QUOTE_RULES
 from summaries.quotes import _patterns as patterns
 from summaries.quotes._speech_words import LEXICONS
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 #: Lexicon fields of English and module-level noun lists of `_patterns`.
 LEXICON_FIELDS = ("verbs", "weak_verbs", "auxiliaries", "according")
@@ -95,17 +98,27 @@ def entry_effects(
     return out
 
 
-def unsupported(effects: Sequence[EntryEffect], train: set[int]) -> list[Entry]:
+def family(entry: Entry) -> Entry:
+    """The entry's word family: its list and the stems of its words ("admits" ~ "admitted")."""
+    name, words = entry
+    return name, " ".join(_STEMMER.stemWords(words.split()))
+
+
+def unsupported(
+    effects: Sequence[EntryEffect], train: set[int], by_family: bool = False
+) -> list[Entry]:
     """Entries whose removal costs the training articles no end-to-end match.
 
     That is the rule a fold would have been written by: an entry whose only evidence lies in
-    the held-out fold (or nowhere) would not have been added without that fold.
+    the held-out fold (or nowhere) would not have been added without that fold. `by_family`:
+    an entry is kept when its word family pays on the training articles (a lexicon written as
+    whole paradigms of the verbs the training articles show).
     """
-    out = []
+    paid: dict[Entry, int] = {}
     for effect in effects:
-        if sum(delta for d, delta in effect.changed if d in train) >= 0:
-            out.append(effect.entry)
-    return out
+        key = family(effect.entry) if by_family else effect.entry
+        paid[key] = paid.get(key, 0) + sum(delta for d, delta in effect.changed if d in train)
+    return [e.entry for e in effects if paid[family(e.entry) if by_family else e.entry] >= 0]
 
 
 def _f1(counts: Sequence[Counts]) -> float:
@@ -123,6 +136,7 @@ def lexicon_cv(
     scorer: ModuleType,
     folds: int,
     seeds: Sequence[int],
+    by_family: bool = False,
 ) -> tuple[HeldOut, list[int]]:
     """End-to-end F1 when each fold keeps only the entries its training articles support.
 
@@ -137,7 +151,7 @@ def lexicon_cv(
         held: list[Counts] = []
         for fold in range(folds):
             train = {d for d, f in enumerate(fold_of) if f != fold}
-            dropped = unsupported(evident, train)
+            dropped = unsupported(evident, train, by_family)
             dropped_counts.append(len(dropped))
             with without(dropped):
                 counts = [
