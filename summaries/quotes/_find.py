@@ -428,9 +428,8 @@ def _inherit(
             if rules.inherit_same_paragraph:
                 f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
         elif starts_para:
-            intro = (
-                _intro_speaker(text, lines, f.span.paragraph, pats) if rules.inherit_intro else None
-            )
+            para = f.span.paragraph
+            intro = _intro_speaker(text, lines, para, pats) if rules.inherit_intro else None
             if intro:
                 ev = Evidence(intro[0], "sentence", intro[1])
                 f.speaker, f.name = _resolve(ev, text, pats, names, roles)
