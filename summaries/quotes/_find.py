@@ -63,6 +63,19 @@ class QuoteRules:
 
     min_words_unattributed: int = 8
     max_title_words: int = 6
+    #: Each context rule can be switched off, so that cross-validation can measure it
+    #: (`benchmarks/heldout_cv.py`): a multi-paragraph quote keeps one speaker...
+    inherit_chain: bool = True
+    #: ...an evidence-less quote takes the speaker of the previous quote in its paragraph...
+    inherit_same_paragraph: bool = True
+    #: ...or of a paragraph ending with a colon that names one (`X continued:`)...
+    inherit_intro: bool = True
+    #: ...or, opening a paragraph, of the previous paragraph's quote...
+    inherit_previous_paragraph: bool = True
+    #: ...or, inside a paragraph, of the reporting sentence before it.
+    inherit_sentence_before: bool = True
+    #: A single-marked quote in a short first line (a headline) repeats the body: dropped.
+    drop_headline_quotes: bool = True
 
 
 DEFAULT_QUOTE_RULES = QuoteRules()
@@ -377,7 +390,7 @@ def find_quotes(
         if name and ev is not None:
             names.add(ev.pos, name)
         found.append(_Found(span, speaker, ev.kind if ev else "none", name))
-    _inherit(found, text, lines, pats, names, roles)
+    _inherit(found, text, lines, pats, names, roles, rules)
     return _keep(found, text, lines, rules)
 
 
@@ -388,12 +401,13 @@ def _inherit(
     pats: SpeakerPatterns,
     names: _Names,
     roles: _Roles,
+    rules: QuoteRules,
 ) -> None:
     """Give evidence-less quotes the speaker their context implies."""
     # a multi-paragraph quote has one speaker: spread it over the chain in both directions
     chain: list[_Found] = []
     for f in [*found, None]:
-        if f is not None and (not chain or chain[-1].span.continues):
+        if f is not None and rules.inherit_chain and (not chain or chain[-1].span.continues):
             chain.append(f)
             continue
         # forward first (a transcript chain changes speakers at each label), then the head
@@ -411,16 +425,23 @@ def _inherit(
         prev = found[i - 1] if i else None
         starts_para = not text[lines[f.span.paragraph][0] : f.span.open_at].strip()
         if prev and prev.speaker and prev.span.paragraph == f.span.paragraph:
-            f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
+            if rules.inherit_same_paragraph:
+                f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
         elif starts_para:
-            intro = _intro_speaker(text, lines, f.span.paragraph, pats)
+            para = f.span.paragraph
+            intro = _intro_speaker(text, lines, para, pats) if rules.inherit_intro else None
             if intro:
                 ev = Evidence(intro[0], "sentence", intro[1])
                 f.speaker, f.name = _resolve(ev, text, pats, names, roles)
                 f.kind = "context"
-            elif prev and prev.speaker and prev.span.paragraph == f.span.paragraph - 1:
+            elif (
+                rules.inherit_previous_paragraph
+                and prev
+                and prev.speaker
+                and prev.span.paragraph == f.span.paragraph - 1
+            ):
                 f.speaker, f.name, f.kind = prev.speaker, prev.name, "context"
-        else:
+        elif rules.inherit_sentence_before:
             # `Schiff said the plan would fail. “The other factor is …”`: the speaker of the
             # sentence before, in the same paragraph
             lo = lines[f.span.paragraph][0]
@@ -453,7 +474,12 @@ def _keep(
             f.kind != "adjacent" or before_title
         ):
             continue  # `on CBS’s “Face the Nation,” Ryan said`: a show, not his words
-        if f.span.mark in _SINGLE_MARKS and f.span.paragraph == 0 and _is_headline(text, lines):
+        if (
+            rules.drop_headline_quotes
+            and f.span.mark in _SINGLE_MARKS
+            and f.span.paragraph == 0
+            and _is_headline(text, lines)
+        ):
             continue  # a headline's ‘…’ repeats words the body quotes properly
         if (
             f.speaker is None

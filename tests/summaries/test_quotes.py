@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summaries.models import Quote
-from summaries.quotes import display_speaker, find_quotes, key_quotes
+from summaries.quotes import QuoteRules, display_speaker, find_quotes, key_quotes
 from summaries.quotes._marks import find_spans
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
@@ -712,3 +712,37 @@ def test_key_quotes_prefer_full_attributed_quotes_in_article_order() -> None:
 
 def test_key_quotes_limit_zero() -> None:
     assert key_quotes([Quote("x y z", "A")], 0) == []
+
+
+# --------------------------------------------------------------------------- switchable rules
+
+_TWO_PARAGRAPHS = (
+    "“We will reopen the bridge on Monday,” said Mayor Ann Lee.\n\n"
+    "“The repairs took longer than anyone on the council had expected this spring.”"
+)
+
+
+def test_a_quote_opening_a_paragraph_takes_the_previous_paragraphs_speaker() -> None:
+    assert pairs(_TWO_PARAGRAPHS)[1] == (
+        "The repairs took longer than anyone on the council had expected this spring.",
+        "Mayor Ann Lee",
+    )
+
+
+def test_that_rule_switched_off_leaves_the_quote_without_a_speaker() -> None:
+    rules = QuoteRules(inherit_previous_paragraph=False)
+    found = [(q.text, q.speaker) for q in find_quotes(_TWO_PARAGRAPHS, "en", rules)]
+    assert found[1][1] is None
+
+
+def test_same_paragraph_rule_switched_off() -> None:
+    text = "“We reopen on Monday,” said Ann Lee. “The repairs took longer than we expected.”"
+    assert pairs(text)[1][1] == "Ann Lee"
+    rules = QuoteRules(inherit_same_paragraph=False)
+    assert [q.speaker for q in find_quotes(text, "en", rules)][1:] in ([], [None])
+
+
+@pytest.mark.parametrize("verb", ["confirms", "acknowledges", "testifies", "concedes"])
+def test_every_tense_of_a_speech_verb_names_the_speaker(verb: str) -> None:
+    text = f"“The bridge will reopen on Monday,” Ann Lee {verb}."
+    assert pairs(text) == [("The bridge will reopen on Monday", "Ann Lee")]
