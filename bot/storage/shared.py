@@ -118,6 +118,12 @@ class _Part:
     taken_by: int | None = None
 
 
+def _drop_expired(parts: dict[int, _Part], now: float) -> None:
+    """Delete the parts that arrived more than KEEP_PASTE_PARTS_S ago."""
+    for mid in [m for m, p in parts.items() if p.arrived < now - KEEP_PASTE_PARTS_S]:
+        del parts[mid]
+
+
 class MemorySharedState:
     """`SharedState` in this process's memory: one process, one event loop, so a method that
     never awaits is atomic. Bounded: at most `max_rows` buckets and admin entries."""
@@ -184,24 +190,20 @@ class MemorySharedState:
         if len(self._pastes) >= self._max_rows:
             self._forget_old_parts(now)
         parts = self._pastes.setdefault((chat_id, user_id), {})
-        for mid in [m for m, p in parts.items() if p.arrived < now - KEEP_PASTE_PARTS_S]:
-            del parts[mid]
+        _drop_expired(parts, now)
         parts.setdefault(message_id, _Part(text, now))
 
     def _forget_old_parts(self, now: float) -> None:
         for key, parts in list(self._pastes.items()):
-            if all(p.arrived < now - KEEP_PASTE_PARTS_S for p in parts.values()):
+            _drop_expired(parts, now)
+            if not parts:
                 del self._pastes[key]
 
     async def forget_expired(self) -> None:
         """Drop every part past its keeping time, idle buckets, expired admin entries and
         leases."""
         now = self._clock()
-        for key, parts in list(self._pastes.items()):
-            for mid in [m for m, p in parts.items() if p.arrived < now - KEEP_PASTE_PARTS_S]:
-                del parts[mid]
-            if not parts:
-                del self._pastes[key]
+        self._forget_old_parts(now)
         self._buckets = {
             k: row for k, row in self._buckets.items() if row.updated >= now - KEEP_IDLE_BUCKETS_S
         }

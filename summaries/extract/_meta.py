@@ -17,6 +17,7 @@ from summaries.extract._domain import domain_label
 from summaries.extract._jsonld import JsonLdMeta, read_json_ld
 from summaries.extract._title import TitleSources, choose_title
 from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
+from summaries.extract._tree import only_body
 from summaries.models import ArticleMeta
 
 _LOG = logging.getLogger(__name__)
@@ -192,10 +193,10 @@ def _element_text(element: HtmlElement) -> str | None:
 
 def _headings(tree: HtmlElement) -> list[HtmlElement]:
     """`_HEADINGS`; below the parser's one <body> by a tag walk that stops at the 8th."""
-    bodies = list(tree.iter("body"))
-    if len(bodies) != 1:
+    body = only_body(tree)
+    if body is None:
         return list(_HEADINGS(tree))
-    return list(itertools.islice(bodies[0].iter("h1"), _MAX_HEADINGS))
+    return list(itertools.islice(body.iter("h1"), _MAX_HEADINGS))
 
 
 def _title_sources(

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from summaries.extract._rules import ExtractionRules
 from summaries.extract._text import is_prose, text_key, weighted_length
+from summaries.extract._tree import only_body
 
 #: Where the page states its own summary of the article: (attribute, value) of the <meta>.
 _DESCRIPTION_KEYS = (
@@ -69,10 +70,10 @@ def _holder(text: Any) -> HtmlElement | None:
 
 def _first_holder(tree: HtmlElement, text: str) -> HtmlElement | None:
     probe = " ".join(text.split())[:_PROBE_CHARS]
-    bodies = list(tree.iter("body"))
-    if len(bodies) == 1:  # the parser's usual tree: one walk below it instead of two
+    body = only_body(tree)
+    if body is not None:  # the parser's usual tree: one walk below it instead of two
         word = max(probe.split(" "), key=len)
-        nodes = _TEXT_HOLDING_BELOW(bodies[0], word=word, probe=probe)
+        nodes = _TEXT_HOLDING_BELOW(body, word=word, probe=probe)
     else:
         nodes = _TEXT_HOLDING(tree, probe=probe)
     return _holder(nodes[0]) if nodes else None

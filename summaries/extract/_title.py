@@ -15,13 +15,14 @@ from summaries.extract._domain import names_domain
 from summaries.extract._text import text_key
 from summaries.extract._title_rules import DEFAULT_TITLE_RULES, TitleRules
 
+_SEPARATORS = r"\||-|–|—|·|::|»|/"
 #: Between a headline and a site name in <title>: "Headline | Site", "Headline – Site".
-_SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+_SITE_SEPARATOR = re.compile(rf"\s+(?:{_SEPARATORS})\s+")
 #: Before a part that spells the page's domain, also a spaced colon and the Latin letter "ǀ"
 #: some sites use as a bar: with the domain as evidence they cut no headline in two.
-_DOMAIN_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/|:|ǀ)\s+")
+_DOMAIN_SEPARATOR = re.compile(rf"\s+(?:{_SEPARATORS}|:|ǀ)\s+")
 #: After a site name that leads a <title>: the separators above, or a colon ("Site: Headline").
-_LEADING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+|:\s+")
+_LEADING_SEPARATOR = re.compile(rf"\s+(?:{_SEPARATORS})\s+|:\s+")
 _MAX_TITLE_CHARS = 300
 #: A site's name in a title is a few words ("The Japan Times"), not a sentence about it.
 _MAX_SITE_WORDS = 4

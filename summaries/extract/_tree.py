@@ -117,6 +117,15 @@ def parse_page(html: str) -> HtmlElement:
     return tree
 
 
+def only_body(tree: HtmlElement) -> HtmlElement | None:
+    """The page's <body> when it has exactly one (the parser's usual tree), else None.
+
+    Below it a tag walk in C finds what an XPath "//body//…" would, without a second walk.
+    """
+    bodies = list(tree.iter("body"))
+    return bodies[0] if len(bodies) == 1 else None
+
+
 def drop_inert(tree: HtmlElement) -> None:
     """Remove `INERT_TAGS` elements (but JSON-LD) from the tree in place, keeping their tails."""
     for element in list(tree.iter(*INERT_TAGS)):

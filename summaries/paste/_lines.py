@@ -148,12 +148,18 @@ def split_units(text: str, rules: PasteRules) -> list[Unit]:
     return units
 
 
-def is_doubled(text: str) -> bool:
-    """One text printed twice on a line ("Best deals of 2019Best deals of 2019").
+def is_twin_link(text: str, rules: PasteRules) -> bool:
+    """A link-sized line printing one text twice ("Best deals of 2019Best deals of 2019").
 
     Pages print a link twice (a mobile and a desktop twin) and let their CSS hide one; a copy
-    made without the CSS, or lxml's text, glues the twins together. No sentence repeats itself.
+    made without the CSS, or lxml's text, glues the twins together. No sentence repeats itself,
+    and a long run of one repeated word is no link (nor prose).
     """
+    return rules.doubled_links and len(text) <= 2 * rules.short_line_chars and is_doubled(text)
+
+
+def is_doubled(text: str) -> bool:
+    """One text printed twice on a line (see `is_twin_link`)."""
     half = len(text) // 2
     first, second = text[:half], text[half:].lstrip()
     return len(WORD_RE.findall(first)) >= 2 and first.rstrip() == second
@@ -199,8 +205,7 @@ def classify(unit: Unit, rules: PasteRules, norm_words: list[str] | None = None)
         return Kind.MENU
     if short and LIST_ITEM_RE.match(text):
         return Kind.ITEM
-    # twin links are link-sized: a long run of one repeated word is not (and is not prose)
-    if rules.doubled_links and len(text) <= 2 * rules.short_line_chars and is_doubled(text):
+    if is_twin_link(text, rules):
         return Kind.HEADING
     ends = terminal or INTRO_END_RE.search(text) is not None
     if words >= rules.prose_words and ends:
@@ -272,7 +277,7 @@ def label_units(units: list[Unit], rules: PasteRules) -> None:
             counts[key] += 1
     for unit, key in zip(units, keys, strict=True):
         unit.repeated = bool(key) and counts[key] > 1
-        if rules.doubled_links and unit.kind is Kind.HEADING and is_doubled(unit.text):
+        if unit.kind is Kind.HEADING and is_twin_link(unit.text, rules):
             unit.repeated = True
         # A blurb cut off mid-sentence is a teaser of another page.
         tail = unit.text[-8:]
