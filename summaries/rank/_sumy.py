@@ -63,8 +63,23 @@ def _lsa(summarizer: LsaSummarizer, doc: ObjectDocumentModel) -> list[float]:
         warnings.simplefilter("ignore")
         matrix = summarizer._create_matrix(doc, dictionary)
     matrix = summarizer._compute_term_frequency(matrix)
-    _u, sigma, v = numpy.linalg.svd(matrix, full_matrices=False)
+    try:
+        _u, sigma, v = numpy.linalg.svd(matrix, full_matrices=False)
+    except numpy.linalg.LinAlgError:
+        # LAPACK's divide-and-conquer SVD (gesdd, numpy's only one) now and then reports no
+        # convergence on a finite matrix (seen once in the test suite): the eigenvectors of
+        # the Gram matrix give the same singular values and right singular vectors.
+        sigma, v = _svd_by_eigh(numpy.asarray(matrix, dtype=float))
     return [float(x) for x in summarizer._compute_ranks(sigma, v)]
+
+
+def _svd_by_eigh(matrix: Any) -> tuple[Any, Any]:
+    """Singular values (descending) and right singular vectors (rows) of `matrix`."""
+    import numpy
+
+    values, vectors = numpy.linalg.eigh(matrix.T @ matrix)
+    order = numpy.argsort(values)[::-1][: min(matrix.shape)]
+    return numpy.sqrt(numpy.clip(values[order], 0.0, None)), vectors[:, order].T
 
 
 def _luhn(summarizer: LuhnSummarizer, doc: ObjectDocumentModel) -> list[float]:

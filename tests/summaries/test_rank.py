@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import numpy as np
 import pytest
 import stopwordsiso
 
@@ -12,6 +13,7 @@ from summaries.config import ALGORITHMS
 from summaries.models import Sentence
 from summaries.rank._news import NewsRankConfig, brevity, lone_min_words, quoted_share
 from summaries.rank._pick import pick_sentences
+from summaries.rank._sumy import sumy_scores
 from summaries.rank._vectors import content_terms, graph_centrality
 from summaries.text._tools import LanguageTools, stop_words_for, tools_for
 
@@ -430,3 +432,16 @@ def test_short_lines_still_fill_a_summary_when_nothing_else_is_left() -> None:
     sentences = ["Keyboard", "Mouse", "The minister resigned on Monday after the vote."]
     picked = pick_sentences(sentences, 3, tools_for("en"), algorithm="lead")
     assert [s.index for s in picked] == [0, 1, 2]
+
+
+def test_lsa_scores_the_same_when_lapacks_svd_does_not_converge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = sumy_scores(ENGLISH, tools_for("en"), "lsa")
+
+    def no_convergence(*args: object, **kwargs: object) -> None:
+        raise np.linalg.LinAlgError("SVD did not converge")
+
+    monkeypatch.setattr(np.linalg, "svd", no_convergence)
+    # the same scores by the Gram matrix's eigenvectors (ties may then break otherwise)
+    assert sumy_scores(ENGLISH, tools_for("en"), "lsa") == pytest.approx(expected, rel=1e-9)
