@@ -28,6 +28,8 @@ _MAX_TITLE_CHARS = 300
 _MAX_SITE_WORDS = 4
 #: Source priority on ties (lower wins).
 _PRIORITY = {"json-ld": 0, "social": 1, "title": 2, "h1": 3}
+#: A word this long shared by the <h1> and a declared title names the story, not a function word.
+_MIN_SHARED_WORD_CHARS = 5
 _DECLARED = frozenset({"json-ld", "social"})
 
 
@@ -173,6 +175,33 @@ def _after_kicker(heading: str, stated: list[str]) -> str | None:
     return None
 
 
+def _lone_heading(sources: TitleSources, forms: list[_Form], rules: TitleRules) -> str | None:
+    """The page's only <h1> when it tells the story the other readings tell, worded otherwise.
+
+    Worded otherwise: no reading holds it and it holds none (a site part or a kicker is not
+    a rewording). The same story: it shares a long word with a source's likeliest reading
+    (a logo, a greeting or a site's slogan shares none; the site's name does not count).
+    """
+    if len(sources.headings) != 1:
+        return None
+    heading = sources.headings[0]
+    key = text_key(heading)
+    others = [text_key(f.text) for f in forms if f.source != "h1"]
+    if not key or not others or any(key in other or other in key for other in others):
+        return None
+    if len(heading.split()) < rules.lone_heading_words:
+        return None
+    likeliest: dict[str, str] = {}
+    for form in forms:  # each source's forms come likeliest first
+        likeliest.setdefault(form.source, text_key(form.text))
+    likeliest.pop("h1", None)
+    site_words = {w for site in sources.site_names for w in text_key(site).split()}
+    words = {w for w in key.split() if len(w) >= _MIN_SHARED_WORD_CHARS} - site_words
+    if not any(words & set(reading.split()) for reading in likeliest.values()):
+        return None
+    return heading
+
+
 def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES) -> str | None:
     """The headline most of the page's statements agree on.
 
@@ -191,6 +220,8 @@ def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES)
     forms = _forms(sources, rules)
     if not forms:
         return None
+    if rules.lone_heading and (heading := _lone_heading(sources, forms, rules)):
+        return heading
     voters: dict[str, set[str]] = {}
     for form in forms:
         voters.setdefault(text_key(form.text), set()).add(form.source)

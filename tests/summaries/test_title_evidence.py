@@ -177,3 +177,37 @@ def test_a_relative_canonical_link_is_resolved_against_the_fetched_url() -> None
         "https://valleytimes.co.uk/news/vote"
     )
     assert read_page_metadata(html, None).url is None
+
+
+def test_a_lone_h1_worded_otherwise_wins_over_the_declared_copies() -> None:
+    seo = "Company cars: lease or finance? What pays off?"
+    sources = TitleSources(
+        social=(seo,),
+        document=seo,
+        headings=("Company cars: leasing or financing?",),
+    )
+    assert choose_title(sources) == "Company cars: leasing or financing?"
+    assert choose_title(sources, TitleRules(lone_heading=False)) == seo
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("Company cars: leasing or financing?", "Related articles"),  # not the only <h1>
+        ("About This Site",),  # a label: too few words
+        ("Hi, I'm Nicolas.",),
+        ("Car Weekly, the magazine for drivers",),  # shares only the site's name
+        ("Welcome to our pages today",),  # shares no word
+        ("Company cars: lease or finance?",),  # the declared title holds it
+        ("Guide Company cars: lease or finance? What pays off?",),  # it holds the declared one
+    ],
+)
+def test_a_lone_h1_does_not_win_without_the_evidence(headings: tuple[str, ...]) -> None:
+    seo = "Company cars: lease or finance? What pays off?"
+    sources = TitleSources(
+        social=(seo,),
+        document=f"{seo} | Car Weekly",
+        headings=headings,
+        site_names=("Car Weekly",),
+    )
+    assert choose_title(sources) == seo
