@@ -8,12 +8,20 @@ from urllib.parse import urlsplit
 
 #: Second-level labels under a country code that are not the owner's name (co.uk, com.au).
 _GENERIC_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "or", "ne", "edu"})
+#: A web archive's copy of a page names the original URL after a timestamp.
+_ARCHIVED = re.compile(r"https?://web\.archive\.org/web/[^/]+/(https?:/)/?(.+)", re.IGNORECASE)
 #: A domain label this short ("ap", "rt") is too often a word inside an unrelated name.
 _MIN_CONTAINED_CHARS = 4
 
 
 def domain_label(url: str | None) -> str | None:
-    """The owner's label of a URL's host: "japantimes" for https://www.japantimes.co.jp/news."""
+    """The owner's label of a URL's host: "japantimes" for https://www.japantimes.co.jp/news.
+
+    A page kept by a web archive is the archived page's ("medialepfade" for
+    https://web.archive.org/web/2016/http://www.medialepfade.de/post).
+    """
+    if archived := _ARCHIVED.match(url or ""):
+        url = f"{archived.group(1)}/{archived.group(2)}"  # some readers collapse "//"
     host = (urlsplit(url or "").hostname or "").rstrip(".")
     labels = [label for label in host.split(".") if label]
     if len(labels) < 2 or all(label.isdigit() for label in labels):
