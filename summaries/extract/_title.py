@@ -176,15 +176,17 @@ def _after_kicker(heading: str, stated: list[str]) -> str | None:
 
 
 def _lone_heading(sources: TitleSources, forms: list[_Form], rules: TitleRules) -> str | None:
-    """The page's only <h1> when it tells the story the other readings tell, worded otherwise.
+    """The page's only <h1> (shorter ones are labels: "Menu", "Details") when it tells the
+    story the other readings tell, worded otherwise.
 
     Worded otherwise: no reading holds it and it holds none (a site part or a kicker is not
     a rewording). The same story: it shares a long word with a source's likeliest reading
     (a logo, a greeting or a site's slogan shares none; the site's name does not count).
     """
-    if len(sources.headings) != 1:
+    long = [h for h in sources.headings if len(h.split()) >= rules.lone_heading_words]
+    if len(long) != 1:
         return None
-    heading = sources.headings[0]
+    heading = long[0]
     key = text_key(heading)
     others = [text_key(f.text) for f in forms if f.source != "h1"]
     if not key or not others or any(key in other or other in key for other in others):

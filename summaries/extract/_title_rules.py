@@ -30,11 +30,12 @@ class TitleRules:
             JSON-LD) and falls under its target together with `strip_domain_site`.
         kicker_heading: an <h1> that ends with another source's reading after more words
             ("Kicker Headline" in one element) also votes for that reading.
-        lone_heading: the page's only <h1>, worded otherwise than every other reading (no
-            reading holds it, it holds none) yet sharing a long word with one, wins: og:title
-            and <title> are often one SEO text written twice, the lone <h1> is the headline
-            readers see (the multilingual gold follows it; metadata-dev has no such page).
-        lone_heading_words: a lone <h1> of fewer words is a label ("Details"), not a headline.
+        lone_heading: the page's only <h1> of `lone_heading_words` or more (shorter ones are
+            labels), worded otherwise than every other reading (no reading holds it, it holds
+            none) yet sharing a long word with one, wins: og:title and <title> are often one
+            SEO text written twice, the lone <h1> is the headline readers see (the multilingual
+            gold follows it; metadata-dev has no such page).
+        lone_heading_words: an <h1> of fewer words is a label ("Details"), not a headline.
         leading_site: a <title> that starts with the site's name (declared or the domain's)
             and a separator or colon ("BDZV: Headline") offers the rest as its likeliest reading.
     """

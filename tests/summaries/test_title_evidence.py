@@ -191,12 +191,15 @@ def test_a_lone_h1_worded_otherwise_wins_over_the_declared_copies() -> None:
     )
     assert choose_title(sources) == "Company cars: leasing or financing?"
     assert choose_title(sources, TitleRules(lone_heading=False)) == seo
+    # a one-word <h1> is a label: the headline is still the only <h1> of three or more words
+    labelled = TitleSources(social=(seo,), document=seo, headings=(*sources.headings, "Menu"))
+    assert choose_title(labelled) == "Company cars: leasing or financing?"
 
 
 @pytest.mark.parametrize(
     "headings",
     [
-        ("Company cars: leasing or financing?", "Related articles"),  # not the only <h1>
+        ("Company cars: leasing or financing?", "Related news articles"),  # not the only <h1>
         ("About This Site",),  # a label: too few words
         ("Hi, I'm Nicolas.",),
         ("Car Weekly, the magazine for drivers",),  # shares only the site's name
