@@ -57,6 +57,7 @@ GRID = {
     "leading_site": (False, True),
     "lone_heading": (False, True),
     "lone_heading_words": (2, 3, 4, 5),
+    "declared_part_heading": (False, True),
 }
 #: Each rule against its alternative (name, rules with the rule changed).
 VARIANTS: tuple[tuple[str, TitleRules], ...] = (
@@ -72,6 +73,7 @@ VARIANTS: tuple[tuple[str, TitleRules], ...] = (
     ("<title> keeps a leading site name", TitleRules(leading_site=False)),
     ("up to 5 <h1> vote", TitleRules(max_headings=5)),
     ("a lone <h1> worded otherwise does not win", TitleRules(lone_heading=False)),
+    ("a lone <h1> inside og:title does not win", TitleRules(declared_part_heading=False)),
 )
 
 

@@ -23,6 +23,10 @@ _SITE_SEPARATOR = re.compile(rf"\s+(?:{_SEPARATORS})\s+")
 _DOMAIN_SEPARATOR = re.compile(rf"\s+(?:{_SEPARATORS}|:|ǀ)\s+")
 #: After a site name that leads a <title>: the separators above, or a colon ("Site: Headline").
 _LEADING_SEPARATOR = re.compile(rf"\s+(?:{_SEPARATORS})\s+|:\s+")
+#: A kicker before a headline in og:title ends like this ("Strengths at work: Headline").
+_KICKER_END = re.compile(r"\s*[:|–—»]\s*$")
+#: A tail after a headline set off like this is no site name ("Headline : 06.11.2023").
+_OTHER_TAIL = re.compile(r"[?!.…\"“”']*\s*[:»]\s")
 _MAX_TITLE_CHARS = 300
 #: A site's name in a title is a few words ("The Japan Times"), not a sentence about it.
 _MAX_SITE_WORDS = 4
@@ -204,6 +208,32 @@ def _lone_heading(sources: TitleSources, forms: list[_Form], rules: TitleRules) 
     return heading
 
 
+def _declared_part_heading(sources: TitleSources, rules: TitleRules) -> str | None:
+    """The page's only <h1> when og:title or JSON-LD is a kicker and it ("Kicker: Headline")
+    or it and a tail set off by a colon or "»" ("Headline : 06.11.2023", "Headline » Offer").
+    A tail after "|" or a dash is a site's or an author's name, which reader views keep."""
+    long = [h for h in sources.headings if len(h.split()) >= rules.lone_heading_words]
+    if len(long) != 1:
+        return None
+    heading = long[0]
+    key = text_key(heading)
+    for text in (sources.json_ld, *sources.social):
+        head, tail = _around(text or "", key)
+        if (_KICKER_END.search(head) and not tail) or (_OTHER_TAIL.match(tail) and not head):
+            return heading
+    return None
+
+
+def _around(text: str, key: str) -> tuple[str, str]:
+    """What precedes and follows the part of `text` whose comparison key is `key`."""
+    bounds = [0] + [m.end() for m in re.finditer(r"\W+", text)]
+    for start in bounds:
+        for end in [m.start() for m in re.finditer(r"\W+", text[start:])] + [len(text) - start]:
+            if text_key(text[start : start + end]) == key:
+                return text[:start], text[start + end :]
+    return "", ""
+
+
 def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES) -> str | None:
     """The headline most of the page's statements agree on.
 
@@ -223,6 +253,8 @@ def choose_title(sources: TitleSources, rules: TitleRules = DEFAULT_TITLE_RULES)
     if not forms:
         return None
     if rules.lone_heading and (heading := _lone_heading(sources, forms, rules)):
+        return heading
+    if rules.declared_part_heading and (heading := _declared_part_heading(sources, rules)):
         return heading
     voters: dict[str, set[str]] = {}
     for form in forms:

@@ -35,6 +35,10 @@ class TitleRules:
             none) yet sharing a long word with one, wins: og:title and <title> are often one
             SEO text written twice, the lone <h1> is the headline readers see (the multilingual
             gold follows it; metadata-dev has no such page).
+        declared_part_heading: the lone <h1> also wins when og:title or JSON-LD is a kicker and
+            it ("Kicker: Headline") or it and a tail set off by a colon or "»" ("Headline :
+            06.11.2023"); a tail after "|" or a dash is a site's or an author's name, which
+            reader views keep.
         lone_heading_words: an <h1> of fewer words is a label ("Details"), not a headline.
         leading_site: a <title> that starts with the site's name (declared or the domain's)
             and a separator or colon ("BDZV: Headline") offers the rest as its likeliest reading.
@@ -50,6 +54,7 @@ class TitleRules:
     leading_site: bool = True
     lone_heading: bool = True
     lone_heading_words: int = 3
+    declared_part_heading: bool = True
 
 
 DEFAULT_TITLE_RULES = TitleRules()

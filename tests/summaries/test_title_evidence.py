@@ -217,3 +217,23 @@ def test_a_lone_h1_does_not_win_without_the_evidence(headings: tuple[str, ...]) 
         site_names=("Car Weekly",),
     )
     assert choose_title(sources) == seo
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("Strengths at work: Why you should build on your staff's strengths", "h1"),
+        ("Why you should build on your staff's strengths : 06.11.2023, 11.41", "h1"),
+        ("Why you should build on your staff's strengths | Jane Roe", "declared"),
+        ("Why you should build on your staff's strengths - Work Weekly", "declared"),
+        ("Why you should build on your staff's strengths » Read the guide", "h1"),
+        # no mark sets a kicker off: one sentence, not a kicker and a headline
+        ("Here is why you should build on your staff's strengths", "declared"),
+    ],
+)
+def test_a_lone_h1_within_og_title(declared: str, expected: str) -> None:
+    heading = "Why you should build on your staff's strengths"
+    sources = TitleSources(social=(declared,), headings=(heading,))
+    rules = TitleRules(declared_part_heading=True)
+    assert choose_title(sources, rules) == (heading if expected == "h1" else declared)
+    assert choose_title(sources, TitleRules(declared_part_heading=False)) == declared
