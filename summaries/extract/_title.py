@@ -179,6 +179,12 @@ def _after_kicker(heading: str, stated: list[str]) -> str | None:
     return None
 
 
+def _only_long_heading(sources: TitleSources, rules: TitleRules) -> str | None:
+    """The page's one <h1> of `lone_heading_words` or more words, if it has exactly one."""
+    long = [h for h in sources.headings if len(h.split()) >= rules.lone_heading_words]
+    return long[0] if len(long) == 1 and text_key(long[0]) else None
+
+
 def _lone_heading(sources: TitleSources, forms: list[_Form], rules: TitleRules) -> str | None:
     """The page's only <h1> (shorter ones are labels: "Menu", "Details") when it tells the
     story the other readings tell, worded otherwise.
@@ -187,15 +193,12 @@ def _lone_heading(sources: TitleSources, forms: list[_Form], rules: TitleRules) 
     a rewording). The same story: it shares a long word with a source's likeliest reading
     (a logo, a greeting or a site's slogan shares none; the site's name does not count).
     """
-    long = [h for h in sources.headings if len(h.split()) >= rules.lone_heading_words]
-    if len(long) != 1:
+    heading = _only_long_heading(sources, rules)
+    if heading is None:
         return None
-    heading = long[0]
     key = text_key(heading)
     others = [text_key(f.text) for f in forms if f.source != "h1"]
-    if not key or not others or any(key in other or other in key for other in others):
-        return None
-    if len(heading.split()) < rules.lone_heading_words:
+    if not others or any(key in other or other in key for other in others):
         return None
     likeliest: dict[str, str] = {}
     for form in forms:  # each source's forms come likeliest first
@@ -212,10 +215,9 @@ def _declared_part_heading(sources: TitleSources, rules: TitleRules) -> str | No
     """The page's only <h1> when og:title or JSON-LD is a kicker and it ("Kicker: Headline")
     or it and a tail set off by a colon or "»" ("Headline : 06.11.2023", "Headline » Offer").
     A tail after "|" or a dash is a site's or an author's name, which reader views keep."""
-    long = [h for h in sources.headings if len(h.split()) >= rules.lone_heading_words]
-    if len(long) != 1:
+    heading = _only_long_heading(sources, rules)
+    if heading is None:
         return None
-    heading = long[0]
     key = text_key(heading)
     for text in (sources.json_ld, *sources.social):
         head, tail = _around(text or "", key)
