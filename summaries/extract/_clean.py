@@ -57,6 +57,10 @@ def _strip_leading(paragraphs: list[str], title: str | None, rules: ExtractionRu
             before = paragraphs[:index]
             if all(len(p) <= rules.kicker_max_chars for p in before):
                 return _strip_leading(paragraphs[index + 1 :], title, rules)
+            if text_key(paragraph) == text_key(title or ""):
+                # the whole headline printed below the lead (CNN's <h1> follows the first
+                # paragraph): the headline goes, the lead stays; a part of it may be prose
+                return before + paragraphs[index + 1 :]
             break
     return paragraphs
 
