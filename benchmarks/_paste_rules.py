@@ -30,9 +30,27 @@ VARIANTS: tuple[tuple[str, PasteRules], ...] = (
         replace(DEFAULT_PASTE_RULES, unspaced_prose_weight=1.0),
     ),
 )
-#: Grids of the weights, cross-validated one at a time (the other at its default).
+#: Grids of the weights and thresholds, cross-validated one at a time (the others at their
+#: defaults); the default value first, so that ties keep it. Fields whose grid moved no page
+#: on either rendering (the title and metadata windows, the teaser and date penalties, the
+#: teaser gap) are left out.
 WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
-    "unspaced_prose_weight": (1.0, 0.85, 0.7, 0.5, 0.3, 0.2, 0.1, 0.0),
+    "unspaced_prose_weight": (0.1, 1.0, 0.85, 0.7, 0.5, 0.3, 0.2, 0.0),
+    "prose_words": (10, 5, 8, 12, 15, 20),
+    "long_words": (18, 9, 15, 21, 27, 36),
+    "menu_max_words": (6, 4, 5, 7, 8, 12),
+    "heading_penalty": (3.0, 0.0, 1.5, 4.5, 6.0),
+    "menu_penalty": (6.0, 0.0, 3.0, 9.0, 12.0),
+    "section_penalty": (15.0, 0.0, 7.5, 22.5, 30.0),
+    "caption_penalty": (2.0, 0.0, 3.0, 4.0),
+    "repeated_penalty": (4.0, 0.0, 2.0, 6.0, 8.0),
+    "short_sentence_weight": (0.5, 0.0, 0.25, 1.0),
+    "first_run_share": (0.5, 0.25, 0.375, 0.625, 0.75),
+    "tag_list_items": (4, 2, 3, 5, 8),
+    "shouted_words": (8, 5, 6, 10, 12),
+    "standfirst_lines": (2, 0, 1, 3),
+    "feed_gap": (15, 7, 12, 18, 22),
+    "wrap_min_chars": (40, 20, 30, 60, 80),
 }
 
 
@@ -138,10 +156,14 @@ def rule_table(sets: PasteSets, k: int, metric: ModuleType, echo: Callable[[str]
         "chosen on browser → pasted-dev F1 | chosen on pasted-dev → browser F1 |"
     )
     echo("|---|---|---|---|---|")
+    chosen: tuple[dict[str, float], dict[str, float]] = ({}, {})
     for field, values in WEIGHT_GRIDS.items():
         grid = [score(sets, _with(field, v), metric) for v in values]
         (b, p), picks = cross_validate(grid, k, metric)
         on_b, on_p = _cross_set(grid, metric)
+        for choice, index in zip(chosen, (on_b, on_p), strict=True):
+            if index:
+                choice[field] = values[index]
         dev = ", ".join(
             f"{v:g}: {_f1(g.browser, metric):.4f} / {_f1(g.lxml, metric):.4f}"
             for v, g in zip(values, grid, strict=True)
@@ -151,4 +173,19 @@ def rule_table(sets: PasteSets, k: int, metric: ModuleType, echo: Callable[[str]
             f"({', '.join(f'{values[i]:g}' for i in picks)}) | "
             f"{values[on_b]:g} → {_f1(grid[on_b].lxml, metric):.4f} | "
             f"{values[on_p]:g} → {_f1(grid[on_p].browser, metric):.4f} |"
+        )
+    echo("\nEvery grid's choice on one rendering alone, run together:")
+    echo("| chosen on | changes from the default | browser copy F1 | pasted-dev F1 |")
+    echo("|---|---|---|---|")
+    echo(
+        f"| (default rules) | | {_f1(default.browser, metric):.4f} | "
+        f"{_f1(default.lxml, metric):.4f} |"
+    )
+    for label, choice in zip(("browser copy", "pasted-dev"), chosen, strict=True):
+        changes: dict[str, Any] = dict(choice)
+        both = score(sets, replace(DEFAULT_PASTE_RULES, **changes), metric)
+        listed = ", ".join(f"{f}={v:g}" for f, v in choice.items()) or "none"
+        echo(
+            f"| {label} | {listed} | {_f1(both.browser, metric):.4f} | "
+            f"{_f1(both.lxml, metric):.4f} |"
         )
