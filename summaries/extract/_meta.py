@@ -199,6 +199,11 @@ def _headings(tree: HtmlElement) -> list[HtmlElement]:
     return list(itertools.islice(body.iter("h1"), _MAX_HEADINGS))
 
 
+def heading_texts(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of the page's first <h1> elements (the visible headline is usually one)."""
+    return tuple(text for e in _headings(tree) if (text := _element_text(e)))
+
+
 def _title_sources(
     tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta, urls: tuple[str | None, ...]
 ) -> TitleSources:
@@ -216,7 +221,7 @@ def _title_sources(
         json_ld=json_ld.headline,
         social=tuple(dict.fromkeys(v for k in _SOCIAL_TITLE_KEYS if (v := tags.get(k)))),
         document=document,
-        headings=tuple(text for e in _headings(tree) if (text := _element_text(e))),
+        headings=heading_texts(tree),
         site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
         domain=next((label for u in urls if (label := domain_label(u))), None),
     )

@@ -123,6 +123,21 @@ def test_whole_headline_below_the_lead_is_dropped_and_the_lead_kept() -> None:
     assert kept == [_LEAD, _MORE]
 
 
+def test_an_h1_other_than_the_chosen_title_is_not_repeated_in_the_body() -> None:
+    # og:title and <title> agree on one headline, the page prints another in its <h1>
+    paragraphs = "".join(f"<p>{p}</p>" for p in (_LEAD, _MORE, _LEAD.replace("Tuesday", "May")))
+    html = (
+        "<html><head><title>Sea wall plan approved</title>"
+        '<meta property="og:title" content="Sea wall plan approved"></head><body>'
+        f"<article><h1>Harbour town votes to rebuild its old sea wall</h1>{paragraphs}"
+        "</article></body></html>"
+    )
+    article = extract_article(html, PAGE_URL)
+    assert article.title == "Sea wall plan approved"
+    assert article.text.startswith(_LEAD)
+    assert "Harbour town votes" not in article.text
+
+
 def test_part_of_the_headline_below_the_lead_stays() -> None:
     title = "Harbour town votes to rebuild its old sea wall: the council's plan"
     body = [_LEAD, "Harbour town votes to rebuild its old sea wall", _MORE]
