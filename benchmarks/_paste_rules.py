@@ -31,27 +31,33 @@ VARIANTS: tuple[tuple[str, PasteRules], ...] = (
     ),
 )
 #: Grids of the weights and thresholds, cross-validated one at a time (the others at their
-#: defaults); the default value first, so that ties keep it. Fields whose grid moved no page
-#: on either rendering (the title and metadata windows, the teaser and date penalties, the
-#: teaser gap) are left out.
+#: defaults); the default value is put first, so that ties keep it. Fields whose grid moved no
+#: page on either rendering (the title and metadata windows, the teaser and date penalties,
+#: the teaser gap) are left out.
 WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
-    "unspaced_prose_weight": (0.1, 1.0, 0.85, 0.7, 0.5, 0.3, 0.2, 0.0),
-    "prose_words": (10, 5, 8, 12, 15, 20),
-    "long_words": (18, 9, 15, 21, 27, 36),
-    "menu_max_words": (6, 4, 5, 7, 8, 12),
-    "heading_penalty": (3.0, 0.0, 1.5, 4.5, 6.0),
-    "menu_penalty": (6.0, 0.0, 3.0, 9.0, 12.0),
-    "section_penalty": (15.0, 0.0, 7.5, 22.5, 30.0),
-    "caption_penalty": (2.0, 0.0, 3.0, 4.0),
-    "repeated_penalty": (4.0, 0.0, 2.0, 6.0, 8.0),
-    "short_sentence_weight": (0.5, 0.0, 0.25, 1.0),
-    "first_run_share": (0.5, 0.25, 0.375, 0.625, 0.75),
-    "tag_list_items": (4, 2, 3, 5, 8),
-    "shouted_words": (8, 5, 6, 10, 12),
-    "standfirst_lines": (2, 0, 1, 3),
-    "feed_gap": (15, 7, 12, 18, 22),
-    "wrap_min_chars": (40, 20, 30, 60, 80),
+    "unspaced_prose_weight": (1.0, 0.85, 0.7, 0.5, 0.3, 0.2, 0.1, 0.0),
+    "prose_words": (5, 8, 10, 12, 15, 20),
+    "long_words": (9, 15, 18, 21, 27, 36),
+    "menu_max_words": (4, 5, 6, 7, 8, 12),
+    "heading_penalty": (0.0, 1.5, 3.0, 4.5, 6.0),
+    "menu_penalty": (0.0, 3.0, 6.0, 9.0, 12.0),
+    "section_penalty": (0.0, 7.5, 15.0, 22.5, 30.0),
+    "caption_penalty": (0.0, 2.0, 3.0, 4.0),
+    "repeated_penalty": (0.0, 2.0, 4.0, 6.0, 8.0),
+    "short_sentence_weight": (0.0, 0.25, 0.5, 1.0),
+    "first_run_share": (0.25, 0.375, 0.5, 0.625, 0.75),
+    "tag_list_items": (2, 3, 4, 5, 8),
+    "shouted_words": (5, 6, 8, 10, 12),
+    "standfirst_lines": (0, 1, 2, 3),
+    "feed_gap": (7, 12, 15, 18, 22),
+    "wrap_min_chars": (20, 30, 40, 60, 80),
 }
+
+
+def grid_values(field: str) -> tuple[float, ...]:
+    """`WEIGHT_GRIDS[field]` with the default first."""
+    default = getattr(DEFAULT_PASTE_RULES, field)
+    return (default, *(v for v in WEIGHT_GRIDS[field] if v != default))
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +163,8 @@ def rule_table(sets: PasteSets, k: int, metric: ModuleType, echo: Callable[[str]
     )
     echo("|---|---|---|---|---|")
     chosen: tuple[dict[str, float], dict[str, float]] = ({}, {})
-    for field, values in WEIGHT_GRIDS.items():
+    for field in WEIGHT_GRIDS:
+        values = grid_values(field)
         grid = [score(sets, _with(field, v), metric) for v in values]
         (b, p), picks = cross_validate(grid, k, metric)
         on_b, on_p = _cross_set(grid, metric)
