@@ -47,8 +47,8 @@ def extract_article(
             or a reference page of formulas or code.
     """
     tree = parse_page(html)
-    meta = read_metadata(tree, url, rules.title)
     headings = heading_texts(tree)
+    meta = read_metadata(tree, url, rules.title, headings)
     links = link_keys(tree)
     descriptions = declared_descriptions(tree)
     drop_inert(tree)  # after the readers of meta tags and scripts: every pass copies the tree
