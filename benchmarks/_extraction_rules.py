@@ -1,10 +1,14 @@
-"""Each extraction rule's effect on extraction-multi-dev and extraction-dev, dev and k-fold CV.
+"""Each extraction rule's effect on extraction-multi-dev and extraction-dev, dev, k-fold CV and
+the cross-set check.
 
 Used by `cross_validation.py`. A rule is switched off by running the extractor with it removed
-(a field of `ExtractionRules`, or one named kind of `FURNITURE_LINES` / `FURNITURE_MARKS`);
-every page's counts are kept, so that the cross-validation can decide on each fold from the
-other folds alone: a rule is kept on a fold when it does not lower the mean of the two sets'
-F1 on the other folds, and the held-out fold is scored with that decision.
+(a field of `ExtractionRules`, one named kind of `FURNITURE_LINES` / `FURNITURE_MARKS`, or a
+whole cleanup stage patched out, see `STAGES`); a threshold is run over its grid
+(`THRESHOLD_GRIDS`). Every page's counts are kept, so that the cross-validation can decide on
+each fold from the other folds alone: a rule is kept on a fold when it does not lower the mean
+of the two sets' F1 on the other folds, and the held-out fold is scored with that decision.
+The cross-set check decides on one set alone and scores the other (a held-out set of another
+kind); the choices of each set are then run together.
 """
 
 from __future__ import annotations
