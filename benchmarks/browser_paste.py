@@ -9,7 +9,9 @@ This benchmark opens each HTML page of extraction-dev in a headless Chromium (of
 the shared scorer (`extraction/score.py --mode pasted`) against extraction-dev's gold, next
 to the densest-block anchor that the pasted-dev row uses. `--also-pasted-dev` scores
 pasted-dev in the same run. Then every paste rule for browser copies is switched off in turn
-on both renderings (browser copy and pasted-dev) with k-fold figures (`_paste_rules.py`).
+and every weight and threshold run over a grid, on both renderings (browser copy and
+pasted-dev), with k-fold figures and each rendering's choice scored on the other
+(`_paste_rules.py`).
 
 JavaScript is on: a user copies a loaded page (its `<noscript>` hidden, inline scripts run).
 Requests other than the page's file are failed, so external stylesheets are missing: blocks that

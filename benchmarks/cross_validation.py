@@ -14,10 +14,11 @@ usage: python benchmarks/cross_validation.py [--shared ../shared] [--folds 5]
    that held-out score; the dev figure is the default rules on all pages. A large gap means
    a threshold fitted to the dev pages.
 3. Extraction rules (`_extraction_rules.py`): every body rule switched off in turn (the
-   standfirst, each kind of furniture line and mark), its dev F1 on extraction-multi-dev
-   (snippets) and extraction-dev (4-gram), and the k-fold figures when each fold keeps or drops
-   the rule by the other folds; the standfirst's minimum length is cross-validated over a grid.
-   `--no-extraction` skips it (it runs the extractor ~15 times over 395 pages).
+   standfirst, each kind of furniture line and mark, each cleanup stage), its dev F1 on
+   extraction-multi-dev (snippets) and extraction-dev (4-gram), and the k-fold figures when each
+   fold keeps or drops the rule by the other folds; every threshold of `ExtractionRules` over a
+   grid; the choice made on one set alone scored on the other, and each set's choices run
+   together. `--no-extraction` skips it (it runs the extractor ~40 times over 395 pages).
 Shared scorers are loaded from ../shared/evals by path and run, never copied.
 """
 

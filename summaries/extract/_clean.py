@@ -57,6 +57,10 @@ def _strip_leading(paragraphs: list[str], title: str | None, rules: ExtractionRu
             before = paragraphs[:index]
             if all(len(p) <= rules.kicker_max_chars for p in before):
                 return _strip_leading(paragraphs[index + 1 :], title, rules)
+            if text_key(paragraph) == text_key(title or ""):
+                # the whole headline printed below the lead (CNN's <h1> follows the first
+                # paragraph): the headline goes, the lead stays; a part of it may be prose
+                return before + paragraphs[index + 1 :]
             break
     return paragraphs
 
@@ -108,7 +112,11 @@ def _strip_trailing(
 
 
 def clean_paragraphs(
-    paragraphs: list[str], title: str | None, links: frozenset[str], rules: ExtractionRules
+    paragraphs: list[str],
+    title: str | None,
+    links: frozenset[str],
+    rules: ExtractionRules,
+    headings: tuple[str, ...] = (),
 ) -> list[str]:
     """Remove boilerplate paragraphs from an extracted body, keeping the article's order.
 
@@ -117,11 +125,16 @@ def clean_paragraphs(
         title: the page title, dropped when the body starts by repeating it.
         links: comparison keys of the page's link texts (see `_html_links.link_keys`).
         rules: thresholds and patterns.
+        headings: the page's <h1> texts, dropped like the title: the chosen title may be
+            another statement of the headline (og:title) than the one the body prints.
 
     Returns:
         The remaining paragraphs.
     """
     paragraphs = _strip_leading(join_wrapped_lines(paragraphs), title, rules)
+    for heading in headings:
+        if heading != title:
+            paragraphs = _strip_leading(paragraphs, heading, rules)
     # teaser blocks first: their headings ("Don't miss") are boilerplate lines themselves
     paragraphs = _drop_teasers(paragraphs, links, rules)
     paragraphs = [p for p in paragraphs if not is_boilerplate(p, rules)]

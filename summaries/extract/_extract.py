@@ -7,7 +7,7 @@ from summaries.extract._body import best_body
 from summaries.extract._chunks import continuation
 from summaries.extract._clean import clean_paragraphs
 from summaries.extract._links import is_link_line, link_keys
-from summaries.extract._meta import read_metadata
+from summaries.extract._meta import heading_texts, read_metadata
 from summaries.extract._reference import is_reference_page
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES, ExtractionRules
 from summaries.extract._standfirst import declared_descriptions, standfirst
@@ -47,13 +47,14 @@ def extract_article(
             or a reference page of formulas or code.
     """
     tree = parse_page(html)
-    meta = read_metadata(tree, url, rules.title)
+    headings = heading_texts(tree)
+    meta = read_metadata(tree, url, rules.title, headings)
     links = link_keys(tree)
     descriptions = declared_descriptions(tree)
     drop_inert(tree)  # after the readers of meta tags and scripts: every pass copies the tree
     body = best_body(tree, url, rules)
     body += continuation(tree, body, rules)
-    paragraphs = clean_paragraphs(body, meta.title, links, rules)
+    paragraphs = clean_paragraphs(body, meta.title, links, rules, headings)
     paragraphs = standfirst(tree, paragraphs, descriptions, rules) + paragraphs
     _check_article(paragraphs, links, rules)
     if rules.refuse_reference_pages and is_reference_page(

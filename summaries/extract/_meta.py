@@ -199,8 +199,17 @@ def _headings(tree: HtmlElement) -> list[HtmlElement]:
     return list(itertools.islice(body.iter("h1"), _MAX_HEADINGS))
 
 
+def heading_texts(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of the page's first <h1> elements (the visible headline is usually one)."""
+    return tuple(text for e in _headings(tree) if (text := _element_text(e)))
+
+
 def _title_sources(
-    tree: HtmlElement, tags: dict[str, str], json_ld: JsonLdMeta, urls: tuple[str | None, ...]
+    tree: HtmlElement,
+    tags: dict[str, str],
+    json_ld: JsonLdMeta,
+    urls: tuple[str | None, ...],
+    headings: tuple[str, ...] | None = None,
 ) -> TitleSources:
     """Every statement of the headline, the site's name (first of `site_names`), and its
     domain from the first of `urls` that has one (a canonical link may be relative)."""
@@ -216,7 +225,7 @@ def _title_sources(
         json_ld=json_ld.headline,
         social=tuple(dict.fromkeys(v for k in _SOCIAL_TITLE_KEYS if (v := tags.get(k)))),
         document=document,
-        headings=tuple(text for e in _headings(tree) if (text := _element_text(e))),
+        headings=heading_texts(tree) if headings is None else headings,
         site_names=tuple(dict.fromkeys(name for name in (site, json_ld.publisher) if name)),
         domain=next((label for u in urls if (label := domain_label(u))), None),
     )
@@ -235,7 +244,10 @@ def title_sources(tree: HtmlElement, url: str | None = None) -> TitleSources:
 
 
 def read_metadata(
-    tree: HtmlElement, url: str | None, title_rules: TitleRules = DEFAULT_TITLE_RULES
+    tree: HtmlElement,
+    url: str | None,
+    title_rules: TitleRules = DEFAULT_TITLE_RULES,
+    headings: tuple[str, ...] | None = None,
 ) -> ArticleMeta:
     """Read title, author, date, site name, canonical URL and language hint from a tree.
 
@@ -246,6 +258,8 @@ def read_metadata(
         tree: the parsed page; it is not modified.
         url: the URL the page was fetched from, used when the page declares no canonical URL.
         title_rules: how the headline is chosen.
+        headings: `heading_texts(tree)` when the caller has read them already (the <h1>
+            walk covers the whole body on most pages).
 
     Returns:
         The metadata; fields the page does not declare are None.
@@ -256,7 +270,7 @@ def read_metadata(
     tags = _meta_tags(tree)
     json_ld = read_json_ld(tree)
     canonical = _absolute_http_url(_canonical_url(tree, tags), url)
-    sources = _title_sources(tree, tags, json_ld, (canonical, url))
+    sources = _title_sources(tree, tags, json_ld, (canonical, url), headings)
     site = sources.site_names[0] if sources.site_names else None
     title = choose_title(sources, title_rules)
     author = _declared_author(tags, json_ld.authors) or byline_author(tree)

@@ -362,8 +362,11 @@ class PasteRules:
     subtract, a footer resets the run. The article is the best-scoring run of lines.
     """
 
-    #: A line with at least this many words and sentence punctuation is prose.
-    prose_words: int = 10
+    #: A line with at least this many words and sentence punctuation is prose; shorter ones
+    #: weigh as short lines. Teaser headlines run 10-14 words ("Could an astronaut lost in
+    #: space use gravity to get around?"). 10 → 15: 3 pages better on either rendering of the
+    #: dev pages, none worse; 12-20 all do as well; 5-fold CV chose 15 on 4 folds, 12 on one.
+    prose_words: int = 15
     #: A line this long counts as prose even without punctuation.
     long_words: int = 18
     #: A shorter line that ends like a sentence (≥ this many words) is a short paragraph.
@@ -407,7 +410,11 @@ class PasteRules:
     #: A date line has at most this many words ("Updated 18 Dec, 2024, 10:31 AM").
     date_max_words: int = 14
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.
-    wrap_min_chars: int = 40
+    #: The same test finds a list or table of the article in a browser's copy (a block of short
+    #: lines, a blank line after it): a schedule, an info box. 40 → 20: browser copy 4 pages
+    #: better, 1 worse (an image file name joins a list); chosen on 5 of 5 folds; pasted-dev
+    #: (no blank lines) unchanged.
+    wrap_min_chars: int = 20
     #: In a paste with at least `spaced_min_blanks` blank lines (a browser's copy: a blank line
     #: after each paragraph), a prose line with no blank line on either side adds this share
     #: of its words (5-fold CV in benchmarks/browser_paste.py chose 0.1 on 4 folds of 5).

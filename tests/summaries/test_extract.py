@@ -13,7 +13,7 @@ from lxml.html import fromstring
 
 from summaries.errors import NoArticleFound, SummaryError
 from summaries.extract._chunks import continuation
-from summaries.extract._clean import is_boilerplate
+from summaries.extract._clean import clean_paragraphs, is_boilerplate
 from summaries.extract._extract import extract_article
 from summaries.extract._rules import DEFAULT_EXTRACTION_RULES
 from summaries.models import Article
@@ -107,6 +107,42 @@ def test_title_is_not_repeated_in_the_body() -> None:
     article = _extract("article_en.html")
     assert article.title is not None
     assert article.title not in article.text
+
+
+_LEAD = (
+    "The harbour council voted on Tuesday to rebuild the old sea wall, which storms have "
+    "battered for three winters running."
+)
+_MORE = "Work starts in spring and should end before the autumn storms come back to the coast."
+
+
+def test_whole_headline_below_the_lead_is_dropped_and_the_lead_kept() -> None:
+    title = "Harbour town votes to rebuild its old sea wall"
+    body = [_LEAD, title, _MORE]
+    kept = clean_paragraphs(body, title, frozenset(), DEFAULT_EXTRACTION_RULES)
+    assert kept == [_LEAD, _MORE]
+
+
+def test_an_h1_other_than_the_chosen_title_is_not_repeated_in_the_body() -> None:
+    # og:title and <title> agree on one headline, the page prints another in its <h1>
+    paragraphs = "".join(f"<p>{p}</p>" for p in (_LEAD, _MORE, _LEAD.replace("Tuesday", "May")))
+    html = (
+        "<html><head><title>Sea wall plan approved</title>"
+        '<meta property="og:title" content="Sea wall plan approved"></head><body>'
+        f"<article><h1>Harbour town votes to rebuild its old sea wall</h1>{paragraphs}"
+        "</article></body></html>"
+    )
+    article = extract_article(html, PAGE_URL)
+    assert article.title == "Sea wall plan approved"
+    assert article.text.startswith(_LEAD)
+    assert "Harbour town votes" not in article.text
+
+
+def test_part_of_the_headline_below_the_lead_stays() -> None:
+    title = "Harbour town votes to rebuild its old sea wall: the council's plan"
+    body = [_LEAD, "Harbour town votes to rebuild its old sea wall", _MORE]
+    kept = clean_paragraphs(body, title, frozenset(), DEFAULT_EXTRACTION_RULES)
+    assert kept == body
 
 
 @pytest.mark.parametrize(

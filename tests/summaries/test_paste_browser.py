@@ -153,3 +153,63 @@ def test_without_the_weight_the_unspaced_blurbs_join_the_article() -> None:
 
 def test_an_article_pasted_without_blank_lines_is_kept_whole() -> None:
     assert _paragraphs(clean_paste("\n".join(BODY)).text) == list(BODY)
+
+
+# A schedule set as a block of short lines (no blank line between them, one after the block):
+# a browser copies a list or a table of the article so.
+SCHEDULE = (
+    "1st race: 10 March in Interlagos",
+    "2nd race: 8 April in Curitiba",
+    "3rd race: 22 April in Goiânia",
+    "4th race: 6 May in Londrina",
+    "5th race: 20 May in Santa Cruz",
+    "6th race: 5 August in Cascavel",
+    "7th race: 19 August, to be announced",
+    "8th race: 9 September in Tarumã",
+)
+WITH_SCHEDULE = _paste(
+    "Home",
+    "Calendar",
+    "Stock car calendar for 2018",
+    "",
+    "The calendar of the season:",
+    "",
+    *SCHEDULE,
+    "",
+    "Share this article",
+    "",
+    "Most read",
+    "",
+    "Ferry fares rise",
+)
+
+
+def test_a_block_of_short_list_lines_is_kept_as_one_paragraph() -> None:
+    assert clean_paste(WITH_SCHEDULE).text.endswith("\n".join(SCHEDULE))
+
+
+def test_with_the_older_wrap_length_the_schedule_is_lost() -> None:
+    rules = replace(DEFAULT_PASTE_RULES, wrap_min_chars=40)
+    assert SCHEDULE[0] not in clean_paste(WITH_SCHEDULE, rules).text
+
+
+# Teaser headlines of 10-14 words after the article, some ending like sentences.
+TAIL_TEASERS = (
+    "Could a lost astronaut use gravity to get back to the station?",
+    "Paid ads are not the problem. Our habits of reading are",
+    "Couriers must unionize, no matter what the app says",
+    "Why the harbour festival now needs a night market on the quay?",
+)
+
+
+def test_teaser_headlines_of_ten_to_fourteen_words_do_not_extend_the_article() -> None:
+    text = clean_paste(_paste("Lead pipes to go within four years", *BODY, *TAIL_TEASERS)).text
+    assert text.startswith(BODY[0])
+    assert TAIL_TEASERS[2] not in text
+    assert TAIL_TEASERS[3] not in text
+
+
+def test_with_ten_prose_words_the_teasers_join_the_article() -> None:
+    rules = replace(DEFAULT_PASTE_RULES, prose_words=10)
+    paste = _paste("Lead pipes to go within four years", *BODY, *TAIL_TEASERS)
+    assert TAIL_TEASERS[3] in clean_paste(paste, rules).text
