@@ -15,13 +15,17 @@ from collections import Counter
 from collections.abc import Sequence
 
 from summaries.rank._vectors import is_unspaced
-from summaries.text import LanguageTools
+from summaries.text import word_tokens
 
 
-def rouge_tokens(text: str, tools: LanguageTools) -> list[str]:
-    """Lower-cased word tokens; unspaced-script words split into characters."""
+def rouge_tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; unspaced-script runs split into characters.
+
+    The plain word pattern of every language: a segmenter's Chinese or Japanese words would be
+    split into characters all the same, at several times the cost.
+    """
     out: list[str] = []
-    for word in tools.words(text):
+    for word in word_tokens(text):
         if not any(ch.isalnum() for ch in word):
             continue
         if word[0] >= "\u0e00" and is_unspaced(word[0]):

@@ -260,7 +260,7 @@ def _content(
     """Weighted content signal of each sentence: centrality, plus expected ROUGE for n = 1."""
     if n != 1 or not config.lone_expected_weight:
         return _scaled(centrality, config.centrality_weight)
-    tokens = [rouge_tokens(s, tools) for s in sentences]
+    tokens = [rouge_tokens(s) for s in sentences]
     expected = expected_f1(tokens, config.lone_reference_share)
     return [
         c + e

@@ -379,8 +379,8 @@ def test_a_lone_pick_skips_a_lead_that_is_short_for_its_article() -> None:
 
 
 def test_rouge_tokens_count_unspaced_characters_and_drop_punctuation() -> None:
-    assert rouge_tokens("The vote, on Monday!", tools_for("en")) == ["the", "vote", "on", "monday"]
-    assert rouge_tokens("北京下雪。", tools_for("zh")) == ["北", "京", "下", "雪"]
+    assert rouge_tokens("The vote, on Monday!") == ["the", "vote", "on", "monday"]
+    assert rouge_tokens("北京下雪。Xi 说") == ["北", "京", "下", "雪", "xi", "说"]
 
 
 def test_expected_f1_favours_the_article_s_recurring_words() -> None:
@@ -414,7 +414,7 @@ def test_a_lone_pick_adds_expected_rouge_and_longer_summaries_do_not() -> None:
         position_weight=0.0, title_weight=0.0, lone_centrality_weight=0.0, lone_min_words=1,
         lone_median_share=0.0, ideal_min_words=1, ideal_max_words=100,
     )  # fmt: skip
-    scores = expected_f1([rouge_tokens(s, tools) for s in TOPICAL], 3.0)
+    scores = expected_f1([rouge_tokens(s) for s in TOPICAL], 3.0)
     best = max(range(len(TOPICAL)), key=lambda i: (scores[i], -i))
     assert [s.index for s in pick_sentences(TOPICAL, 1, tools, news_config=expected_only)] == [
         best
