@@ -21,7 +21,8 @@ Vector = dict[str, float]
 _UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
 
 
-def _is_unspaced(ch: str) -> bool:
+def is_unspaced(ch: str) -> bool:
+    """The character belongs to a script written without spaces between words."""
     if ch < "\u0e00":  # below Thai: Latin, Cyrillic, Greek, Arabic, Indic... (skips the lookup)
         return False
     name = unicodedata.name(ch, "")
@@ -76,10 +77,10 @@ def analyse(
     append = terms.append
     runs = not tools.segmented  # unspaced-script tokens are letter runs, not words
     for word in tools.words(text):
-        # `_has_alnum` and `_is_unspaced` inlined: this loop runs once per word of the article
+        # `_has_alnum` and `is_unspaced` inlined: this loop runs once per word of the article
         if not (word[:1].isalnum() or any(ch.isalnum() for ch in word)):
             continue
-        if runs and word[0] >= "\u0e00" and _is_unspaced(word[0]):
+        if runs and word[0] >= "\u0e00" and is_unspaced(word[0]):
             count += max(1, len(word) // 2)
             if word not in stop:
                 terms.extend(_bigrams(word))

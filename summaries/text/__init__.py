@@ -28,6 +28,7 @@ from summaries.text._tools import (
     tools_for,
 )
 from summaries.text._words import count_words
+from summaries.text._words import words as word_tokens
 
 __all__ = [
     "AD_LABELS",
@@ -56,4 +57,5 @@ __all__ = [
     "preload_models",
     "stop_words_for",
     "tools_for",
+    "word_tokens",
 ]

@@ -11,6 +11,7 @@ import stopwordsiso
 
 from summaries.config import ALGORITHMS
 from summaries.models import Sentence
+from summaries.rank._expected import expected_f1, rouge_tokens
 from summaries.rank._news import NewsRankConfig, brevity, lone_min_words, quoted_share
 from summaries.rank._pick import pick_sentences
 from summaries.rank._sumy import sumy_scores
@@ -374,6 +375,53 @@ def test_a_lone_pick_skips_a_lead_that_is_short_for_its_article() -> None:
     # longer summaries keep the fixed floor
     assert [s.index for s in pick_sentences(sentences, 2, tools)] == [
         s.index for s in pick_sentences(sentences, 2, tools, news_config=fixed_floor)
+    ]
+
+
+def test_rouge_tokens_count_unspaced_characters_and_drop_punctuation() -> None:
+    assert rouge_tokens("The vote, on Monday!") == ["the", "vote", "on", "monday"]
+    assert rouge_tokens("北京下雪。Xi 说") == ["北", "京", "下", "雪", "xi", "说"]
+
+
+def test_expected_f1_favours_the_article_s_recurring_words() -> None:
+    tokens = [
+        ["budget", "vote", "council"],
+        ["budget", "council", "buses"],
+        ["snow", "roads", "closed"],
+        ["council", "budget", "trains"],
+    ]
+    scores = expected_f1(tokens, 1.0)
+    # a sentence whose words appear nowhere else in the article expects no overlap
+    assert scores[2] == 0.0
+    assert min(scores[0], scores[1], scores[3]) > 0.0
+    # its own words do not count: the same words alone in an article score nothing
+    assert expected_f1([["budget", "vote"], ["snow", "roads"]], 1.0) == [0.0, 0.0]
+    assert expected_f1([], 1.0) == []
+    assert expected_f1([[], ["a"]], 1.0) == [0.0, 0.0]
+
+
+def test_expected_f1_prices_length_like_the_f1() -> None:
+    # both sentences hold the two recurring words; the longer one pads them with words of its own
+    tokens = [["budget", "council"], ["budget", "council"] + [f"w{i}" for i in range(20)]]
+    tokens += [["budget", "council", "vote"]] * 3
+    short, long, *_ = expected_f1(tokens, 1.0)
+    assert short > long
+
+
+def test_a_lone_pick_adds_expected_rouge_and_longer_summaries_do_not() -> None:
+    tools = tools_for("en")
+    expected_only = NewsRankConfig(
+        position_weight=0.0, title_weight=0.0, lone_centrality_weight=0.0, lone_min_words=1,
+        lone_median_share=0.0, ideal_min_words=1, ideal_max_words=100,
+    )  # fmt: skip
+    scores = expected_f1([rouge_tokens(s) for s in TOPICAL], 3.0)
+    best = max(range(len(TOPICAL)), key=lambda i: (scores[i], -i))
+    assert [s.index for s in pick_sentences(TOPICAL, 1, tools, news_config=expected_only)] == [
+        best
+    ]
+    without = NewsRankConfig(lone_expected_weight=0.0)
+    assert [s.index for s in pick_sentences(TOPICAL, 3, tools)] == [
+        s.index for s in pick_sentences(TOPICAL, 3, tools, news_config=without)
     ]
 
 
