@@ -126,12 +126,14 @@ def standfirst(
     if first is None:
         return []
     body_keys = " ".join(text_key(p) for p in body)
-    body_start = _first_holder(tree, first)
-    if body_start is None:
-        return []
+    body_start: HtmlElement | None = None
     for description in descriptions:
         if text_key(description[:_PREFIX_CHARS]) in body_keys:
             return []  # the description is the body's own first lines
+        # searched only now: most bodies hold their description (the search is a tree walk)
+        body_start = body_start if body_start is not None else _first_holder(tree, first)
+        if body_start is None:
+            return []
         text = _printed_copy(tree, description, body_start)
         if (
             text is not None
