@@ -240,9 +240,10 @@ def patterns_for(language: str) -> SpeakerPatterns:
     langs = [LEXICONS["en"]]
     if language in LEXICONS and language != "en":
         langs.insert(0, LEXICONS[language])
-    verbs = alternation([v for lx in langs for v in lx.verbs])
+    all_verbs = [v for lx in langs for v in (*lx.verbs, *lx.reporting)]
+    verbs = alternation(all_verbs)
     # mid-sentence verbs are lower-case: "the United States", "Republican Claims" hold none
-    verbs_lc = alternation([v for lx in langs for v in lx.verbs], capitalised=False)
+    verbs_lc = alternation(all_verbs, capitalised=False)
     weak = alternation([v for lx in langs for v in lx.weak_verbs], capitalised=False)
     acc = alternation([v for lx in langs for v in lx.according])
     prons = [p for lx in langs for p in lx.pronouns]
