@@ -18,6 +18,7 @@ from summaries.quotes._speech_words import (
     STOP_HEADS,
     TITLES,
 )
+from summaries.quotes._word_classes import AUXILIARIES, PERSON_NOUNS, person_plurals
 from summaries.text import LOWER, UPPER, alternation
 
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
@@ -156,7 +157,9 @@ PREPOSITIONS = frozenset(
 #: Words that may open a sentence before its subject ("But", "During the rally,").
 INTRO_WORDS = STOP_HEADS | _INTRO_WORDS
 _PARTICIPLE = re.compile(r"[a-z]+ing$")
-_HEAD_WORDS = frozenset(h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS))
+_HEAD_WORDS = frozenset(
+    h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS, *PERSON_NOUNS, *person_plurals())
+)
 _HEAD_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[A-Z][\w.’'\-]*)\s+)?(?P<head>[A-Za-z][\w\-]*)\s+$"
 )
@@ -219,6 +222,8 @@ class SpeakerPatterns:
     after_name_verb: re.Pattern[str]
     after_dash: re.Pattern[str]
     after_according: re.Pattern[str]
+    after_name_any_verb: re.Pattern[str]
+    after_any_verb_name: re.Pattern[str]
     verb: re.Pattern[str]
     subject_end: re.Pattern[str]
     np_end: re.Pattern[str]
@@ -244,24 +249,26 @@ def patterns_for(language: str) -> SpeakerPatterns:
     verbs = alternation(all_verbs)
     # mid-sentence verbs are lower-case: "the United States", "Republican Claims" hold none
     verbs_lc = alternation(all_verbs, capitalised=False)
-    weak = alternation([v for lx in langs for v in lx.weak_verbs], capitalised=False)
+    all_weak = [v for lx in langs for v in (*lx.weak_verbs, *lx.reporting_weak)]
+    weak = alternation(all_weak, capitalised=False)
     acc = alternation([v for lx in langs for v in lx.according])
     prons = [p for lx in langs for p in lx.pronouns]
     pron = alternation(prons)
     dets = alternation([d for lx in langs for d in lx.determiners])
-    aux = alternation([a for lx in langs for a in lx.auxiliaries] or ["also"])
+    aux = alternation([a for lx in langs for a in lx.auxiliaries] + list(AUXILIARIES))
     titles = alternation(TITLES, capitalised=False)
     word = rf"(?:(?:{titles})\.|(?:[{UPPER}]\.){{1,3}}|[{UPPER}](?:[\w'’\-]*\w)?)"
     conn = alternation(NAME_CONNECTORS, capitalised=False)
-    roles = alternation(ROLE_WORDS, capitalised=False)
+    # the lists below are extended by the general inventory of person nouns (`_word_classes`)
+    roles = alternation((*ROLE_WORDS, *PERSON_NOUNS), capitalised=False)
     # atomic: a name never gives back words, so a failed match costs one pass, not one per
     # shorter prefix (this is what keeps the scan linear)
     name = (
         rf"(?>{word}(?:(?:\s+(?:{conn})){{0,2}}\s+{word}|(?:\s+(?:{roles})){{1,2}}(?=\s+[{UPPER}])){{0,6}}"
         rf"(?:\s*\([^()\n]{{1,40}}\))?)"
     )
-    heads = alternation(NOMINAL_HEADS, capitalised=False)
-    plural = alternation(PLURAL_HEADS, capitalised=False)
+    heads = alternation((*NOMINAL_HEADS, *PERSON_NOUNS), capitalised=False)
+    plural = alternation((*PLURAL_HEADS, *person_plurals()), capitalised=False)
     nominal = (
         rf"(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,3}}?(?:{heads})s?\b"
         rf"(?:\s+(?:for|of|at|to|with)\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}})?"
@@ -311,6 +318,15 @@ def patterns_for(language: str) -> SpeakerPatterns:
         ),
         after_dash=re.compile(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
         after_according=re.compile(rf"{lead}(?:{acc})\s+{own_det}{spk}", flags),
+        # a credit by form alone, for a verb no list holds: `,” Smith harrumphed.` /
+        # `,” harrumphed Smith.` (a name, then a finite verb form that ends the clause)
+        after_name_any_verb=re.compile(
+            rf"{lead}(?P<spk>{name})\s+(?P<verb>[a-z]{{2,}}(?:ed|es|s))(?=\s*(?:[.!?;,]|$))",
+            flags,
+        ),
+        after_any_verb_name=re.compile(
+            rf"{lead}(?P<verb>[a-z]{{2,}}ed)\s+(?P<spk>{name})(?=\s*(?:[.!?;,]|$))", flags
+        ),
         verb=re.compile(rf"(?<![\w-])(?:{verbs_lc}|{weak})(?![\w-])", flags),
         subject_end=re.compile(rf"{spk}{appos}{auxs}\s+$", flags),
         np_end=re.compile(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),
@@ -335,7 +351,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
         # verb follows it (Turkish and other verb-final languages)
         fronted=re.compile(rf"^[\s\"“„«(]*(?:[\w\-’']+\s+){{0,3}}?(?P<spk>{name})\s*,\s*$", flags),
         pronouns=frozenset(p.lower() for p in prons),
-        weak_verbs=frozenset(_norm(v) for lx in langs for v in lx.weak_verbs),
+        weak_verbs=frozenset(_norm(v) for v in all_weak),
         starters=frozenset(
             w for lx in langs for x in (*lx.determiners, *lx.pronouns) for w in (x, x.capitalize())
         ),

@@ -20,9 +20,9 @@ REGULAR = (
     "clarify", "complain", "concede", "conclude", "concur+", "confess", "confide", "confirm",
     "contend", "continue", "counter", "declare", "deny", "disclose", "elaborate", "emphasise",
     "emphasize", "exclaim", "explain", "fume", "gloat", "grumble", "gush", "implore", "inquire",
-    "insist", "interject", "joke", "lament", "marvel+", "mock", "mumble", "murmur", "muse",
-    "mutter", "observe", "opine", "plead", "pledge", "point out", "posit", "predict", "proclaim",
-    "quip+", "reaffirm", "reassure", "recall", "reiterate", "remind", "reply", "respond", "retort",
+    "insist", "interject", "joke", "lament", "marvel+", "mumble", "murmur", "muse", "mutter",
+    "observe", "opine", "plead", "pledge", "point out", "posit", "predict", "proclaim", "quip+",
+    "reaffirm", "reassure", "recall", "reiterate", "remind", "reply", "respond", "retort",
     "reveal", "scoff", "scream", "shout", "shrug+", "sigh", "snap+", "sneer", "speculate",
     "stress", "suggest", "surmise", "testify", "theorise", "theorize", "threaten", "tweet",
     "underscore", "urge", "vow", "warn", "whisper", "wonder", "yell",
@@ -40,6 +40,20 @@ IRREGULAR = (
     "hits back", "read", "reads", "said", "say", "saying", "says", "shoot back", "shoots back",
     "shot back", "spoke up", "swearing", "swears", "swore", "telling", "tells", "told", "went on",
     "writes", "writing", "wrote",
+)
+
+#: Verbs that name or judge what someone said (`X called it “…”`, `X dismissed the “…”`): weak
+#: evidence, for the speaker of a reporting sentence only. Base forms; "+" and particles as above.
+CHARACTERISING = (
+    "accuse", "applaud", "assail", "belittle", "berate", "brand", "call", "castigate",
+    "characterise", "characterize", "chastise", "commend", "condemn", "criticise", "criticize",
+    "decry", "deem", "denounce", "depict", "deride", "describe", "disparage", "dismiss", "dub+",
+    "excoriate", "hail", "lambast", "laud", "liken", "mock", "portray", "rebuke", "refer+ to",
+    "reject", "ridicule", "scold", "slam+", "tout",
+)
+#: The same, whose base or 3rd-person forms are common nouns ("attacks", "praise").
+CHARACTERISING_PAST_ONLY = (
+    "attack", "blame", "blast", "cite", "label", "praise", "question", "rate", "term", "thank",
 )
 
 _SIBILANT = re.compile(r"(?:s|sh|ch|x|z)$")
@@ -65,12 +79,23 @@ def _forms(entry: str, past_only: bool = False) -> tuple[str, ...]:
     return tuple(f"{w} {particle}" if particle else w for w in words)
 
 
+def _all_forms(
+    regular: tuple[str, ...], past_only: tuple[str, ...], irregular: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for entry in regular:
+        out.update(dict.fromkeys(_forms(entry)))
+    for entry in past_only:
+        out.update(dict.fromkeys(_forms(entry, past_only=True)))
+    out.update(dict.fromkeys(irregular))
+    return tuple(out)
+
+
 def reporting_verbs() -> tuple[str, ...]:
     """Every form of the reporting verbs above, in list order, without repeats."""
-    out: dict[str, None] = {}
-    for entry in REGULAR:
-        out.update(dict.fromkeys(_forms(entry)))
-    for entry in PAST_ONLY:
-        out.update(dict.fromkeys(_forms(entry, past_only=True)))
-    out.update(dict.fromkeys(IRREGULAR))
-    return tuple(out)
+    return _all_forms(REGULAR, PAST_ONLY, IRREGULAR)
+
+
+def characterising_verbs() -> tuple[str, ...]:
+    """Every form of the characterising verbs above (weak speech evidence)."""
+    return _all_forms(CHARACTERISING, CHARACTERISING_PAST_ONLY)

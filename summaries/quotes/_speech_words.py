@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summaries.quotes._caseless_words import CASELESS_PRONOUNS
-from summaries.quotes._reporting_verbs import reporting_verbs
+from summaries.quotes._reporting_verbs import characterising_verbs, reporting_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +18,8 @@ class SpeechLexicon:
     right before a speaker; `pronouns` are subject pronouns resolved to the last named speaker;
     `determiners` start a nominal speaker ("the spokesman"). `reporting` is the language's
     general inventory of reporting verbs in all forms, written from grammar rather than from
-    evaluation articles, and used as `verbs` are.
+    evaluation articles, and used as `verbs` are; `reporting_weak` is its inventory of verbs
+    that characterise speech, used as `weak_verbs` are.
     """
 
     verbs: tuple[str, ...]
@@ -28,6 +29,7 @@ class SpeechLexicon:
     determiners: tuple[str, ...] = ()
     auxiliaries: tuple[str, ...] = ()
     reporting: tuple[str, ...] = ()
+    reporting_weak: tuple[str, ...] = ()
 
 
 LEXICONS: dict[str, SpeechLexicon] = {
@@ -89,6 +91,7 @@ LEXICONS: dict[str, SpeechLexicon] = {
             "reportedly", "allegedly", "publicly", "privately", "quickly", "only", "first",
         ),
         reporting=reporting_verbs(),
+        reporting_weak=characterising_verbs(),
     ),
     "de": SpeechLexicon(
         verbs=(
