@@ -222,8 +222,6 @@ class SpeakerPatterns:
     after_name_verb: re.Pattern[str]
     after_dash: re.Pattern[str]
     after_according: re.Pattern[str]
-    after_name_any_verb: re.Pattern[str]
-    after_any_verb_name: re.Pattern[str]
     verb: re.Pattern[str]
     subject_end: re.Pattern[str]
     np_end: re.Pattern[str]
@@ -318,15 +316,6 @@ def patterns_for(language: str) -> SpeakerPatterns:
         ),
         after_dash=re.compile(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
         after_according=re.compile(rf"{lead}(?:{acc})\s+{own_det}{spk}", flags),
-        # a credit by form alone, for a verb no list holds: `,” Smith harrumphed.` /
-        # `,” harrumphed Smith.` (a name, then a finite verb form that ends the clause)
-        after_name_any_verb=re.compile(
-            rf"{lead}(?P<spk>{name})\s+(?P<verb>[a-z]{{2,}}(?:ed|es|s))(?=\s*(?:[.!?;,]|$))",
-            flags,
-        ),
-        after_any_verb_name=re.compile(
-            rf"{lead}(?P<verb>[a-z]{{2,}}ed)\s+(?P<spk>{name})(?=\s*(?:[.!?;,]|$))", flags
-        ),
         verb=re.compile(rf"(?<![\w-])(?:{verbs_lc}|{weak})(?![\w-])", flags),
         subject_end=re.compile(rf"{spk}{appos}{auxs}\s+$", flags),
         np_end=re.compile(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),

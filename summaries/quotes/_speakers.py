@@ -13,7 +13,6 @@ from summaries.quotes._speech_words import (
     JA_SPEAKER_SUFFIXES,
     NOMINAL_HEADS,
     STOP_HEADS,
-    is_bare_mention,
 )
 from summaries.text import UPPER
 
@@ -46,10 +45,6 @@ _THAT = re.compile(r"\s*,?\s*(?:that|if|whether)\b")
 _TRAILING_CREDIT_END = re.compile(r"\s*(?:[.!?;]|,\s|$)")
 _WHAT = re.compile(r"\bwhat\s+$", re.IGNORECASE)
 _NEXT_OPEN = re.compile('["“„«]')
-#: Words ending like finite verbs that are not reporting ones (`,” Smith was …`, `,” Trump has`).
-_NOT_VERBS = frozenset({"was", "has", "is", "does", "goes", "this", "us", "his", "its", "as"})
-#: A quote that ends with a comma (or ?, !) inside its marks: its sentence continues after them.
-_CONTINUES = re.compile(r"[,?!]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +88,6 @@ def clean_mention(mention: str) -> str:
     return out[:-1] if out.endswith(".") and not re.search(r"\b\w\.$", out) else out
 
 
-def _names_someone(mention: str, pats: SpeakerPatterns) -> bool:
-    """A capitalised mention that is no pronoun, determiner or sentence connective."""
-    first = mention.split()[0]
-    return first not in pats.starters and first not in STOP_HEADS and not is_bare_mention(mention)
-
-
 def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evidence | None:
     if span.close_at < 0:
         return None
@@ -119,12 +108,6 @@ def _after(text: str, span: Span, pats: SpeakerPatterns, line_end: int) -> Evide
         if m:
             pre = m.groupdict().get("pre") or ""
             return Evidence(pre + m.group("spk"), kind, lo + m.start("spk") - len(pre))
-    if _CONTINUES.search(text, span.start, span.close_at):
-        # the quote's sentence goes on past the mark, so the credit is in the next words
-        for rx in (pats.after_name_any_verb, pats.after_any_verb_name):
-            m = rx.match(window)
-            if m and m.group("verb") not in _NOT_VERBS and _names_someone(m.group("spk"), pats):
-                return Evidence(m.group("spk"), "adjacent", lo + m.start("spk"))
     m = pats.after_verb_bare.match(window)
     if m:
         verb = m.group("verb").lower()
