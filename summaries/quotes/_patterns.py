@@ -18,7 +18,7 @@ from summaries.quotes._speech_words import (
     STOP_HEADS,
     TITLES,
 )
-from summaries.quotes._word_classes import AUXILIARIES, PERSON_NOUNS, person_plurals
+from summaries.quotes._word_classes import PERSON_NOUNS, person_plurals
 from summaries.text import LOWER, UPPER, alternation
 
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
@@ -253,7 +253,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
     prons = [p for lx in langs for p in lx.pronouns]
     pron = alternation(prons)
     dets = alternation([d for lx in langs for d in lx.determiners])
-    aux = alternation([a for lx in langs for a in lx.auxiliaries] + list(AUXILIARIES))
+    aux = alternation([a for lx in langs for a in lx.auxiliaries] or ["also"])
     titles = alternation(TITLES, capitalised=False)
     word = rf"(?:(?:{titles})\.|(?:[{UPPER}]\.){{1,3}}|[{UPPER}](?:[\w'’\-]*\w)?)"
     conn = alternation(NAME_CONNECTORS, capitalised=False)

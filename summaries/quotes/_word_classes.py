@@ -1,21 +1,12 @@
-"""General English word classes a speaker mention is built from, written from grammar.
+"""General English person nouns a speaker mention is built from, written from common usage.
 
-Like `_reporting_verbs`, these lists are written without looking at any evaluation article: the
-closed class of auxiliaries, modals and frequency adverbs that sit between a subject and its
-verb, and the ordinary nouns for people by role or occupation that news copy puts before a name
-("Clinton strategist Joel Benenson") or uses as a speaker ("the lawyer said").
+Like `_reporting_verbs`, the list is written without looking at any evaluation article: the
+ordinary nouns for people by role or occupation that news copy puts before a name ("Clinton
+strategist Joel Benenson") or uses as a speaker ("the lawyer said", "protesters said").
 """
 
 from __future__ import annotations
 
-#: Auxiliaries, modals, negation and frequency/time adverbs (`X has also repeatedly said`); -ly
-#: adverbs are matched by form.
-AUXILIARIES = (
-    "am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
-    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-    "not", "never", "also", "still", "already", "again", "even", "just", "only", "then", "later",
-    "first", "once", "ever", "soon", "now", "too", "always", "often", "earlier",
-)
 #: Nouns for a person by role or occupation, singular.
 PERSON_NOUNS = (
     "activist", "adviser", "advisor", "advocate", "aide", "ambassador", "analyst", "anchor",
