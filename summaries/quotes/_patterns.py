@@ -18,6 +18,7 @@ from summaries.quotes._speech_words import (
     STOP_HEADS,
     TITLES,
 )
+from summaries.quotes._word_classes import PERSON_NOUNS, person_plurals
 from summaries.text import LOWER, UPPER, alternation
 
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
@@ -156,7 +157,9 @@ PREPOSITIONS = frozenset(
 #: Words that may open a sentence before its subject ("But", "During the rally,").
 INTRO_WORDS = STOP_HEADS | _INTRO_WORDS
 _PARTICIPLE = re.compile(r"[a-z]+ing$")
-_HEAD_WORDS = frozenset(h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS))
+_HEAD_WORDS = frozenset(
+    h.lower() for h in (*NOMINAL_HEADS, *PLURAL_HEADS, *PERSON_NOUNS, *person_plurals())
+)
 _HEAD_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[A-Z][\w.’'\-]*)\s+)?(?P<head>[A-Za-z][\w\-]*)\s+$"
 )
@@ -240,10 +243,12 @@ def patterns_for(language: str) -> SpeakerPatterns:
     langs = [LEXICONS["en"]]
     if language in LEXICONS and language != "en":
         langs.insert(0, LEXICONS[language])
-    verbs = alternation([v for lx in langs for v in lx.verbs])
+    all_verbs = [v for lx in langs for v in (*lx.verbs, *lx.reporting)]
+    verbs = alternation(all_verbs)
     # mid-sentence verbs are lower-case: "the United States", "Republican Claims" hold none
-    verbs_lc = alternation([v for lx in langs for v in lx.verbs], capitalised=False)
-    weak = alternation([v for lx in langs for v in lx.weak_verbs], capitalised=False)
+    verbs_lc = alternation(all_verbs, capitalised=False)
+    all_weak = [v for lx in langs for v in (*lx.weak_verbs, *lx.reporting_weak)]
+    weak = alternation(all_weak, capitalised=False)
     acc = alternation([v for lx in langs for v in lx.according])
     prons = [p for lx in langs for p in lx.pronouns]
     pron = alternation(prons)
@@ -252,15 +257,16 @@ def patterns_for(language: str) -> SpeakerPatterns:
     titles = alternation(TITLES, capitalised=False)
     word = rf"(?:(?:{titles})\.|(?:[{UPPER}]\.){{1,3}}|[{UPPER}](?:[\w'’\-]*\w)?)"
     conn = alternation(NAME_CONNECTORS, capitalised=False)
-    roles = alternation(ROLE_WORDS, capitalised=False)
+    # the lists below are extended by the general inventory of person nouns (`_word_classes`)
+    roles = alternation((*ROLE_WORDS, *PERSON_NOUNS), capitalised=False)
     # atomic: a name never gives back words, so a failed match costs one pass, not one per
     # shorter prefix (this is what keeps the scan linear)
     name = (
         rf"(?>{word}(?:(?:\s+(?:{conn})){{0,2}}\s+{word}|(?:\s+(?:{roles})){{1,2}}(?=\s+[{UPPER}])){{0,6}}"
         rf"(?:\s*\([^()\n]{{1,40}}\))?)"
     )
-    heads = alternation(NOMINAL_HEADS, capitalised=False)
-    plural = alternation(PLURAL_HEADS, capitalised=False)
+    heads = alternation((*NOMINAL_HEADS, *PERSON_NOUNS), capitalised=False)
+    plural = alternation((*PLURAL_HEADS, *person_plurals()), capitalised=False)
     nominal = (
         rf"(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,3}}?(?:{heads})s?\b"
         rf"(?:\s+(?:for|of|at|to|with)\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}})?"
@@ -334,7 +340,7 @@ def patterns_for(language: str) -> SpeakerPatterns:
         # verb follows it (Turkish and other verb-final languages)
         fronted=re.compile(rf"^[\s\"“„«(]*(?:[\w\-’']+\s+){{0,3}}?(?P<spk>{name})\s*,\s*$", flags),
         pronouns=frozenset(p.lower() for p in prons),
-        weak_verbs=frozenset(_norm(v) for lx in langs for v in lx.weak_verbs),
+        weak_verbs=frozenset(_norm(v) for v in all_weak),
         starters=frozenset(
             w for lx in langs for x in (*lx.determiners, *lx.pronouns) for w in (x, x.capitalize())
         ),

@@ -277,7 +277,7 @@ def find_evidence(
     # subject of the quote's own sentence is the same speaker, by name
     if (
         before is not None
-        and before.kind in ("sentence", "adjacent")
+        and before.kind in ("sentence", "adjacent", "weak")
         and clean_mention(before.mention).lower() not in pats.pronouns
     ):
         return before

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summaries.quotes._caseless_words import CASELESS_PRONOUNS
+from summaries.quotes._reporting_verbs import characterising_verbs, reporting_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +16,10 @@ class SpeechLexicon:
     `weak_verbs` mark partial quotes inside a reporting sentence (`X called it “…”`) and are used
     only for the speaker of the sentence, never right next to a closing mark; `according` comes
     right before a speaker; `pronouns` are subject pronouns resolved to the last named speaker;
-    `determiners` start a nominal speaker ("the spokesman").
+    `determiners` start a nominal speaker ("the spokesman"). `reporting` is the language's
+    general inventory of reporting verbs in all forms, written from grammar rather than from
+    evaluation articles, and used as `verbs` are; `reporting_weak` is its inventory of verbs
+    that characterise speech, used as `weak_verbs` are.
     """
 
     verbs: tuple[str, ...]
@@ -24,6 +28,8 @@ class SpeechLexicon:
     pronouns: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     auxiliaries: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
+    reporting_weak: tuple[str, ...] = ()
 
 
 LEXICONS: dict[str, SpeechLexicon] = {
@@ -84,6 +90,8 @@ LEXICONS: dict[str, SpeechLexicon] = {
             "never", "often", "repeatedly", "simply", "just", "even", "still", "already", "had",
             "reportedly", "allegedly", "publicly", "privately", "quickly", "only", "first",
         ),
+        reporting=reporting_verbs(),
+        reporting_weak=characterising_verbs(),
     ),
     "de": SpeechLexicon(
         verbs=(

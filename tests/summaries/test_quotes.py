@@ -11,8 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summaries.models import Quote
-from summaries.quotes import QuoteRules, display_speaker, find_quotes, key_quotes
+from summaries.quotes import QuoteRules, _reporting_verbs, display_speaker, find_quotes, key_quotes
+from summaries.quotes import _word_classes as word_classes
 from summaries.quotes._marks import find_spans
+from summaries.quotes._speech_words import LEXICONS, ROLE_WORDS
 
 SEED_DIR = Path(__file__).parent.parent / "fixtures" / "seed"
 
@@ -746,3 +748,44 @@ def test_same_paragraph_rule_switched_off() -> None:
 def test_every_tense_of_a_speech_verb_names_the_speaker(verb: str) -> None:
     text = f"“The bridge will reopen on Monday,” Ann Lee {verb}."
     assert pairs(text) == [("The bridge will reopen on Monday", "Ann Lee")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "forms"),
+    [
+        ("admit+", ("admits", "admitted", "admitting")),
+        ("deny", ("denies", "denied", "denying")),
+        ("stress", ("stresses", "stressed", "stressing")),
+        ("argue", ("argues", "argued", "arguing")),
+        ("agree", ("agrees", "agreed", "agreeing")),
+        ("point out", ("points out", "pointed out", "pointing out")),
+    ],
+)
+def test_reporting_verbs_are_inflected_by_regular_morphology(
+    entry: str, forms: tuple[str, ...]
+) -> None:
+    assert _reporting_verbs._forms(entry) == forms
+    assert _reporting_verbs._forms(entry, past_only=True) == forms[1:2]
+
+
+def test_noun_like_reporting_verbs_give_only_their_past_form() -> None:
+    verbs = _reporting_verbs.reporting_verbs()
+    assert {"commented", "reported", "claimed"} <= set(verbs)
+    assert not {"comments", "reports", "commenting", "reporting"} & set(verbs)
+    assert len(verbs) == len(set(verbs))
+
+
+@pytest.mark.parametrize("verb", ["murmured", "reiterates", "scoffed", "interjected"])
+def test_a_reporting_verb_outside_the_speech_list_names_the_speaker(verb: str) -> None:
+    assert verb not in LEXICONS["en"].verbs  # only the general inventory holds it
+    text = f"“The bridge will reopen on Monday,” Ann Lee {verb}."
+    assert pairs(text) == [("The bridge will reopen on Monday", "Ann Lee")]
+
+
+def test_a_general_person_noun_joins_a_role_to_the_name() -> None:
+    assert "lobbyist" not in ROLE_WORDS  # only the general inventory holds it
+    text = "“The levee held all night long,” Texas lobbyist Dana Cole said."
+    assert pairs(text) == [("The levee held all night long", "Texas lobbyist Dana Cole")]
+    assert word_classes.plural("spokeswoman") == "spokeswomen"
+    assert word_classes.plural("attorney") == "attorneys"
+    assert word_classes.plural("witness") == "witnesses"
