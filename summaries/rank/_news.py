@@ -252,7 +252,6 @@ def _scaled(values: Sequence[float], weight: float) -> list[float]:
 
 def _content(
     sentences: Sequence[str],
-    tools: LanguageTools,
     centrality: Sequence[float],
     n: int,
     config: NewsRankConfig,
@@ -287,7 +286,7 @@ def _vectors_and_scores(
     centrality = graph_centrality(
         terms, config.centrality_exponent, config.damping, config.graph_max_sentences
     )
-    content = _content(sentences, tools, centrality, n, config)
+    content = _content(sentences, centrality, n, config)
     lead = brevity(n, len(sentences), config)
     title_sims = [0.0] * len(sentences)
     if title and lead > 0:
