@@ -10,7 +10,7 @@ from summaries.paste import DEFAULT_PASTE_RULES, PasteRules
 from summaries.pdf import PdfLimits
 from summaries.quotes import DEFAULT_QUOTE_RULES, QuoteRules
 from summaries.rank import ALGORITHMS, DEFAULT_NEWS_CONFIG, NewsRankConfig
-from summaries.text import DEFAULT_DETECTION, DetectionConfig
+from summaries.text import DEFAULT_DETECTION, LATIN_LANGUAGES, DetectionConfig
 
 __all__ = ["ALGORITHMS", "FetchLimits", "PdfLimits", "PipelineConfig", "SummaryOptions"]
 
@@ -59,19 +59,7 @@ class PipelineConfig:
     hint_stop_word_share: float = 0.35
     #: The declared languages that may be taken so: Latin-script ones, whose stop-word lists
     #: were measured against each other.
-    confirmable_hints: tuple[str, ...] = (
-        "en",
-        "de",
-        "fr",
-        "es",
-        "it",
-        "pt",
-        "nl",
-        "pl",
-        "tr",
-        "id",
-        "vi",
-    )
+    confirmable_hints: tuple[str, ...] = LATIN_LANGUAGES
     #: Languages written without spaces between words (or, Korean, with particles glued to
     #: them): a run of text is no word, so no stop-word share is measured for them.
     unspaced_languages: tuple[str, ...] = ("zh", "ja", "ko", "th", "lo", "km", "my", "bo")
