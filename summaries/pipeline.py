@@ -13,6 +13,7 @@ or whatever `offload` the caller passes, such as a process pool).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 #: Runs `fn(*args)` off the event loop and returns its result (`asyncio.to_thread` by default).
 Offload = Callable[..., Awaitable[Any]]
 
+#: Letters of scripts other than Latin (Greek, Cyrillic, Arabic, Indic, CJK, Hangul, ...):
+#: curly quotes, dashes and Vietnamese letters are outside it.
+_NON_LATIN = re.compile(r"[\u0370-\u1cff\u2e80-\ua6ff\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef]")
+
 _DEFAULT_OPTIONS = SummaryOptions()
 _DEFAULT_CONFIG = PipelineConfig()
 
@@ -53,15 +58,38 @@ def summary_length(total_sentences: int, options: SummaryOptions) -> int:
     return max(1, options.sentences)
 
 
-def reads_as_prose(text: str, tools: LanguageTools, config: PipelineConfig) -> bool:
-    """Whether enough of the first words are the language's function words (not gibberish)."""
+def stop_word_share(text: str, tools: LanguageTools, config: PipelineConfig) -> float | None:
+    """Share of the first words that are the language's function words (None: not measured,
+    for unspaced scripts and languages without a stop-word list)."""
     if tools.language in config.unspaced_languages or not tools.stop_words:
-        return True
+        return None
     words = tools.words(text[:5_000])
     if not words:
-        return False
-    stop = sum(map(tools.stop_words.__contains__, words))
-    return stop / len(words) >= config.min_stop_word_share
+        return 0.0
+    return sum(map(tools.stop_words.__contains__, words)) / len(words)
+
+
+def reads_as_prose(text: str, tools: LanguageTools, config: PipelineConfig) -> bool:
+    """Whether enough of the first words are the language's function words (not gibberish)."""
+    share = stop_word_share(text, tools, config)
+    return share is None or share >= config.min_stop_word_share
+
+
+def _confirmed_hint(article: Article, config: PipelineConfig) -> str | None:
+    """The page's declared language, when the text bears it out.
+
+    A text whose first words are that often the declared language's function words is in
+    that language: the detector (the costliest step after extraction) is then not run.
+    """
+    hint = article.language_hint
+    if hint is None or hint not in config.confirmable_hints:
+        return None
+    if _NON_LATIN.search(article.text, 0, 5_000):
+        # words of other scripts are few but long (a CJK run is one "word"): the share of
+        # the Latin words around them (boilerplate, often English) would say nothing
+        return None
+    share = stop_word_share(article.text, tools_for(hint), config)
+    return hint if share is not None and share >= config.hint_stop_word_share else None
 
 
 def summarize_article(
@@ -78,14 +106,16 @@ def summarize_article(
     words = count_words(article.text)
     if words < config.min_article_words:
         raise TextTooShort(f"{words} words; at least {config.min_article_words} are needed")
+    confirmed = None if options.language else _confirmed_hint(article, config)
     language = (
         options.language
+        or confirmed
         or detect_language(article.text, config.detection)
         or article.language_hint
         or options.fallback_language
     )
     tools = tools_for(language)
-    if not reads_as_prose(article.text, tools, config):
+    if confirmed is None and not reads_as_prose(article.text, tools, config):
         raise NotProse("the text does not read as sentences of a language")
     sentences = tools.split_sentences(article.text)
     if len(sentences) < config.min_article_sentences:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summaries.text._detect import (
     DEFAULT_DETECTION,
+    LATIN_LANGUAGES,
     DetectionConfig,
     detect_language,
     preload_models,
@@ -38,6 +39,7 @@ __all__ = [
     "SEE_ALSO",
     "phrase_pattern",
     "DEFAULT_DETECTION",
+    "LATIN_LANGUAGES",
     "DetectionConfig",
     "KNOWN_LANGUAGES",
     "LANGUAGE_NAMES",

@@ -55,8 +55,9 @@ class DetectionConfig:
     #: Only the first this many characters of a text are looked at (a long article's language
     #: shows long before that).
     scan_chars: int = 6_000
-    #: The sample fed to the models is at most this many characters, from the longest lines.
-    sample_chars: int = 800
+    #: The sample fed to the models is at most this many characters, from the longest lines
+    #: (600 names the same language as 800 on every langid dev bucket and dev page, 10 % sooner).
+    sample_chars: int = 600
     #: Scripts are counted on the first this many characters of the sample.
     script_chars: int = 800
     #: langdetect reads only the first this many characters of the sample (fastText all of it).
