@@ -81,6 +81,12 @@ def _raw_tree_prune(el: HtmlElement, rx: Patterns) -> bool:
     )
 
 
+def _share_buttons(el: HtmlElement, rx: Patterns) -> bool:
+    """RAW_TREE_PRUNE_XPATH[1]: Elementor's share buttons."""
+    c = el.get("class")
+    return c is not None and "elementor-share-buttons" in c
+
+
 def _comments_and_lists(el: HtmlElement, rx: Patterns) -> bool:
     """REMOVE_COMMENTS_AND_LISTS_XPATH[0]: comment containers, ol/ul comment lists."""
     i, c = el.get("id") or "", el.get("class") or ""
@@ -226,6 +232,9 @@ class Equivalent:
 EQUIVALENTS: tuple[Equivalent, ...] = (
     Equivalent(
         "RAW_TREE_PRUNE_XPATH", 0, "77023cff86242dc8", ("div", "section", "aside"), _raw_tree_prune
+    ),
+    Equivalent(
+        "RAW_TREE_PRUNE_XPATH", 1, "3c7afe92279543d5", ("div", "section", "aside"), _share_buttons
     ),
     Equivalent(
         "REMOVE_COMMENTS_AND_LISTS_XPATH",
