@@ -3,6 +3,8 @@ built offline over a recording request."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -11,6 +13,9 @@ from bot.config import Settings
 from bot.storage.memory import MemoryStore
 from tests.support.bot_env import TOKEN, BotEnv, FakePipeline, make_settings, offline_env
 from tests.support.fake_bot_api import FakeBotAPIServer, FakeTelegram
+
+# compiled regexes go to a folder of the test run's own, not to the user's cache
+os.environ.setdefault("NEWSBRIEF_CACHE_DIR", tempfile.mkdtemp(prefix="newsbrief-tests-"))
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from summaries.quotes._speech_words import (
     TITLES,
 )
 from summaries.quotes._word_classes import PERSON_NOUNS, person_plurals
-from summaries.text import LOWER, UPPER, alternation
+from summaries.text import LOWER, UPPER, alternation, compile_cached
 
 #: Dashes that introduce a credit line: `” ― Karen B.` (a hyphen is too ambiguous).
 _DASHES = "—–―"
@@ -304,41 +304,45 @@ def patterns_for(language: str) -> SpeakerPatterns:
     flags = re.UNICODE
     intro = alternation(sorted(INTRO_WORDS), capitalised=False)
     return SpeakerPatterns(
-        after_verb_name=re.compile(
+        after_verb_name=compile_cached(
             rf"{lead}(?:{verbs})(?:-t-|-|\s+)(?:(?:{aux})\s+)?{_role_lead(language, dets)}{spk}",
             flags,
         ),
-        after_verb_bare=re.compile(rf"{lead}(?P<verb>(?:{verbs}))(?=\s*(?:[.,;:!?]|$))", flags),
-        after_name_verb=re.compile(
+        after_verb_bare=compile_cached(
+            rf"{lead}(?P<verb>(?:{verbs}))(?=\s*(?:[.,;:!?]|$))", flags
+        ),
+        after_name_verb=compile_cached(
             rf"{lead}(?:(?P<pre>(?:[a-z][\w\-]*\s+){{1,2}}?)(?=[{UPPER}]))?{spk_np}{appos}{auxs}"
             rf"\s+(?:{verbs})\b",
             flags,
         ),
-        after_dash=re.compile(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
-        after_according=re.compile(rf"{lead}(?:{acc})\s+{own_det}{spk}", flags),
-        verb=re.compile(rf"(?<![\w-])(?:{verbs_lc}|{weak})(?![\w-])", flags),
-        subject_end=re.compile(rf"{spk}{appos}{auxs}\s+$", flags),
-        np_end=re.compile(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),
-        verb_first=re.compile(rf"^\s*(?:{verbs})\s+{spk}\s*[:,]?\s*$", flags),
-        according_any=re.compile(rf"(?:{acc})\s+{own_det}{spk}", flags),
-        role_apposition=re.compile(
+        after_dash=compile_cached(rf"^[\s,.!?…]*[{_DASHES}]\s*(?P<spk>{name})", flags),
+        after_according=compile_cached(rf"{lead}(?:{acc})\s+{own_det}{spk}", flags),
+        verb=compile_cached(rf"(?<![\w-])(?:{verbs_lc}|{weak})(?![\w-])", flags),
+        subject_end=compile_cached(rf"{spk}{appos}{auxs}\s+$", flags),
+        np_end=compile_cached(rf"(?<![\w'’.\-])(?P<spk>{np}){appos}{auxs}\s+$", flags),
+        verb_first=compile_cached(rf"^\s*(?:{verbs})\s+{spk}\s*[:,]?\s*$", flags),
+        according_any=compile_cached(rf"(?:{acc})\s+{own_det}{spk}", flags),
+        role_apposition=compile_cached(
             rf"(?<![\w'’.\-])(?P<name>{name}),\s+(?:{dets})\s+(?:[\w\-’'.]+\s+){{0,4}}?"
             rf"(?P<role>{heads})\b"
             rf"|\b(?P<role2>{roles})\s+(?P<name2>{name})",
             flags,
         ),
-        name=re.compile(rf"^{name}$", flags),
-        clause_subject=re.compile(
+        name=compile_cached(rf"^{name}$", flags),
+        clause_subject=compile_cached(
             rf"[\s\"“„«(]*(?:(?:{intro})\b[^,\n]{{0,80}}?,\s+)?"
             rf"(?!(?:{intro})\b)(?P<spk>{possessive}|{name}|{nominal}|{bare_plural}"
             rf"|\b(?:{pron})\b)(?=\s*,|\s+[a-zß-ÿа-я])",
             flags,
         ),
         # "Mayor Ellen Cho defended the plan." — a person-like antecedent for later pronouns
-        sentence_subject=re.compile(rf"(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags),
+        sentence_subject=compile_cached(rf"(?P<spk>{name})(?=\s+[a-zß-ÿа-я])", flags),
         # `Emekli öğretmen Ayşe Demir, “…” dedi.`: the subject fronted before the quote, whose
         # verb follows it (Turkish and other verb-final languages)
-        fronted=re.compile(rf"^[\s\"“„«(]*(?:[\w\-’']+\s+){{0,3}}?(?P<spk>{name})\s*,\s*$", flags),
+        fronted=compile_cached(
+            rf"^[\s\"“„«(]*(?:[\w\-’']+\s+){{0,3}}?(?P<spk>{name})\s*,\s*$", flags
+        ),
         pronouns=frozenset(p.lower() for p in prons),
         weak_verbs=frozenset(_norm(v) for v in all_weak),
         starters=frozenset(

@@ -20,6 +20,7 @@ from summaries.text._page_words import (
     phrase_pattern,
 )
 from summaries.text._regex import LOWER, UPPER, alternation, first_char_lookahead
+from summaries.text._regex_cache import compile_cached
 from summaries.text._tools import (
     KNOWN_LANGUAGES,
     SUPPORTED_LANGUAGES,
@@ -49,6 +50,7 @@ __all__ = [
     "SumyTokenizer",
     "UPPER",
     "alternation",
+    "compile_cached",
     "first_char_lookahead",
     "cap_text",
     "count_words",

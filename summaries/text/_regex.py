@@ -24,10 +24,18 @@ def _trie(words: list[str]) -> str:
 
     def emit(node: dict) -> str:  # type: ignore[type-arg]
         end = "" in node
+        # Siblings with the same continuation share one branch behind a character class
+        # (`[Ss]aid` for "said" and "Said"): they start with different characters, so at most
+        # one of them can match at a position and the alternation matches exactly as before,
+        # while the pattern (and its compile time) shrinks by the repeated continuations.
+        groups: dict[str, list[str]] = {}  # continuation -> first characters, in order
+        for ch, child in sorted(node.items()):
+            if ch:
+                # a blank matches a run of white space: it never shares a branch
+                groups.setdefault(" " if ch == " " else emit(child), []).append(ch)
         branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-            for ch, child in sorted(node.items())
-            if ch
+            r"\s+" + emit(node[" "]) if chars == [" "] else _branch_head(chars) + continuation
+            for continuation, chars in groups.items()
         ]
         if not branches:
             return ""
@@ -37,6 +45,13 @@ def _trie(words: list[str]) -> str:
         return body
 
     return "(?:" + emit(tree) + ")"
+
+
+def _branch_head(chars: list[str]) -> str:
+    """The regex for one of `chars`: the character itself, or a class of them."""
+    if len(chars) == 1:
+        return re.escape(chars[0])
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
 def alternation(words: tuple[str, ...] | list[str], capitalised: bool = True) -> str:
