@@ -2,12 +2,13 @@
 
 Python turns a pattern's text into the regex engine's program in Python code (parsing and code
 generation, a few microseconds per character of pattern). The quote finder's speaker patterns
-are large word-list tries: compiling them was about half of the command line's cold start. The engine's program is a list of integers that depends only on the
-pattern, its flags and the engine, so it is stored in the user's cache folder (one file per
-pattern, named by a hash of all three) and given to the engine directly on the next run. The
-engine checks a program before it runs it; anything unexpected (another Python, an unreadable
-or damaged file, a read-only folder) compiles the usual way. Set `NEWSBRIEF_CACHE_DIR` to move
-the folder, or to an empty string to turn the cache off.
+are large word-list tries: compiling them was about half of the command line's cold start.
+The engine's program is a list of integers that depends only on the pattern, its flags and the
+engine, so it is stored in the user's cache folder (one file per pattern, named by a hash of
+all three) and given to the engine directly on the next run. The engine checks a program
+before it runs it; anything unexpected (another Python, an unreadable or damaged file, a
+read-only folder) compiles the usual way. Set `NEWSBRIEF_CACHE_DIR` to move the folder, or to
+an empty string to turn the cache off.
 """
 
 from __future__ import annotations
