@@ -41,7 +41,9 @@ from summaries.text import (
     PHOTO_CREDIT_LABELS,
     UPPER,
     alternation,
+    compile_cached,
     first_char_lookahead,
+    longest_first,
     phrase_pattern,
 )
 
@@ -51,7 +53,7 @@ __all__ = ["find_attribution"]
 _PLACE_START = rf"[{UPPER}\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 #: Combining marks inside Arabic and Devanagari place names (`عمّان`, `दिल्ली`).
 _PLACE_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0900-\u097f"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = compile_cached(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _phrases(items: tuple[str, ...] | list[str]) -> str:
@@ -62,14 +64,14 @@ def _phrases(items: tuple[str, ...] | list[str]) -> str:
             return p  # already a regex fragment
         return r"\s+".join(re.escape(w) for w in p.split())
 
-    return "|".join(frag(p) for p in sorted(set(items), key=len, reverse=True))
+    return "|".join(frag(p) for p in longest_first(set(items)))
 
 
 _BEFORE_ALL = [p for group in CITE_BEFORE.values() for p in group]
 _BEFORE_GLUED = [p for p in _BEFORE_ALL if _CJK.match(p)]
 _BEFORE_WORDS = [p for p in _BEFORE_ALL if not _CJK.match(p)]
 #: A reporting phrase, an optional kind word and determiner or mark, then the name.
-_CITE_BEFORE_RX = re.compile(
+_CITE_BEFORE_RX = compile_cached(
     rf"(?:(?<!\w)(?:{_phrases(_BEFORE_WORDS)})|(?:{_phrases(_BEFORE_GLUED)}))"
     rf"(?:\s*(?:{_phrases(OUTLET_KINDS)}))?"
     rf"\s*(?:(?:{_phrases(OUTLET_DETERMINERS)})\s+|l['’])?[„“\"«《【「]?\s*$",
@@ -78,7 +80,7 @@ _CITE_BEFORE_RX = re.compile(
 _AFTER_GLUED = [p for p in CITE_AFTER if _CJK.search(p) or p.startswith(("[", "\\s*", "("))]
 _AFTER_WORDS = [p for p in CITE_AFTER if p not in _AFTER_GLUED]
 #: After the name: an optional closing mark, `'s report`, an apposition, then the phrase.
-_CITE_AFTER_RX = re.compile(
+_CITE_AFTER_RX = compile_cached(
     rf"^[“”\"»》】」]?(?:['’]s\s+\w+\s+)?\s*(?:,[^,\n]{{1,60}},\s*)?"
     rf"(?:(?:{_phrases(_AFTER_WORDS)})\b|(?:{_phrases(_AFTER_GLUED)}))"
 )
@@ -129,48 +131,51 @@ for _src in WIRES:
         _WIRE_LOOKUP.setdefault(_alias.lower(), _src)
 _WIRE_ALT = "|".join(
     re.escape(a)
-    for a in sorted(
-        {a for s in WIRES for a in (s.name, *s.aliases, *s.strict)}, key=len, reverse=True
-    )
+    for a in longest_first({a for s in WIRES for a in (s.name, *s.aliases, *s.strict)})
 )
 _WIRE_FULL_ALT = "|".join(
-    re.escape(a)
-    for a in sorted({a for s in WIRES for a in (s.name, *s.aliases)}, key=len, reverse=True)
+    re.escape(a) for a in longest_first({a for s in WIRES for a in (s.name, *s.aliases)})
 )
 _WIRE = rf"(?:{_WIRE_ALT})"
 _WIRE_LIST = rf"{_WIRE}(?:\s*(?:/|,|and|&)\s*{_WIRE})*"
 #: `LONDON (Reuters) -` / `Washington, Sept 5 (AP) —` / `BERLIN, 5. März (dpa) -`
-_DATELINE_CREDIT = re.compile(
+_DATELINE_CREDIT = compile_cached(
     rf"^\s*(?P<place>{_PLACE_START}[\w.'’ {_PLACE_MARKS}-]{{1,40}}?)(?:,\s*[^(（\n]{{1,40}}?)?\s*"
     rf"[(（](?P<wires>{_WIRE_LIST})[)）]\.?\s*[-—–:]"
 )
 #: `NEW YORK:` / `NEW YORK —` / `PARIS, 3 mars —` at the start of the first paragraph.
-_DATELINE_CAPS = re.compile(
+_DATELINE_CAPS = compile_cached(
     rf"^\s*(?P<place>[{UPPER}][{UPPER}.'’ -]{{2,40}}?)(?:,\s*[^:\n—–]{{1,30}}?)?\s*(?::|—|–|--)\s"
 )
-_CREDIT_ANYWHERE = re.compile(rf"[(（](?P<wires>{_WIRE_LIST})[)）]\.?\s*[-—–]")
+_CREDIT_ANYWHERE = compile_cached(rf"[(（](?P<wires>{_WIRE_LIST})[)）]\.?\s*[-—–]")
 _WIRE_FULL = rf"(?:{_WIRE_FULL_ALT})"
 #: Credits in a line's first words in other conventions: `МОСКВА, 2 мая. /ТАСС/.`,
 #: `(서울=연합뉴스)`, `［東京　３日　ロイター］`, `【ロイター】`, `МОСКВА — РИА Новости.`,
 #: `القاهرة - رويترز -`, `新华社北京9月28日电`.
 _LEAD_CREDITS = (
-    re.compile(rf"^[^\n/]{{0,40}}?/(?P<wires>{_WIRE_LIST})/"),
-    re.compile(rf"^[^\n(（]{{0,40}}?[(（][^()（）\n=]{{1,20}}=\s*(?P<wires>{_WIRE_LIST})[)）]"),
-    re.compile(rf"^\s*[\[［【](?:[^\]］】\n]{{0,24}}?[\s　])?(?P<wires>{_WIRE_FULL})\s*[\]］】]"),
-    re.compile(rf"^[^\n—–-]{{1,40}}?\s[—–-]\s*(?P<wires>{_WIRE_FULL})(?=\s*[.:—–-]|\s*$)"),
-    re.compile(rf"^\s*(?P<wires>{_WIRE_FULL})[^\s，。]{{0,16}}?[电電]"),
+    compile_cached(rf"^[^\n/]{{0,40}}?/(?P<wires>{_WIRE_LIST})/"),
+    compile_cached(
+        rf"^[^\n(（]{{0,40}}?[(（][^()（）\n=]{{1,20}}=\s*(?P<wires>{_WIRE_LIST})[)）]"
+    ),
+    compile_cached(
+        rf"^\s*[\[［【](?:[^\]］】\n]{{0,24}}?[\s　])?(?P<wires>{_WIRE_FULL})\s*[\]］】]"
+    ),
+    compile_cached(rf"^[^\n—–-]{{1,40}}?\s[—–-]\s*(?P<wires>{_WIRE_FULL})(?=\s*[.:—–-]|\s*$)"),
+    compile_cached(rf"^\s*(?P<wires>{_WIRE_FULL})[^\s，。]{{0,16}}?[电電]"),
 )
 #: A short line that is only a credit: `— Reuters/file`, `AFP/Reuters`, `Photo: AP`.
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = compile_cached(
     rf"^\s*(?:[-—–]\s*|(?:{phrase_pattern(PHOTO_CREDIT_LABELS)}|source|quelle)\s*:\s*)?"
     rf"(?P<wires>{_WIRE_LIST})(?:\s*/\s*(?:file|photo|files|pool|"
     rf"getty images|afp|reuters|ap|epa|dpa)\b)*\s*[.)]?\s*$",
     re.IGNORECASE,
 )
 #: A sign-off at the end of a paragraph: `… in 2015. — AP` / `(AFP)`.
-_SIGN_OFF = re.compile(rf"(?:[-—–]\s*|\()(?P<wires>{_WIRE_LIST})\)?\s*$")
-_REUTERS_SIGNOFF = re.compile(r"\(Reporting by [^)]{1,200}(?:Editing|editing) by [^)]{1,120}\)")
-_WIRE_INTERVIEW = re.compile(
+_SIGN_OFF = compile_cached(rf"(?:[-—–]\s*|\()(?P<wires>{_WIRE_LIST})\)?\s*$")
+_REUTERS_SIGNOFF = compile_cached(
+    r"\(Reporting by [^)]{1,200}(?:Editing|editing) by [^)]{1,120}\)"
+)
+_WIRE_INTERVIEW = compile_cached(
     rf"\b(?:told|said to|in an interview with|speaking to)\s+(?:the\s+)?"
     rf"(?P<wires>{_WIRE_FULL_ALT}|AFP|AP)\b"
 )
@@ -186,7 +191,7 @@ _WIRE_FORMS = sorted(
     | {"AFP", "AP"}
 )
 _WIRE_TRIE = alternation(_WIRE_FORMS, capitalised=False)
-_WIRE_WRITTEN = re.compile(first_char_lookahead(_WIRE_TRIE) + _WIRE_TRIE)
+_WIRE_WRITTEN = compile_cached(first_char_lookahead(_WIRE_TRIE) + _WIRE_TRIE)
 _OUTLET_WORDS = (
     "Times",
     "Post",
@@ -223,16 +228,16 @@ _OUTLET_WORDS = (
     "Monitor",
 )
 #: An outlet the table does not know: "the Daily Herald reported", "The Dallas Morning News said".
-_UNKNOWN_OUTLET = re.compile(
+_UNKNOWN_OUTLET = compile_cached(
     rf"\b(?P<name>(?:[Tt]he\s+)?(?:[{UPPER}][\w&’'-]*\s+){{0,4}}(?:{'|'.join(_OUTLET_WORDS)}))"
     rf"\s+(?:{_CITE_AFTER_EN})\b"
 )
 #: The tail every `_UNKNOWN_OUTLET` match ends with: a cheap scan that rules most texts out
 #: (the full pattern tries its name part at every word boundary).
-_UNKNOWN_OUTLET_TAIL = re.compile(rf"(?:{'|'.join(_OUTLET_WORDS)})\s+(?:{_CITE_AFTER_EN})\b")
+_UNKNOWN_OUTLET_TAIL = compile_cached(rf"(?:{'|'.join(_OUTLET_WORDS)})\s+(?:{_CITE_AFTER_EN})\b")
 
 
-_WIRE_SEPARATOR = re.compile(r"\s*(?:/|,|\band\b|&)\s*")
+_WIRE_SEPARATOR = compile_cached(r"\s*(?:/|,|\band\b|&)\s*")
 
 
 def _wires_in(text: str) -> list[str]:
@@ -294,7 +299,7 @@ _WIRE_NAMES = frozenset(s.name for s in WIRES)
 _KNOWN_OUTLETS = frozenset(s.name.lower() for s in OUTLETS) | frozenset(
     a.lower() for s in OUTLETS for a in s.aliases
 )
-_LEADING_THE = re.compile(r"^[Tt]he\s+")
+_LEADING_THE = compile_cached(r"^[Tt]he\s+")
 
 
 def _find_cited(text: str, publication: str | None) -> list[str]:

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from summaries.text import alternation
+from summaries.text import alternation, compile_cached, longest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +228,12 @@ OUTLET_NOMINALS = (
 )
 
 
-_DETERMINER = re.compile(r"^(?:the|die|der|das|le|la|el|il|o|a)\s+", re.IGNORECASE)
+_DETERMINER = compile_cached(r"^(?:the|die|der|das|le|la|el|il|o|a)\s+", re.IGNORECASE)
 
 
 #: Scripts whose words run together (Han, kana, Hangul with glued particles): no word edges.
-_GLUED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_GLUED = compile_cached(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ARABIC = compile_cached(r"[\u0600-\u06ff]")
 
 
 def _alias_patterns(aliases: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -253,17 +253,17 @@ def _alias_patterns(aliases: list[str]) -> tuple[re.Pattern[str], ...]:
     # tests the word edge (half the time of the edge test alone; same matches)
     first = re.escape("".join(sorted({a[0] for a in spaced})))
     return (
-        re.compile(rf"(?=[{first}])(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"),
+        compile_cached(rf"(?=[{first}])(?<![\w-])(?:" + alt(spaced) + r")(?![\w-])"),
         # no word edges: `연합뉴스에 따르면`, `据路透社报道`
-        re.compile("(?:" + alt(glued) + ")") if glued else _NEVER,
+        compile_cached("(?:" + alt(glued) + ")") if glued else _NEVER,
         # a one-letter clitic may be glued before the name (`لرويترز` "to Reuters")
-        re.compile(
+        compile_cached(
             r"(?:(?<![\w-])|(?<=(?<![\w-])[وفلب]))(?:" + alt(arabic) + r")(?![\w-])"
         ) if arabic else _NEVER,
     )
 
 
-_NEVER = re.compile(r"(?!)")
+_NEVER = compile_cached(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +292,7 @@ def _compile(sources: tuple[Source, ...], with_strict: bool) -> _Compiled:
                 lookup.setdefault(alias[4:].lower(), src)
     variants = {v for src in sources for a in (src.name, *src.aliases, *(
         src.strict if with_strict else ())) for v in (a, a[4:] if a.startswith("The ") else a)}
-    spaced, glued, arabic = _alias_patterns(sorted(variants, key=len, reverse=True))
+    spaced, glued, arabic = _alias_patterns(longest_first(variants))
     return _Compiled(spaced, glued, arabic, lookup)
 
 

@@ -19,7 +19,13 @@ from summaries.text._page_words import (
     SEE_ALSO,
     phrase_pattern,
 )
-from summaries.text._regex import LOWER, UPPER, alternation, first_char_lookahead
+from summaries.text._regex import (
+    LOWER,
+    UPPER,
+    alternation,
+    first_char_lookahead,
+    longest_first,
+)
 from summaries.text._regex_cache import compile_cached
 from summaries.text._tools import (
     KNOWN_LANGUAGES,
@@ -51,6 +57,7 @@ __all__ = [
     "UPPER",
     "alternation",
     "compile_cached",
+    "longest_first",
     "first_char_lookahead",
     "cap_text",
     "count_words",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 #: Upper-case letters of the Latin, Greek and Cyrillic blocks, as a character-class body.
@@ -52,6 +53,13 @@ def _branch_head(chars: list[str]) -> str:
     if len(chars) == 1:
         return re.escape(chars[0])
     return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def longest_first(items: Iterable[str]) -> list[str]:
+    """`items` longest first, equal lengths in text order: a flat alternation built from them
+    tries the longest name first, and its text is the same in every run (the regex cache keys
+    on it; set order changes between runs)."""
+    return sorted(items, key=lambda item: (-len(item), item))
 
 
 def alternation(words: tuple[str, ...] | list[str], capitalised: bool = True) -> str:
