@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -158,6 +161,22 @@ def test_dockerfile_installs_the_package_as_pyproject_describes_it() -> None:
     assert "RUN pip install --no-cache-dir ." in lines
     assert lines[-1] == 'CMD ["newsbrief", "bot"]'
     assert "bot" in project["project"]["entry-points"]["newsbrief.commands"]
+
+
+def test_the_image_fills_the_pattern_cache_where_its_user_reads_it(tmp_path: Path) -> None:
+    lines = _dockerfile()
+    warm = lines.index("RUN python -m summaries.warm_cache")
+    folder = next(line for line in lines if line.startswith("ENV NEWSBRIEF_CACHE_DIR="))
+    assert lines.index(folder) < warm < lines.index("USER nobody")
+    # what that RUN line does, with the folder moved here
+    env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "summaries.warm_cache"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    stored = list((tmp_path / "regex").glob("*.json"))
+    assert len(stored) > 100  # 15 speaker patterns per lexicon, outlets, agencies
+    assert all(path.stat().st_mode & 0o004 for path in stored)
 
 
 def test_every_data_file_of_the_packages_is_installed() -> None:

@@ -129,6 +129,9 @@ def _store(path: Path, data: bytes) -> None:
             except OSError:
                 os.unlink(out.name)
                 raise
+        # readable by all (temporary files are owner-only): a cache filled at an image's build
+        # serves its unprivileged runtime user; the programs are public word lists
+        os.chmod(out.name, 0o644)
         os.replace(out.name, path)
     except OSError as err:
         _LOG.debug("regex cache: cannot store %s (%s)", path.name, err)

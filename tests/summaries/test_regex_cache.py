@@ -41,6 +41,13 @@ def test_first_call_stores_the_program_and_the_next_reads_it(folder: Path) -> No
     _same(compile_cached(SPEAKERS.pattern, re.I), SPEAKERS)
 
 
+def test_stored_files_are_readable_by_other_users(folder: Path) -> None:
+    # an image fills the cache as root at build and runs as nobody
+    compile_cached(SPEAKERS.pattern, re.I)
+    (stored,) = folder.iterdir()
+    assert stored.stat().st_mode & 0o777 == 0o644
+
+
 def test_the_stored_program_is_what_runs(folder: Path) -> None:
     compile_cached("abc")
     (stored,) = folder.iterdir()
