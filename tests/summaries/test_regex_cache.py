@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,17 @@ def test_speaker_patterns_from_the_cache_find_the_same_quotes(folder: Path, lang
     patterns_for.cache_clear()
     assert cold == warm
     assert [q.speaker for q in cold] == ["Mayor Ellen Cho", "Raj Patel", "the opposition leader"]
+
+
+def test_every_process_builds_the_same_pattern_texts(tmp_path: Path) -> None:
+    """Word sets iterate in a per-process order; a pattern built from one in that order would
+    get a new cache key, and a new file, in every run."""
+    code = "import summaries.attribution; from summaries.quotes._patterns import patterns_for; "
+    code += "patterns_for('en'); patterns_for('de')"
+    stored = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+        stored.append(sorted(path.name for path in (tmp_path / "regex").iterdir()))
+    assert stored[0]
+    assert stored[0] == stored[1] == stored[2]
