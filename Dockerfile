@@ -7,6 +7,6 @@ COPY bot ./bot
 RUN pip install --no-cache-dir .
 # Compiled patterns are filled once here: the runtime user (nobody) cannot write a cache folder.
 ENV NEWSBRIEF_CACHE_DIR=/app/cache
-RUN python -m summaries.warm_cache
+RUN newsbrief warm-cache
 USER nobody
 CMD ["newsbrief", "bot"]

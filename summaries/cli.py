@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get("FETCH_ALLOW_PRIVATE") == "1",
         help="allow fetching private/loopback addresses (testing only; env FETCH_ALLOW_PRIVATE=1)",
     )
+    sub.add_parser(
+        "warm-cache",
+        help="compile the speaker, outlet and agency patterns into the cache folder now "
+        "(for an image whose runtime user cannot write one)",
+    )
     for name in _plugin_commands():
         sub.add_parser(name, help=f"run the {name} (configured from the environment / .env)")
     return parser
@@ -142,9 +147,31 @@ def _describe(error: Exception) -> str:
     return str(error) or type(error).__name__
 
 
+def _warm_cache() -> int:
+    """Fill the regex cache, so later processes load the big patterns instead of compiling."""
+    # imported here: `summarize` loads these stages only when its input needs them
+    import summaries.attribution  # noqa: F401 - outlet and agency patterns compile on import
+    from summaries.quotes import compile_all_speaker_patterns
+    from summaries.text import cache_dir
+
+    languages = compile_all_speaker_patterns()
+    folder = cache_dir()
+    if folder is None:
+        print(
+            "newsbrief: error: the regex cache is off (NEWSBRIEF_CACHE_DIR is empty)",
+            file=sys.stderr,
+        )
+        return 1
+    stored = sum(1 for _ in folder.glob("*.json"))
+    print(f"{stored} compiled patterns ({languages} speaker lexicons) in {folder}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsbrief` console script."""
     args = _parser().parse_args(argv)
+    if args.command == "warm-cache":
+        return _warm_cache()
     if args.command != "summarize":
         command: Callable[[], int] = _plugin_commands()[args.command].load()
         return command()

@@ -165,13 +165,13 @@ def test_dockerfile_installs_the_package_as_pyproject_describes_it() -> None:
 
 def test_the_image_fills_the_pattern_cache_where_its_user_reads_it(tmp_path: Path) -> None:
     lines = _dockerfile()
-    warm = lines.index("RUN python -m summaries.warm_cache")
+    warm = lines.index("RUN newsbrief warm-cache")
     folder = next(line for line in lines if line.startswith("ENV NEWSBRIEF_CACHE_DIR="))
     assert lines.index(folder) < warm < lines.index("USER nobody")
     # what that RUN line does, with the folder moved here
     env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "summaries.warm_cache"], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "summaries", "warm-cache"], env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     stored = list((tmp_path / "regex").glob("*.json"))

@@ -9,11 +9,13 @@ from summaries.quotes._find import (
     find_quotes,
     key_quotes,
 )
+from summaries.quotes._patterns import compile_all_speaker_patterns
 from summaries.quotes._speech_words import is_bare_mention
 
 __all__ = [
     "DEFAULT_QUOTE_RULES",
     "QuoteRules",
+    "compile_all_speaker_patterns",
     "display_speaker",
     "find_quotes",
     "is_bare_mention",

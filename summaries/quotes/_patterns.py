@@ -429,3 +429,10 @@ def subject_verbs(
                 spk, at = appos.strip(), m.start("appos")
             out.append(SubjectVerb(spk, at, v.group(), v.start()))
     return out
+
+
+def compile_all_speaker_patterns() -> int:
+    """Compile the speaker patterns of every lexicon now (filling the regex cache); how many."""
+    for language in LEXICONS:
+        patterns_for(language)
+    return len(LEXICONS)

@@ -26,7 +26,7 @@ from summaries.text._regex import (
     first_char_lookahead,
     longest_first,
 )
-from summaries.text._regex_cache import compile_cached
+from summaries.text._regex_cache import cache_dir, compile_cached
 from summaries.text._tools import (
     KNOWN_LANGUAGES,
     SUPPORTED_LANGUAGES,
@@ -56,6 +56,7 @@ __all__ = [
     "SumyTokenizer",
     "UPPER",
     "alternation",
+    "cache_dir",
     "compile_cached",
     "longest_first",
     "first_char_lookahead",

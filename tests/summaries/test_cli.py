@@ -71,3 +71,19 @@ def test_stdin_via_console_entry(tmp_path) -> None:
 def _write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)
+
+
+def test_warm_cache_fills_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    assert main(["warm-cache"]) == 0
+    stored = sorted((tmp_path / "regex").iterdir())
+    assert str(len(stored)) in capsys.readouterr().out
+    assert len(stored) > 100
+
+
+def test_warm_cache_with_the_cache_off_says_so(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", "")
+    assert main(["warm-cache"]) == 1
+    assert "cache is off" in capsys.readouterr().err
