@@ -3,7 +3,9 @@ built offline over a recording request."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 
@@ -15,7 +17,9 @@ from tests.support.bot_env import TOKEN, BotEnv, FakePipeline, make_settings, of
 from tests.support.fake_bot_api import FakeBotAPIServer, FakeTelegram
 
 # compiled regexes go to a folder of the test run's own, not to the user's cache
-os.environ.setdefault("NEWSBRIEF_CACHE_DIR", tempfile.mkdtemp(prefix="newsbrief-tests-"))
+if "NEWSBRIEF_CACHE_DIR" not in os.environ:
+    os.environ["NEWSBRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsbrief-tests-")
+    atexit.register(shutil.rmtree, os.environ["NEWSBRIEF_CACHE_DIR"], True)
 
 
 @pytest.fixture
