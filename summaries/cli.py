@@ -17,7 +17,7 @@ from pathlib import Path
 from summaries.config import ALGORITHMS, FetchLimits, PipelineConfig, SummaryOptions
 from summaries.errors import SummaryError, TextTooShort, UnsupportedContentType
 from summaries.models import Summary
-from summaries.text import decode_text, language_name
+from summaries.text import cache_dir, decode_text, language_name
 
 #: Entry-point group of further subcommands: name → a `main() -> int` taking no arguments.
 COMMAND_GROUP = "newsbrief.commands"
@@ -149,19 +149,18 @@ def _describe(error: Exception) -> str:
 
 def _warm_cache() -> int:
     """Fill the regex cache, so later processes load the big patterns instead of compiling."""
-    # imported here: `summarize` loads these stages only when its input needs them
-    import summaries.attribution  # noqa: F401 - outlet and agency patterns compile on import
-    from summaries.quotes import compile_all_speaker_patterns
-    from summaries.text import cache_dir
-
-    languages = compile_all_speaker_patterns()
     folder = cache_dir()
-    if folder is None:
+    if folder is None:  # nothing would be kept: say so before compiling for nothing
         print(
             "newsbrief: error: the regex cache is off (NEWSBRIEF_CACHE_DIR is empty)",
             file=sys.stderr,
         )
         return 1
+    # imported here: `summarize` loads these stages only when its input needs them
+    import summaries.attribution  # noqa: F401 - outlet and agency patterns compile on import
+    from summaries.quotes import compile_all_speaker_patterns
+
+    languages = compile_all_speaker_patterns()
     stored = sum(1 for _ in folder.glob("*.json"))
     print(f"{stored} compiled patterns ({languages} speaker lexicons) in {folder}")
     return 0
