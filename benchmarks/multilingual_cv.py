@@ -5,8 +5,9 @@ usage: python benchmarks/multilingual_cv.py [--shared ../shared] [--folds 5] [--
 
 Each setting of `GRID` changes the default `NewsRankConfig` in its one-sentence fields:
 `lone_median_share` (a lone sentence counts as short below that share of its article's median
-sentence length; 0 = the fixed floor alone) and the expected-ROUGE signal (`lone_expected_weight`,
-0 = off, with `lone_centrality_weight` and `lone_reference_share`). For each setting this prints
+sentence length; 0 = the fixed floor alone), the expected-ROUGE signal (`lone_expected_weight`,
+0 = off, with `lone_centrality_weight` and `lone_reference_share`) and the names signal
+(`lone_names_weight`, 0 = off). For each setting this prints
 the margin over LEAD-1 (ROUGE-1, the shared scorer's Unicode tokens, LEAD-1 of
 `anchors:lead_unicode`) per set of data/summaries-multi-dev, then two held-out figures:
 - leave one set out: the setting is chosen on the other 8 sets and scored on the held-out one;
@@ -40,11 +41,13 @@ from summaries.text import tools_for
 
 ROOT = Path(__file__).resolve().parent.parent
 _SHARES = (0.0, 0.8, 0.9, 1.1, 1.2)
+_NAMES = (0.0, 0.2, 0.35, 0.5, 0.85, 1.0)
 _EXPECTED = itertools.product((0.35, 0.7, 1.0), (0.35, 0.7), (1.0, 2.0, 3.0, 4.0))
 #: Settings by name: changes to the default config (the default itself first).
 GRID: dict[str, dict[str, float]] = {
     "default": {},
     "expected off": {"lone_expected_weight": 0.0},
+    **{f"names {v}": {"lone_names_weight": v} for v in _NAMES},
     **{f"share {v}": {"lone_median_share": v} for v in _SHARES},
     **{
         f"expected {w} centrality {c} reference {r}": {

@@ -167,15 +167,16 @@ def stop_words_for(language: str) -> frozenset[str]:
     """
     own = _OWN_STOP_WORDS.get(language)
     if own is not None:
-        return own
-    iso = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
-    sumy = _sumy_stop_words(language)
-    shared = iso & sumy
-    if len(shared) >= _MIN_SHARED:
-        chosen = shared
+        chosen = own
     else:
-        chosen = min((s for s in (iso, sumy) if s), key=len, default=frozenset())
-    chosen -= NOT_FUNCTION_WORDS.get(language, frozenset())
+        iso = frozenset(w.lower() for w in stopwordsiso.stopwords(language))
+        sumy = _sumy_stop_words(language)
+        shared = iso & sumy
+        if len(shared) >= _MIN_SHARED:
+            chosen = shared
+        else:
+            chosen = min((s for s in (iso, sumy) if s), key=len, default=frozenset())
+        chosen -= NOT_FUNCTION_WORDS.get(language, frozenset())
     if language in TONE_OPTIONAL_LANGUAGES:
         chosen |= {without_tone_marks(w) for w in chosen}
     return chosen

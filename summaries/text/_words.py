@@ -193,6 +193,16 @@ _FUNCTION_WORDS_TEXT = {
         بوده‌است شده‌است شوند کنند بودند کردند دارد دارند داشت نمی توسط درباره طی ضمن مانند
         مثل بدون چرا چگونه کجا کی آیا نیز البته حتی فقط تنها بلکه زیرا ام ایم اند
     """,
+    # Yoruba in its full spelling (the tone-optional rule adds the forms without tone marks);
+    # stopwordsiso's list has "ọjọ́" (day), "padà" (return), "bẹ̀rẹ̀" (begin) and lacks "tó",
+    # "nínú", "lórí", "yóò", "èyí".
+    "yo": """
+        mo mi o ó ọ a ẹ è wọ́n wọn un òun èmi ìwọ àwa ẹ̀yin àwọn rẹ rẹ̀ wa yín
+        náà yìí yẹn yí kan kankan gbogbo èyí ìyẹn ọ̀hún ọhun mìíràn míì
+        tí tó pé wípé kí ni ní ló la lo jẹ́ jẹ ti ń máa yóò á kò kì má kìí tún sì ṣì kàn ṣe
+        sí fún láti pẹ̀lú lórí nínú nípa láàrin láàárín lẹ́yìn ṣáájú títí dé lábẹ́ lọ́dọ̀ sínú
+        látàrí nítorí torí àti ṣùgbọ́n àmọ́ tàbí bí bẹ́ẹ̀ nígbà kódà síbẹ̀ bákan
+    """,
 }
 #: Closed-class lists by language, lower-cased.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {

@@ -12,7 +12,13 @@ import stopwordsiso
 from summaries.config import ALGORITHMS
 from summaries.models import Sentence
 from summaries.rank._expected import expected_f1, rouge_tokens
-from summaries.rank._news import NewsRankConfig, brevity, lone_min_words, quoted_share
+from summaries.rank._news import (
+    NewsRankConfig,
+    brevity,
+    lone_min_words,
+    name_credits,
+    quoted_share,
+)
 from summaries.rank._pick import pick_sentences
 from summaries.rank._sumy import sumy_scores
 from summaries.rank._vectors import content_terms, graph_centrality
@@ -412,7 +418,7 @@ def test_a_lone_pick_adds_expected_rouge_and_longer_summaries_do_not() -> None:
     tools = tools_for("en")
     expected_only = NewsRankConfig(
         position_weight=0.0, title_weight=0.0, lone_centrality_weight=0.0, lone_min_words=1,
-        lone_median_share=0.0, ideal_min_words=1, ideal_max_words=100,
+        lone_median_share=0.0, ideal_min_words=1, ideal_max_words=100, lone_names_weight=0.0,
     )  # fmt: skip
     scores = expected_f1([rouge_tokens(s) for s in TOPICAL], 3.0)
     best = max(range(len(TOPICAL)), key=lambda i: (scores[i], -i))
@@ -422,6 +428,45 @@ def test_a_lone_pick_adds_expected_rouge_and_longer_summaries_do_not() -> None:
     without = NewsRankConfig(lone_expected_weight=0.0)
     assert [s.index for s in pick_sentences(TOPICAL, 3, tools)] == [
         s.index for s in pick_sentences(TOPICAL, 3, tools, news_config=without)
+    ]
+
+
+def test_name_credits_count_the_other_sentences_with_each_name() -> None:
+    sentences = [
+        "The Mayor said Maria Lopez will lead the Harbour Board.",
+        "Lopez ran the board of Harbour Works for a decade.",
+        "Critics say Lopez has no plan.",
+        "It rained.",
+    ]
+    # A word that opens its sentence ("The", "Lopez ran") is no name there, and "the" is a
+    # stop word: Lopez is named in sentences 0 and 2, Harbour in 0 and 1.
+    assert name_credits(sentences, stop_words_for("en")) == [2.0, 1.0, 1.0, 0.0]
+    ukrainian = ["Він сказав, що Київ готовий.", "Уряд повернувся у Київ."]
+    assert name_credits(ukrainian, frozenset()) == [1.0, 1.0]
+    arabic = ["قال الوزير إن الخطة جاهزة.", "الخطة جاهزة."]
+    assert name_credits(arabic, frozenset()) == [0.0, 0.0]  # no capitals, no credit
+
+
+def test_a_lone_pick_favours_the_sentence_with_the_story_s_names() -> None:
+    tools = tools_for("en")
+    sentences = [
+        "Officials said on Monday that the new plan for the port and its piers would be ready "
+        "within weeks.",
+        "It will be presented by port director Anna Berg and by the engineer Tomas Weil next "
+        "month.",
+        "Berg has led the port authority since 2019 and hired Weil last spring.",
+        "Weil designed the new cranes that the port bought in the spring of this year.",
+        "The plan for the port was drawn up after storms damaged the old piers in March.",
+    ]
+    picked = pick_sentences(sentences, 1, tools)
+    without = pick_sentences(sentences, 1, tools, news_config=NewsRankConfig(lone_names_weight=0))
+    assert [s.index for s in without] == [0]
+    assert [s.index for s in picked] == [1]
+    assert [s.index for s in pick_sentences(sentences, 3, tools)] == [
+        s.index
+        for s in pick_sentences(
+            sentences, 3, tools, news_config=NewsRankConfig(lone_names_weight=0)
+        )
     ]
 
 

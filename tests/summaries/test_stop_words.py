@@ -21,7 +21,10 @@ CASES = (
     ("fr", ("et", "le", "la", "les"), ("année", "gouvernement")),
     ("es", ("el", "la", "en", "los"), ("año", "gobierno")),
     ("pt", ("e", "o", "de"), ("ano", "governo")),
-)
+    # our closed-class list, each word also without tone marks
+    ("yo", ("tó", "to", "nínú", "ninu", "lórí", "lori", "yóò", "yoo", "èyí", "eyi"),
+     ("ọjọ́", "ọjọ", "padà", "bẹ̀rẹ̀", "nǹkan")),
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(("language", "function", "content"), CASES, ids=[c[0] for c in CASES])
