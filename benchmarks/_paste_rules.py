@@ -49,6 +49,7 @@ WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
     "tag_list_items": (2, 3, 4, 5, 8),
     "shouted_words": (5, 6, 8, 10, 12),
     "standfirst_lines": (0, 1, 2, 3),
+    "standfirst_keep_chars": (80, 120, 160, 200, 300, 100_000),
     "feed_gap": (7, 12, 15, 18, 22),
     "wrap_min_chars": (20, 30, 40, 60, 80),
 }

@@ -268,10 +268,11 @@ def _is_meta_line(unit: Unit) -> bool:
 
 
 def _skip_standfirst(units: list[Unit], start: int, end: int, rules: PasteRules) -> int:
-    """Start the body after the byline or date line that follows a stand-first.
+    """Start the body after the byline or date line that follows a short stand-first.
 
     Pages print a headline, a one- or two-line summary, then byline and date, then the
-    article: the summary is not article text.
+    article: a one-line summary is a second headline, not article text; a longer one is the
+    article's first paragraph (`rules.standfirst_keep_chars`).
     """
     kept = 0
     new_start = start
@@ -283,7 +284,8 @@ def _skip_standfirst(units: list[Unit], start: int, end: int, rules: PasteRules)
                 break
         elif kept and _is_meta_line(unit):
             new_start = i + 1
-    return new_start
+    skipped = sum(len(u.text) for u in units[start:new_start] if u.kind in _BODY and not u.teaser)
+    return start if skipped >= rules.standfirst_keep_chars else new_start
 
 
 def _body(units: list[Unit], start: int, end: int, rules: PasteRules) -> list[Unit]:

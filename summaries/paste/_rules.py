@@ -92,6 +92,13 @@ BANNER_PHRASES: tuple[str, ...] = (
     "todos los derechos reservados", "síguenos en",
     "utilizziamo i cookie", "questo sito utilizza cookie", "utilizamos cookies",
     "tutti i diritti riservati", "todos os direitos reservados",
+    # WordPress's spam-filter notice under a comment form, in its shipped translations
+    "this site uses akismet to reduce spam",
+    "diese website verwendet akismet um spam zu reduzieren",
+    "ce site utilise akismet pour réduire les indésirables",
+    "este sitio usa akismet para reducir el spam", "questo sito usa akismet per ridurre lo spam",
+    "este site utiliza o akismet para reduzir spam",
+    "deze site gebruikt akismet om spam te verminderen",
 )
 
 # Section headers that open what follows an article: comments, related stories, most read.
@@ -110,6 +117,13 @@ SECTION_PHRASES: tuple[str, ...] = (
     "lascia un commento", "articoli correlati", "i più letti", "comentários", "mais lidas",
     "reacties", "meest gelezen", "комментарии", "читайте также", "отзывы", "добавить отзыв",
     "добавить комментарий", "похожие статьи", "похожие новости", "самые популярные",
+    # comment-form headings of WordPress and the like, in their shipped translations
+    "cancel reply", "post a comment", "schreibe einen kommentar", "hinterlasse einen kommentar",
+    "schreiben sie einen kommentar", "kommentar verfassen", "kommentar schreiben",
+    "antworten abbrechen", "laisser un commentaire", "laisser une réponse", "annuler la réponse",
+    "deja una respuesta", "deja un comentario", "dejar un comentario", "cancelar la respuesta",
+    "lascia una risposta", "annulla risposta", "deixe um comentário", "deixe uma resposta",
+    "cancelar resposta", "geef een reactie", "laat een reactie achter", "reactie annuleren",
 )
 
 # Lines that start with one of these are teaser/link furniture whatever their length.
@@ -405,8 +419,12 @@ class PasteRules:
     meta_window_below: int = 4
     #: A heading in capitals with at least this many words is a teaser link, not a subheading.
     shouted_words: int = 8
-    #: Up to this many body lines above a byline or date line at the top are a stand-first.
+    #: Up to this many body lines above a byline or date line at the top are a stand-first...
     standfirst_lines: int = 2
+    #: ...and they stay in the article when they hold at least this many characters: a one-line
+    #: dek is a second headline, a longer stand-first is the article's first paragraph (German
+    #: pages print 120-740 characters there; `ExtractionRules.standfirst_min_chars` agrees).
+    standfirst_keep_chars: int = 160
     #: A date line has at most this many words ("Updated 18 Dec, 2024, 10:31 AM").
     date_max_words: int = 14
     #: Hard-wrapped text: lines of a block at least this long and mostly without end punctuation.

@@ -458,6 +458,45 @@ def test_a_stand_first_above_the_byline_is_not_article_text() -> None:
     assert article.meta.published == dt.date(2023, 3, 3)
 
 
+def test_a_long_stand_first_above_the_byline_is_the_first_paragraph() -> None:
+    standfirst = (
+        "Engineers say the steel of the harbour bridge has lost a third of its strength since "
+        "it opened, and that heavy lorries are to blame; the council will close it to cars."
+    )
+    assert len(standfirst) >= DEFAULT_PASTE_RULES.standfirst_keep_chars
+    paste = _lines(
+        "Home",
+        "Harbour bridge to close to cars next spring",
+        standfirst,
+        "By Jane Doe",
+        "March 3, 2023",
+        *EN_BODY,
+        "Privacy Policy",
+    )
+    article = clean_paste(paste)
+    assert article.paragraphs == [standfirst, *EN_BODY]
+    assert article.meta.author == "Jane Doe"
+    short = PasteRules(standfirst_keep_chars=len(standfirst) + 1)
+    assert clean_paste(paste, short).paragraphs == list(EN_BODY)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Schreibe einen Kommentar", "Laisser un commentaire", "Deja una respuesta", "Leave a Reply"],
+)
+def test_a_comment_form_heading_keeps_what_follows_out(heading: str) -> None:
+    # A sidebar blurb below the form; after a plain heading it would join the article.
+    sidebar = "Wenn Sie unsere Arbeit unterstützen möchten, freuen wir uns sehr über eine Spende."
+    assert clean_paste(_lines(*EN_BODY, heading, sidebar)).paragraphs == list(EN_BODY)
+    plain = clean_paste(_lines(*EN_BODY, "Kommentarbereich", sidebar)).paragraphs
+    assert plain == [*EN_BODY, "Kommentarbereich", sidebar]
+
+
+def test_the_spam_filter_notice_under_a_comment_form_is_not_article_text() -> None:
+    notice = "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber."
+    assert clean_paste(_lines(*EN_BODY, notice)).paragraphs == list(EN_BODY)
+
+
 def test_an_author_box_ends_the_article() -> None:
     bio = (
         "Jane Doe (@janedoe) is a staff writer at the Harbour Gazette, covering transport "
