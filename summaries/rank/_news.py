@@ -286,7 +286,8 @@ def _content(
     stop_words: AbstractSet[str],
     config: NewsRankConfig,
 ) -> list[float]:
-    """Weighted content signal of each sentence: centrality, plus expected ROUGE for n = 1."""
+    """Weighted content signal of each sentence: centrality, plus expected ROUGE and name
+    credits for n = 1."""
     if n != 1 or not config.lone_expected_weight:
         return _scaled(centrality, config.centrality_weight)
     tokens = [rouge_tokens(s) for s in sentences]

@@ -158,10 +158,11 @@ def stop_words_for(language: str) -> frozenset[str]:
 
     Ranking wants function words only: a long list also drops the content words an article
     keeps repeating, which are exactly what its central sentences share. So our own
-    closed-class list wins where we have one (English, Russian, Indonesian, Vietnamese,
-    Persian). Otherwise the words sumy's file and stopwordsiso's list agree on (each list adds
-    content words of its own: "anno", "giorno" in Italian), or the shorter list when they
-    share too few or only one exists; known content words left in it are then dropped.
+    closed-class list wins where we have one (English, Russian, Ukrainian, Indonesian,
+    Vietnamese, Persian, Yoruba). Otherwise the words sumy's file and stopwordsiso's list agree
+    on (each list adds content words of its own: "anno", "giorno" in Italian), or the shorter
+    list when they share too few or only one exists; known content words left in it are then
+    dropped.
     Where writers often omit tone marks (`TONE_OPTIONAL_LANGUAGES`), each word also stands
     without them.
     """
