@@ -117,6 +117,18 @@ SECTION_PHRASES: tuple[str, ...] = (
     "lascia un commento", "articoli correlati", "i più letti", "comentários", "mais lidas",
     "reacties", "meest gelezen", "комментарии", "читайте также", "отзывы", "добавить отзыв",
     "добавить комментарий", "похожие статьи", "похожие новости", "самые популярные",
+    # the English entries above in German, French and Spanish, where missing
+    "kommentare anzeigen", "ähnliche artikel", "ähnliche beiträge", "verwandte beiträge",
+    "mehr aus", "mehr artikel", "mehr nachrichten", "weitere artikel", "weitere nachrichten",
+    "als nächstes lesen", "empfohlen", "empfohlen für sie", "empfohlen für dich",
+    "das könnte dich auch interessieren", "meistgesehen", "am meisten gelesen",
+    "beliebte beiträge", "beliebteste artikel", "top themen", "neueste nachrichten",
+    "neueste beiträge", "nicht verpassen", "afficher les commentaires", "dans la même rubrique",
+    "articles similaires", "à lire également", "lire aussi", "plus d articles",
+    "recommandé pour vous", "les plus populaires", "les plus vus", "dernières actualités",
+    "à ne pas manquer", "ver comentarios", "artículos relacionados", "entradas relacionadas",
+    "también te puede interesar", "lee también", "más noticias", "recomendado para ti",
+    "lo más visto", "más populares", "últimas noticias", "no te pierdas",
     # comment-form headings of WordPress and the like, in their shipped translations
     "cancel reply", "post a comment", "schreibe einen kommentar", "hinterlasse einen kommentar",
     "schreiben sie einen kommentar", "kommentar verfassen", "kommentar schreiben",

@@ -492,6 +492,23 @@ def test_a_comment_form_heading_keeps_what_follows_out(heading: str) -> None:
     assert plain == [*EN_BODY, "Kommentarbereich", sidebar]
 
 
+@pytest.mark.parametrize(
+    ("body", "heading"),
+    [
+        (DE_BODY, "Ähnliche Beiträge"),
+        (DE_BODY, "Empfohlen für Sie"),
+        (FR_BODY, "Dans la même rubrique"),
+        (ES_BODY, "Artículos relacionados"),
+    ],
+    ids=["de-related", "de-recommended", "fr-same-section", "es-related"],
+)
+def test_a_related_stories_heading_in_the_page_language_keeps_what_follows_out(
+    body: tuple[str, ...], heading: str
+) -> None:
+    blurb = "Wenn Sie unsere Arbeit unterstützen möchten, freuen wir uns sehr über eine Spende."
+    assert clean_paste(_lines(*body, heading, blurb)).paragraphs == list(body)
+
+
 def test_the_spam_filter_notice_under_a_comment_form_is_not_article_text() -> None:
     notice = "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber."
     assert clean_paste(_lines(*EN_BODY, notice)).paragraphs == list(EN_BODY)
