@@ -29,6 +29,10 @@ VARIANTS: tuple[tuple[str, PasteRules], ...] = (
         "a paragraph without blank lines weighs fully",
         replace(DEFAULT_PASTE_RULES, unspaced_prose_weight=1.0),
     ),
+    (
+        "the HTML extractor's furniture lines and marks are not used",
+        replace(DEFAULT_PASTE_RULES, shared_furniture=False),
+    ),
 )
 #: Grids of the weights and thresholds, cross-validated one at a time (the others at their
 #: defaults); the default value is put first, so that ties keep it. Fields whose grid moved no

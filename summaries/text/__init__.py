@@ -9,6 +9,12 @@ from summaries.text._detect import (
     detect_language,
     preload_models,
 )
+from summaries.text._furniture import (
+    FURNITURE_LINES,
+    FURNITURE_MARKS,
+    boilerplate_line,
+    furniture_mark,
+)
 from summaries.text._input import cap_text, decode_text, looks_readable
 from summaries.text._names import LANGUAGE_NAMES, language_name
 from summaries.text._page_words import (
@@ -39,6 +45,10 @@ from summaries.text._words import count_words
 from summaries.text._words import words as word_tokens
 
 __all__ = [
+    "FURNITURE_LINES",
+    "FURNITURE_MARKS",
+    "boilerplate_line",
+    "furniture_mark",
     "AD_LABELS",
     "CONTENTS_HEADINGS",
     "CONTINUE_READING",

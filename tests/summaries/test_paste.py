@@ -509,6 +509,23 @@ def test_a_related_stories_heading_in_the_page_language_keeps_what_follows_out(
     assert clean_paste(_lines(*body, heading, blurb)).paragraphs == list(body)
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate "
+        "Links, für Käufe darüber erhalten wir eine Provision.",
+        "Abbildung 2: Die Brücke im Jahr 1950 und heute im Vergleich mit der neuen",
+        "Download the PDF (2.4 MB) of the full council report on the harbour bridge.",
+    ],
+    ids=["affiliate-mark", "figure-caption", "file-size"],
+)
+def test_the_html_extractor_s_furniture_is_furniture_in_a_paste_too(furniture: str) -> None:
+    paste = _lines(*EN_BODY[:3], furniture, *EN_BODY[3:])
+    assert clean_paste(paste).paragraphs == list(EN_BODY)
+    without = PasteRules(shared_furniture=False)
+    assert furniture in clean_paste(paste, without).paragraphs
+
+
 def test_the_spam_filter_notice_under_a_comment_form_is_not_article_text() -> None:
     notice = "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber."
     assert clean_paste(_lines(*EN_BODY, notice)).paragraphs == list(EN_BODY)
