@@ -44,7 +44,7 @@ WEIGHT_GRIDS: dict[str, tuple[float, ...]] = {
     "long_words": (9, 15, 18, 21, 27, 36),
     "menu_max_words": (4, 5, 6, 7, 8, 12),
     "heading_penalty": (0.0, 1.5, 3.0, 4.5, 6.0),
-    "menu_penalty": (0.0, 3.0, 6.0, 9.0, 12.0),
+    "menu_penalty": (0.0, 6.0, 12.0, 18.0, 24.0, 36.0),
     "section_penalty": (0.0, 7.5, 15.0, 22.5, 30.0),
     "caption_penalty": (0.0, 2.0, 3.0, 4.0),
     "repeated_penalty": (0.0, 2.0, 4.0, 6.0, 8.0),
