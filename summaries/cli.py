@@ -54,8 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "warm-cache",
-        help="compile the speaker, outlet and agency patterns into the cache folder now "
-        "(for an image whose runtime user cannot write one)",
+        help="compile the speaker, outlet, agency and page-furniture patterns into the cache "
+        "folder now (for an image whose runtime user cannot write one)",
     )
     for name in _plugin_commands():
         sub.add_parser(name, help=f"run the {name} (configured from the environment / .env)")
@@ -158,6 +158,7 @@ def _warm_cache() -> int:
         return 1
     # imported here: `summarize` loads these stages only when its input needs them
     import summaries.attribution  # noqa: F401 - outlet and agency patterns compile on import
+    import summaries.paste  # noqa: F401 - the page-furniture patterns compile on import
     from summaries.quotes import compile_all_speaker_patterns
 
     languages = compile_all_speaker_patterns()
