@@ -45,13 +45,13 @@ from summaries.text._words import count_words
 from summaries.text._words import words as word_tokens
 
 __all__ = [
+    "AD_LABELS",
+    "CONTENTS_HEADINGS",
+    "CONTINUE_READING",
     "FURNITURE_LINES",
     "FURNITURE_MARKS",
     "boilerplate_line",
     "furniture_mark",
-    "AD_LABELS",
-    "CONTENTS_HEADINGS",
-    "CONTINUE_READING",
     "PHOTO_CREDIT_LABELS",
     "SEE_ALSO",
     "phrase_pattern",

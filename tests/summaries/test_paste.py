@@ -439,11 +439,9 @@ def test_a_navigation_bar_pasted_as_one_line_is_not_prose() -> None:
     assert clean_paste(paste).paragraphs == list(EN_BODY)
 
 
-def test_a_stand_first_above_the_byline_is_not_article_text() -> None:
-    standfirst = (
-        "Engineers say the steel has lost a third of its strength, and lorries are to blame."
-    )
-    paste = _lines(
+def _stand_first_page(standfirst: str) -> str:
+    """A page printing headline, stand-first, byline and date above the article."""
+    return _lines(
         "Home",
         "Harbour bridge to close to cars next spring",
         standfirst,
@@ -452,7 +450,13 @@ def test_a_stand_first_above_the_byline_is_not_article_text() -> None:
         *EN_BODY,
         "Privacy Policy",
     )
-    article = clean_paste(paste)
+
+
+def test_a_stand_first_above_the_byline_is_not_article_text() -> None:
+    standfirst = (
+        "Engineers say the steel has lost a third of its strength, and lorries are to blame."
+    )
+    article = clean_paste(_stand_first_page(standfirst))
     assert article.paragraphs == list(EN_BODY)
     assert article.meta.author == "Jane Doe"
     assert article.meta.published == dt.date(2023, 3, 3)
@@ -464,15 +468,7 @@ def test_a_long_stand_first_above_the_byline_is_the_first_paragraph() -> None:
         "it opened, and that heavy lorries are to blame; the council will close it to cars."
     )
     assert len(standfirst) >= DEFAULT_PASTE_RULES.standfirst_keep_chars
-    paste = _lines(
-        "Home",
-        "Harbour bridge to close to cars next spring",
-        standfirst,
-        "By Jane Doe",
-        "March 3, 2023",
-        *EN_BODY,
-        "Privacy Policy",
-    )
+    paste = _stand_first_page(standfirst)
     article = clean_paste(paste)
     assert article.paragraphs == [standfirst, *EN_BODY]
     assert article.meta.author == "Jane Doe"
@@ -480,16 +476,21 @@ def test_a_long_stand_first_above_the_byline_is_the_first_paragraph() -> None:
     assert clean_paste(paste, short).paragraphs == list(EN_BODY)
 
 
+#: A short blurb of a sidebar below the article (a comment form, a related-stories box).
+SIDEBAR_BLURB = (
+    "Wenn Sie unsere Arbeit unterstützen möchten, freuen wir uns sehr über eine Spende."
+)
+
+
 @pytest.mark.parametrize(
     "heading",
     ["Schreibe einen Kommentar", "Laisser un commentaire", "Deja una respuesta", "Leave a Reply"],
 )
 def test_a_comment_form_heading_keeps_what_follows_out(heading: str) -> None:
-    # A sidebar blurb below the form; after a plain heading it would join the article.
-    sidebar = "Wenn Sie unsere Arbeit unterstützen möchten, freuen wir uns sehr über eine Spende."
-    assert clean_paste(_lines(*EN_BODY, heading, sidebar)).paragraphs == list(EN_BODY)
-    plain = clean_paste(_lines(*EN_BODY, "Kommentarbereich", sidebar)).paragraphs
-    assert plain == [*EN_BODY, "Kommentarbereich", sidebar]
+    # after a plain heading the sidebar blurb would join the article
+    assert clean_paste(_lines(*EN_BODY, heading, SIDEBAR_BLURB)).paragraphs == list(EN_BODY)
+    plain = clean_paste(_lines(*EN_BODY, "Kommentarbereich", SIDEBAR_BLURB)).paragraphs
+    assert plain == [*EN_BODY, "Kommentarbereich", SIDEBAR_BLURB]
 
 
 @pytest.mark.parametrize(
@@ -505,8 +506,7 @@ def test_a_comment_form_heading_keeps_what_follows_out(heading: str) -> None:
 def test_a_related_stories_heading_in_the_page_language_keeps_what_follows_out(
     body: tuple[str, ...], heading: str
 ) -> None:
-    blurb = "Wenn Sie unsere Arbeit unterstützen möchten, freuen wir uns sehr über eine Spende."
-    assert clean_paste(_lines(*body, heading, blurb)).paragraphs == list(body)
+    assert clean_paste(_lines(*body, heading, SIDEBAR_BLURB)).paragraphs == list(body)
 
 
 @pytest.mark.parametrize(
